@@ -1,0 +1,47 @@
+// Accessible form fields: a label, the value typed last time, and the error tied to the input.
+import type { ReactNode } from "react";
+import type { FieldErrors } from "~/lib/forms";
+
+type FieldProps = {
+  name: string;
+  label: string;
+  type?: string;
+  errors?: FieldErrors;
+  values?: Record<string, string | string[]>;
+  defaultValue?: string;
+  hint?: string;
+  required?: boolean;
+  autoComplete?: string;
+  children?: ReactNode;
+};
+
+export function fieldValue(values: Record<string, string | string[]> | undefined, name: string, fallback = ""): string {
+  const v = values?.[name];
+  return Array.isArray(v) ? (v[0] ?? fallback) : (v ?? fallback);
+}
+
+export function Field({ name, label, type = "text", errors, values, defaultValue, hint, required, autoComplete, children }: FieldProps) {
+  const error = errors?.[name]?.[0];
+  const id = `veld-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-fout` : null].filter(Boolean).join(" ") || undefined;
+  const common = { id, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, required };
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={id}>{label}{required ? <span aria-hidden="true"> *</span> : null}</label>
+      {hint ? <p className="hint" id={`${id}-hint`}>{hint}</p> : null}
+      {children ? (
+        <select {...common} defaultValue={fieldValue(values, name, defaultValue)}>{children}</select>
+      ) : type === "textarea" ? (
+        <textarea {...common} rows={4} defaultValue={fieldValue(values, name, defaultValue)} />
+      ) : (
+        <input {...common} type={type} autoComplete={autoComplete} defaultValue={type === "password" ? undefined : fieldValue(values, name, defaultValue)} />
+      )}
+      {error ? <p className="field-error" id={`${id}-fout`}>{error}</p> : null}
+    </div>
+  );
+}
+
+export function FormError({ message }: { message?: string }) {
+  if (!message) return null;
+  return <div className="alert alert--error" role="alert">{message}</div>;
+}

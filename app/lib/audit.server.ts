@@ -1,0 +1,96 @@
+// One audit() for the whole portal: every login, view of patient data and change goes through here.
+import { and, asc, desc, eq, gt, gte, lte, sql, type SQL } from "drizzle-orm";
+import { auditEvents } from "#db/schema";
+import { GENESIS_HASH, hashEvent, verifyChain, type ChainRow, type ChainedFields } from "~/domain/audit-chain";
+import type { Db } from "./db.server";
+
+export type AuditActor = {
+  userId: string;
+  userEmail: string;
+  role: string | null;
+  organisationId: number;
+  /** On whose behalf, when that is someone else (NEN 7513 "verantwoordelijke"). */
+  responsibleUserId?: string | null;
+};
+
+export type AuditOrigin = { ip: string | null; userAgent: string | null };
+
+export type AuditInput = {
+  action: string;
+  outcome?: "success" | "denied" | "failure";
+  actor?: AuditActor | null;
+  /** For failed logins: the e-mail typed, which may belong to nobody. */
+  attemptedEmail?: string;
+  objectType?: string;
+  objectId?: string | number;
+  patientId?: string | number | null;
+  /** A short description of what was accessed; never the content, a password or a token. */
+  detail?: string;
+  consentOverride?: boolean;
+  origin: AuditOrigin;
+};
+
+export function audit(db: Db, input: AuditInput): void {
+  const fields: ChainedFields & { outcome: "success" | "denied" | "failure" } = {
+    at: new Date().toISOString(),
+    action: input.action,
+    outcome: input.outcome ?? "success",
+    userId: input.actor?.userId ?? null,
+    userEmail: input.actor?.userEmail ?? input.attemptedEmail ?? null,
+    role: input.actor?.role ?? null,
+    organisationId: input.actor?.organisationId ?? null,
+    responsibleUserId: input.actor?.responsibleUserId ?? input.actor?.userId ?? null,
+    objectType: input.objectType ?? null,
+    objectId: input.objectId == null ? null : String(input.objectId),
+    patientId: input.patientId == null ? null : String(input.patientId),
+    detail: input.detail ?? null,
+    consentOverride: input.consentOverride ?? false,
+    ip: input.origin.ip,
+    userAgent: input.origin.userAgent ? input.origin.userAgent.slice(0, 300) : null,
+  };
+  // Reading the last hash and appending must be one step: IMMEDIATE takes the write lock first.
+  db.$client
+    .transaction(() => {
+      const last = db.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).get();
+      const prevHash = last?.hash ?? GENESIS_HASH;
+      db.insert(auditEvents).values({ ...fields, prevHash, hash: hashEvent(prevHash, fields) }).run();
+    })
+    .immediate();
+}
+
+/** Reads the log in pages so a long log is never held in memory at once. */
+function* allEvents(db: Db, pageSize = 5000): Generator<ChainRow> {
+  let after = 0;
+  for (;;) {
+    const page = db.select().from(auditEvents).where(gt(auditEvents.id, after)).orderBy(asc(auditEvents.id)).limit(pageSize).all();
+    yield* page;
+    if (page.length < pageSize) return;
+    after = page[page.length - 1].id;
+  }
+}
+
+export function verifyAuditLog(db: Db) {
+  return verifyChain(allEvents(db));
+}
+
+export type AuditFilter = {
+  userEmail?: string;
+  patientId?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+};
+
+export function auditConditions(filter: AuditFilter): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (filter.userEmail) conditions.push(sql`lower(${auditEvents.userEmail}) like ${"%" + filter.userEmail.toLowerCase() + "%"}`);
+  if (filter.patientId) conditions.push(eq(auditEvents.patientId, filter.patientId));
+  if (filter.action) conditions.push(eq(auditEvents.action, filter.action));
+  if (filter.from) conditions.push(gte(auditEvents.at, filter.from));
+  if (filter.to) conditions.push(lte(auditEvents.at, filter.to + "T23:59:59.999Z"));
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+export function searchAudit(db: Db, filter: AuditFilter, limit = 200) {
+  return db.select().from(auditEvents).where(auditConditions(filter)).orderBy(desc(auditEvents.id)).limit(limit).all();
+}

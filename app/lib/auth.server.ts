@@ -1,0 +1,207 @@
+// Sessions (lucia v3) and the guards every loader, action and socket uses:
+// requireUser → who is this; requirePermission → may they (via domain/permissions).
+import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
+import { redirect, type AppLoadContext } from "@remix-run/node";
+import { eq } from "drizzle-orm";
+import { Lucia, TimeSpan } from "lucia";
+import { memberships, organisations, sessions, users } from "#db/schema";
+import { can, primaryRole, type Permission, type Principal, type Scope } from "~/domain/permissions";
+import type { OrganisationType, Role } from "~/domain/vocabulary";
+import { audit, type AuditActor } from "./audit.server";
+import type { AppConfig } from "./config.server";
+import type { AppServices } from "./context.server";
+import type { Db } from "./db.server";
+import { verifyPassword } from "./password.server";
+
+declare module "lucia" {
+  interface Register {
+    Lucia: ReturnType<typeof createLucia>;
+    DatabaseSessionAttributes: { createdAt: number };
+    DatabaseUserAttributes: { email: string; active: boolean };
+  }
+}
+
+export function createLucia(db: Db, config: AppConfig) {
+  const adapter = new DrizzleSQLiteAdapter(db, sessions, users);
+  return new Lucia(adapter, {
+    // lucia slides the expiry once half of it has passed: an idle session ends
+    // between half and the whole of this span after the last request.
+    sessionExpiresIn: new TimeSpan(Math.max(1, Math.round(config.sessionIdleMs / 1000)), "s"),
+    sessionCookie: {
+      // __Host- binds the cookie to this host over HTTPS, path=/ and no Domain.
+      name: config.production ? "__Host-regiotafel_session" : "regiotafel_session",
+      expires: false,
+      attributes: { secure: config.production, sameSite: "lax", path: "/" },
+    },
+    getSessionAttributes: (a) => ({ createdAt: a.createdAt }),
+    getUserAttributes: (a) => ({ email: a.email, active: a.active }),
+  });
+}
+
+export type CurrentUser = {
+  id: string;
+  email: string;
+  name: string;
+  organisationId: number;
+  organisationName: string;
+  organisationType: OrganisationType;
+  memberships: Principal["memberships"];
+  role: Role | null;
+  sessionId: string;
+  principal: Principal;
+};
+
+export function loadAccount(db: Db, userId: string) {
+  const row = db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      active: users.active,
+      organisationId: users.organisationId,
+      organisationName: organisations.name,
+      organisationType: organisations.type,
+    })
+    .from(users)
+    .innerJoin(organisations, eq(users.organisationId, organisations.id))
+    .where(eq(users.id, userId))
+    .get();
+  if (!row) return null;
+  const roles = db.select({ role: memberships.role, tableId: memberships.tableId }).from(memberships).where(eq(memberships.userId, userId)).all();
+  return { ...row, memberships: roles };
+}
+
+/** Resolves a Cookie header to the signed-in user; shared by HTTP and socket.io. */
+export async function authenticateCookieHeader(services: AppServices, cookieHeader: string | null | undefined): Promise<CurrentUser | null> {
+  const sessionId = services.lucia.readSessionCookie(cookieHeader ?? "");
+  if (!sessionId) return null;
+  const { session, user } = await services.lucia.validateSession(sessionId);
+  if (!session || !user) return null;
+  const tooOld = Date.now() - session.createdAt > services.config.sessionAbsoluteMs;
+  if (tooOld || !user.active) {
+    await services.lucia.invalidateSession(session.id);
+    return null;
+  }
+  const account = loadAccount(services.db, user.id);
+  if (!account || !account.active) return null;
+  const principal: Principal = {
+    userId: account.id,
+    organisationId: account.organisationId,
+    organisationType: account.organisationType,
+    memberships: account.memberships,
+  };
+  return {
+    id: account.id,
+    email: account.email,
+    name: account.name,
+    organisationId: account.organisationId,
+    organisationName: account.organisationName,
+    organisationType: account.organisationType,
+    memberships: account.memberships,
+    role: primaryRole(principal),
+    sessionId: session.id,
+    principal,
+  };
+}
+
+export const getCurrentUser = (request: Request, context: AppLoadContext) =>
+  authenticateCookieHeader(context.services, request.headers.get("Cookie"));
+
+export function actorOf(user: CurrentUser): AuditActor {
+  return { userId: user.id, userEmail: user.email, role: user.role, organisationId: user.organisationId };
+}
+
+/** Signed-in user or a redirect to the login page (which returns here afterwards). */
+export async function requireUser(request: Request, context: AppLoadContext): Promise<CurrentUser> {
+  const user = await getCurrentUser(request, context);
+  if (user) return user;
+  const url = new URL(request.url);
+  const redirectTo = url.pathname + url.search;
+  throw redirect(`/inloggen?redirectTo=${encodeURIComponent(redirectTo)}`, {
+    headers: { "Set-Cookie": context.services.lucia.createBlankSessionCookie().serialize() },
+  });
+}
+
+export function forbidden(): Response {
+  return new Response("Geen toegang", { status: 403 });
+}
+
+export function notFound(): Response {
+  return new Response("Niet gevonden", { status: 404 });
+}
+
+/**
+ * The guard for role-level pages: refused with 403 and an audit event. Object-level
+ * checks (a case of another table) answer 404 instead, so existence is not leaked.
+ */
+export async function requirePermission(
+  request: Request,
+  context: AppLoadContext,
+  permission: Permission,
+  scope: Scope = {},
+  options: { deniedStatus?: 403 | 404 } = {},
+): Promise<CurrentUser> {
+  const user = await requireUser(request, context);
+  if (can(user.principal, permission, scope)) return user;
+  audit(context.services.db, {
+    action: "access.denied",
+    outcome: "denied",
+    actor: actorOf(user),
+    detail: `${permission} ${new URL(request.url).pathname}`,
+    origin: context.origin,
+  });
+  throw options.deniedStatus === 404 ? notFound() : forbidden();
+}
+
+/** Pages anyone may see (login): a signed-in user goes home instead. */
+export async function requireAnonymous(request: Request, context: AppLoadContext): Promise<void> {
+  if (await getCurrentUser(request, context)) throw redirect("/");
+}
+
+export type LoginResult = { ok: true; cookie: string } | { ok: false; reason: "invalid" | "throttled" };
+
+export async function login(services: AppServices, origin: { ip: string | null; userAgent: string | null }, email: string, password: string): Promise<LoginResult> {
+  const ip = origin.ip ?? "unknown";
+  const normalised = email.trim().toLowerCase();
+  if (await services.loginThrottle.isBlocked(normalised, ip)) {
+    audit(services.db, { action: "login.throttled", outcome: "denied", attemptedEmail: normalised, origin });
+    return { ok: false, reason: "throttled" };
+  }
+  const user = services.db.select().from(users).where(eq(users.email, normalised)).get();
+  const valid = await verifyPassword(user?.passwordHash ?? null, password);
+  if (!user || !valid || !user.active) {
+    await services.loginThrottle.recordFailure(normalised, ip);
+    audit(services.db, {
+      action: "login.failed",
+      outcome: "failure",
+      attemptedEmail: normalised,
+      actor: user ? { userId: user.id, userEmail: user.email, role: null, organisationId: user.organisationId } : null,
+      origin,
+    });
+    return { ok: false, reason: "invalid" };
+  }
+  await services.loginThrottle.recordSuccess(normalised);
+  // Always a fresh session id at login (no fixation).
+  const session = await services.lucia.createSession(user.id, { createdAt: Date.now() });
+  audit(services.db, {
+    action: "login",
+    actor: { userId: user.id, userEmail: user.email, role: null, organisationId: user.organisationId },
+    objectType: "session",
+    origin,
+  });
+  return { ok: true, cookie: services.lucia.createSessionCookie(session.id).serialize() };
+}
+
+/** Ends one session and every socket of its user opened with it. */
+export async function logout(services: AppServices, user: CurrentUser, origin: { ip: string | null; userAgent: string | null }) {
+  await services.lucia.invalidateSession(user.sessionId);
+  services.io?.in(`session:${user.sessionId}`).disconnectSockets(true);
+  audit(services.db, { action: "logout", actor: actorOf(user), objectType: "session", origin });
+  return services.lucia.createBlankSessionCookie().serialize();
+}
+
+/** Deactivation and password changes: every session and every socket of the user ends at once. */
+export async function endAllSessions(services: AppServices, userId: string) {
+  await services.lucia.invalidateUserSessions(userId);
+  services.io?.in(`user:${userId}`).disconnectSockets(true);
+}

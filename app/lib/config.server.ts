@@ -1,0 +1,54 @@
+// All configuration comes from environment variables (documented in the README).
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_PATH: z.string().min(1).default("./data/regiotafel.db"),
+  UPLOADS_PATH: z.string().min(1).default("./data/uploads"),
+  SESSION_IDLE_MINUTES: z.coerce.number().positive().default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().positive().default(12),
+  /** Public origin (https://portal.example.nl) used for CSRF checks behind a proxy; else the Host header. */
+  APP_ORIGIN: z.string().url().optional(),
+  /** Express "trust proxy" setting, so the audit log records the client's address behind a proxy. */
+  TRUST_PROXY: z.string().optional(),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(20),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  SEED_DEMO_DATA: z.enum(["auto", "never"]).default("auto"),
+});
+
+export type AppConfig = {
+  production: boolean;
+  port: number;
+  databasePath: string;
+  uploadsPath: string;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  appOrigin: string | null;
+  trustProxy: string | null;
+  login: { maxPerAccount: number; maxPerIp: number; windowSeconds: number };
+  seedDemoData: boolean;
+};
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const e = EnvSchema.parse(env);
+  const production = e.NODE_ENV === "production";
+  return {
+    production,
+    port: e.PORT,
+    databasePath: e.DATABASE_PATH,
+    uploadsPath: e.UPLOADS_PATH,
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    appOrigin: e.APP_ORIGIN ?? null,
+    trustProxy: e.TRUST_PROXY ?? null,
+    login: {
+      maxPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
+      windowSeconds: Math.round(e.LOGIN_WINDOW_MINUTES * 60),
+    },
+    // Demo accounts share a published password: never in production.
+    seedDemoData: !production && e.SEED_DEMO_DATA === "auto",
+  };
+}

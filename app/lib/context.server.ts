@@ -1,0 +1,25 @@
+// What the Express server hands every loader and action (via getLoadContext). Stateful
+// services live here, not in module singletons, because the server and the Remix build
+// load separate copies of app modules.
+import type { Lucia } from "lucia";
+import type { Server as SocketServer } from "socket.io";
+import type { AppConfig } from "./config.server";
+import type { Db } from "./db.server";
+import type { LoginThrottle } from "./login-throttle.server";
+import type { AuditOrigin } from "./audit.server";
+
+export type AppServices = {
+  config: AppConfig;
+  db: Db;
+  lucia: Lucia;
+  loginThrottle: LoginThrottle;
+  /** Set once socket.io is attached; used to disconnect a user's sockets. */
+  io: SocketServer | null;
+};
+
+export type RequestContext = { services: AppServices; origin: AuditOrigin; cspNonce: string };
+
+declare module "@remix-run/node" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AppLoadContext extends RequestContext {}
+}

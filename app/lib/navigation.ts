@@ -1,0 +1,18 @@
+// The menu a user sees, derived from what the permission module lets them do.
+import { can, tablesWithRole, type Principal } from "~/domain/permissions";
+
+export type NavItem = { to: string; label: string };
+export type TableRef = { id: number; slug: string; name: string };
+
+export function navigationFor(principal: Principal, tables: readonly TableRef[]): NavItem[] {
+  const items: NavItem[] = [{ to: "/", label: "Overzicht" }];
+  const myTables = new Set(tablesWithRole(principal, ["chair", "member"]));
+  for (const table of tables) {
+    if (myTables.has(table.id)) items.push({ to: `/tafels/${table.slug}`, label: `Tafel ${table.name}` });
+  }
+  if (can(principal, "monitor:read")) items.push({ to: "/monitor", label: "Landelijke monitor" });
+  if (can(principal, "users:manage")) items.push({ to: "/beheer/gebruikers", label: "Gebruikers" });
+  if (can(principal, "organisations:manage")) items.push({ to: "/beheer/organisaties", label: "Organisaties" });
+  if (can(principal, "audit:read")) items.push({ to: "/beheer/audit", label: "Auditlog" });
+  return items;
+}

@@ -1,0 +1,87 @@
+// The portal as one Express app: security middleware, /healthz, socket.io and Remix on one port.
+import http from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { createLucia } from "../app/lib/auth.server";
+import type { AppConfig } from "../app/lib/config.server";
+import type { AppServices, RequestContext } from "../app/lib/context.server";
+import { databaseAnswers, openDatabase } from "../app/lib/db.server";
+import { createLoginThrottle } from "../app/lib/login-throttle.server";
+import { seedDemoData, seedReferenceData } from "../db/seed";
+import { csrfOriginCheck, cspNonce, noStore, securityHeaders } from "./security";
+import { attachSockets } from "./sockets";
+
+export type Portal = {
+  services: AppServices;
+  httpServer: http.Server;
+  listen(port?: number): Promise<number>;
+  close(): Promise<void>;
+};
+
+export async function createPortal(config: AppConfig, options: { buildPath?: string } = {}): Promise<Portal> {
+  const db = openDatabase(config.databasePath);
+  seedReferenceData(db);
+  if (config.seedDemoData) await seedDemoData(db);
+
+  const services: AppServices = {
+    config,
+    db,
+    lucia: createLucia(db, config),
+    loginThrottle: createLoginThrottle(config.login),
+    io: null,
+  };
+
+  const app = express();
+  app.disable("x-powered-by");
+  if (config.trustProxy) app.set("trust proxy", config.trustProxy);
+  app.use(compression());
+  app.use(cspNonce, securityHeaders(config));
+
+  app.get("/healthz", (_req, res) => {
+    const ok = databaseAnswers(db);
+    res.status(ok ? 200 : 503).json({ status: ok ? "ok" : "unavailable", db: ok ? "ok" : "error" });
+  });
+
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h", index: false }));
+
+  app.use(noStore, csrfOriginCheck(config));
+
+  const buildPath = options.buildPath ?? path.resolve("build/index.js");
+  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: config.production ? "production" : "development",
+      getLoadContext: (req, res): RequestContext => ({
+        services,
+        origin: { ip: req.ip ?? req.socket.remoteAddress ?? null, userAgent: req.get("user-agent") ?? null },
+        cspNonce: res.locals.cspNonce as string,
+      }),
+    }),
+  );
+
+  const httpServer = http.createServer(app);
+  attachSockets(httpServer, services);
+
+  return {
+    services,
+    httpServer,
+    listen: (port = config.port) =>
+      new Promise((resolve) => {
+        httpServer.listen(port, () => {
+          const address = httpServer.address();
+          resolve(typeof address === "object" && address ? address.port : port);
+        });
+      }),
+    close: async () => {
+      await new Promise<void>((resolve) => services.io!.close(() => resolve()));
+      db.$client.close();
+    },
+  };
+}
