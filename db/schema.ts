@@ -2,7 +2,17 @@
 // `npm run db:generate` writes it to db/migrations, the app applies it at start.
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { ORGANISATION_TYPES, ROLES } from "../app/domain/vocabulary";
+import { CASE_EVENTS, CASE_STATES } from "../app/domain/case-lifecycle";
+import {
+  CONSENT_METHODS,
+  ORGANISATION_TYPES,
+  REFERRAL_SOURCES,
+  REPRESENTATIVE_KINDS,
+  ROLES,
+  URGENCIES,
+  VERDICTS,
+  type OrganisationType,
+} from "../app/domain/vocabulary";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -128,4 +138,206 @@ export const auditEvents = sqliteTable(
     hash: text("hash").notNull(),
   },
   (t) => [index("audit_user").on(t.userId), index("audit_patient").on(t.patientId), index("audit_at").on(t.at)],
+);
+
+// ── Referrals and cases (issue 3) ────────────────────────────────────────────
+
+/** A person referred to a table. Identity lives only here; everything else refers by id. */
+export const patients = sqliteTable("patients", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  bsn: text("bsn").notNull(),
+  dateOfBirth: text("date_of_birth").notNull(),
+  address: text("address"),
+  municipality: text("municipality").notNull(),
+  province: text("province").notNull(),
+  insurerId: integer("insurer_id")
+    .notNull()
+    .references(() => organisations.id),
+  createdAt: text("created_at").notNull().default(now),
+});
+
+/** A case at a table: the referral as received, and its place in the lifecycle. */
+export const cases = sqliteTable(
+  "cases",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    code: text("code").notNull().unique(),
+    patientId: integer("patient_id")
+      .notNull()
+      .references(() => patients.id),
+    tableId: integer("table_id")
+      .notNull()
+      .references(() => regionalTables.id),
+    proposedTableId: integer("proposed_table_id").references(() => regionalTables.id),
+    routingOverrideReason: text("routing_override_reason"),
+    source: text("source", { enum: REFERRAL_SOURCES }).notNull(),
+    viaVwsUnit: integer("via_vws_unit", { mode: "boolean" }).notNull().default(false),
+    referrerOrganisationId: integer("referrer_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    referrerUserId: text("referrer_user_id").references(() => users.id),
+    insurerId: integer("insurer_id")
+      .notNull()
+      .references(() => organisations.id),
+    currentProviders: text("current_providers").notNull(),
+    treatmentHistory: text("treatment_history").notNull(),
+    careQuestion: text("care_question").notNull(),
+    problemDescription: text("problem_description").notNull(),
+    /** JSON: [{ who, what, when, whyFailed }] — a table only takes cases that could not be placed. */
+    priorAttempts: text("prior_attempts", { mode: "json" }).$type<PriorAttempt[]>().notNull(),
+    urgency: text("urgency", { enum: URGENCIES }).notNull(),
+    contactName: text("contact_name").notNull(),
+    contactPhone: text("contact_phone").notNull(),
+    contactEmail: text("contact_email").notNull(),
+    status: text("status", { enum: CASE_STATES }).notNull().default("received"),
+    submittedVia: text("submitted_via", { enum: ["form", "api"] }).notNull(),
+    receivedAt: text("received_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("cases_table_status").on(t.tableId, t.status), index("cases_insurer").on(t.insurerId), index("cases_referrer").on(t.referrerOrganisationId)],
+);
+
+export type PriorAttempt = { who: string; what: string; when: string; whyFailed: string };
+
+/** Every transition of a case, with actor, time and reason (the monitor's lead times come from here). */
+export const caseEvents = sqliteTable(
+  "case_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    event: text("event", { enum: CASE_EVENTS }).notNull(),
+    fromState: text("from_state", { enum: CASE_STATES }),
+    toState: text("to_state", { enum: CASE_STATES }).notNull(),
+    actorUserId: text("actor_user_id").references(() => users.id),
+    actorOrganisationId: integer("actor_organisation_id").references(() => organisations.id),
+    fromTableId: integer("from_table_id").references(() => regionalTables.id),
+    toTableId: integer("to_table_id").references(() => regionalTables.id),
+    reason: text("reason"),
+    at: text("at").notNull(),
+  },
+  (t) => [index("case_events_case").on(t.caseId)],
+);
+
+/** Consent for consultation. The newest record of a case is the one in force. */
+export const consents = sqliteTable(
+  "consents",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    givenBy: text("given_by", { enum: ["patient", "representative"] }).notNull(),
+    representativeKind: text("representative_kind", { enum: REPRESENTATIVE_KINDS }),
+    representativeName: text("representative_name"),
+    patientIncompetent: integer("patient_incompetent", { mode: "boolean" }).notNull().default(false),
+    higherRanksUnavailable: integer("higher_ranks_unavailable", { mode: "boolean" }).notNull().default(false),
+    method: text("method", { enum: CONSENT_METHODS }).notNull(),
+    givenOn: text("given_on").notNull(),
+    status: text("status", { enum: ["active", "withdrawn"] }).notNull().default("active"),
+    /** JSON arrays: which organisations (ids) and organisation types may see identity. */
+    scopeOrganisationIds: text("scope_organisation_ids", { mode: "json" }).$type<number[]>().notNull(),
+    scopeOrganisationTypes: text("scope_organisation_types", { mode: "json" }).$type<OrganisationType[]>().notNull(),
+    /** JSON: [{ name, email? }] people who must not be involved. */
+    excludedPersons: text("excluded_persons", { mode: "json" }).$type<ExcludedPerson[]>().notNull(),
+    recordedByUserId: text("recorded_by_user_id").references(() => users.id),
+    recordedAt: text("recorded_at").notNull(),
+    withdrawnAt: text("withdrawn_at"),
+  },
+  (t) => [index("consents_case").on(t.caseId)],
+);
+
+export type ExcludedPerson = { name: string; email?: string | null };
+
+/** One assessment of the seven criteria: by the chair at screening, or by the medical advisor. */
+export const criteriaAssessments = sqliteTable(
+  "criteria_assessments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    kind: text("kind", { enum: ["screening", "advisor"] }).notNull(),
+    assessorUserId: text("assessor_user_id")
+      .notNull()
+      .references(() => users.id),
+    at: text("at").notNull(),
+  },
+  (t) => [index("criteria_assessments_case").on(t.caseId)],
+);
+
+export const criterionVerdicts = sqliteTable(
+  "criterion_verdicts",
+  {
+    assessmentId: integer("assessment_id")
+      .notNull()
+      .references(() => criteriaAssessments.id),
+    criterion: integer("criterion").notNull(),
+    verdict: text("verdict", { enum: VERDICTS }).notNull(),
+    motivation: text("motivation").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.criterion] })],
+);
+
+/** Files sent with a referral; stored outside the web root under their checksum. */
+export const attachments = sqliteTable(
+  "attachments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id").references(() => cases.id),
+    draftId: integer("draft_id").references(() => referralDrafts.id),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    storageKey: text("storage_key").notNull(),
+    uploadedByUserId: text("uploaded_by_user_id").references(() => users.id),
+    uploadedAt: text("uploaded_at").notNull(),
+  },
+  (t) => [index("attachments_case").on(t.caseId)],
+);
+
+/** A referral being written: visible only to its author, until submitted. */
+export const referralDrafts = sqliteTable("referral_drafts", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id),
+  data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  step: integer("step").notNull().default(1),
+  updatedAt: text("updated_at").notNull(),
+});
+
+/** Tokens for insurers' systems calling the intake API; only a hash is stored. */
+export const apiTokens = sqliteTable("api_tokens", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  organisationId: integer("organisation_id")
+    .notNull()
+    .references(() => organisations.id),
+  name: text("name").notNull(),
+  tokenHash: text("token_hash").notNull().unique(),
+  prefix: text("prefix").notNull(),
+  createdByUserId: text("created_by_user_id").references(() => users.id),
+  createdAt: text("created_at").notNull(),
+  lastUsedAt: text("last_used_at"),
+  revokedAt: text("revoked_at"),
+});
+
+/** Idempotency-Key → the referral it created, so a retried API call never creates a second. */
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.key] })],
 );

@@ -12,7 +12,7 @@ export type Principal = {
 };
 
 /** What an action touches, for permissions that depend on it. */
-export type Scope = { tableId?: number | null; organisationId?: number | null };
+export type Scope = { tableId?: number | null; organisationId?: number | null; insurerId?: number | null };
 
 const hasRole = (p: Principal, role: Role) => p.memberships.some((m) => m.role === role);
 const holdsAtTable = (p: Principal, roles: Role[], tableId: number | null | undefined) =>
@@ -37,6 +37,13 @@ const RULES = {
   "referral:track": (p, s) => hasRole(p, "referrer") && s.organisationId === p.organisationId,
   // A medical advisor works for their own insurer's insured
   "advice:insured": (p, s) => hasRole(p, "medical_advisor") && s.organisationId === p.organisationId,
+  // A case: its table's chair and members, and the advisor of the patient's insurer
+  "case:read": (p, s) =>
+    holdsAtTable(p, ["chair", "member"], s.tableId) || (hasRole(p, "medical_advisor") && s.insurerId != null && s.insurerId === p.organisationId),
+  // Screening, decisions and consent changes: the chair of the case's table
+  "case:screen": (p, s) => holdsAtTable(p, ["chair"], s.tableId),
+  // Intake API tokens for insurers' systems
+  "api-tokens:manage": (p) => hasRole(p, "admin"),
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof RULES;

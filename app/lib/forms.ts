@@ -36,3 +36,47 @@ export const failure = (formError: string, formData: FormData, fieldErrors: Fiel
   formError,
   values: formValues(formData),
 });
+
+/** Zod issues keyed by dotted path ("patient.bsn", "priorAttempts.0.who"), as the form fields are named. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_form";
+    (errors[key] ??= []).push(issue.message);
+  }
+  return errors;
+}
+
+/**
+ * Rebuilds a nested object from dotted field names: "patient.name" → { patient: { name } },
+ * "priorAttempts.0.who" → { priorAttempts: [{ who }] }. Fields in `arrays` are always arrays,
+ * fields in `booleans` are true when present with a truthy value.
+ */
+export function nestFormData(formData: FormData, options: { arrays?: string[]; booleans?: string[]; numberArrays?: string[] } = {}) {
+  const root: Record<string, unknown> = {};
+  const set = (path: string, value: unknown) => {
+    const parts = path.split(".");
+    let node: Record<string, unknown> | unknown[] = root;
+    parts.forEach((part, i) => {
+      const last = i === parts.length - 1;
+      const nextIsIndex = !last && /^\d+$/.test(parts[i + 1]);
+      const key = /^\d+$/.test(part) && Array.isArray(node) ? Number(part) : part;
+      const container = node as Record<string | number, unknown>;
+      if (last) container[key] = value;
+      else {
+        container[key] ??= nextIsIndex ? [] : {};
+        node = container[key] as Record<string, unknown>;
+      }
+    });
+  };
+  for (const key of new Set(formData.keys())) {
+    const values = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    if (options.booleans?.includes(key)) set(key, values.some((v) => v === "on" || v === "true"));
+    else if (options.numberArrays?.includes(key)) set(key, values.filter(Boolean).map(Number));
+    else if (options.arrays?.includes(key)) set(key, values.filter(Boolean));
+    else set(key, values[0]);
+  }
+  for (const key of [...(options.arrays ?? []), ...(options.numberArrays ?? [])]) if (!formData.has(key)) set(key, []);
+  for (const key of options.booleans ?? []) if (!formData.has(key)) set(key, false);
+  return root;
+}

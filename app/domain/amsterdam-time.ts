@@ -1,0 +1,76 @@
+// Times as the users read them: the portal stores UTC instants (ISO 8601), people think in
+// Dutch local time. Pure helpers, no I/O: day boundaries and readable formats in Europe/Amsterdam.
+
+export const TIME_ZONE = "Europe/Amsterdam";
+
+const partsFormatter = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TIME_ZONE,
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
+
+const readableFormatter = new Intl.DateTimeFormat("nl-NL", {
+  timeZone: TIME_ZONE,
+  dateStyle: "medium",
+  timeStyle: "medium",
+});
+
+type LocalParts = { year: number; month: number; day: number; hour: number; minute: number; second: number };
+
+function localParts(instant: Date): LocalParts {
+  const parts: Record<string, number> = {};
+  for (const p of partsFormatter.formatToParts(instant)) if (p.type !== "literal") parts[p.type] = Number(p.value);
+  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
+}
+
+/** True for an existing calendar day written as yyyy-mm-dd (what <input type="date"> sends). */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  if (year < 1970 || year > 9999) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Offset of Amsterdam from UTC at an instant, in milliseconds (+1 h in winter, +2 h in summer). */
+function offsetAt(instant: Date): number {
+  const p = localParts(instant);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/** The UTC instant at which a calendar day (yyyy-mm-dd) begins in Amsterdam. */
+export function amsterdamDayStart(date: string): Date {
+  if (!isCalendarDate(date)) throw new RangeError(`not a calendar date: ${date}`);
+  const [year, month, day] = date.split("-").map(Number);
+  const localMidnightAsUtc = Date.UTC(year, month - 1, day);
+  // Two rounds settle the offset even next to a daylight-saving switch.
+  let instant = localMidnightAsUtc - offsetAt(new Date(localMidnightAsUtc));
+  instant = localMidnightAsUtc - offsetAt(new Date(instant));
+  return new Date(instant);
+}
+
+/** The UTC instant at which the day after `date` begins in Amsterdam (exclusive end of "up to and including"). */
+export function amsterdamDayEnd(date: string): Date {
+  const [year, month, day] = date.split("-").map(Number);
+  const next = new Date(Date.UTC(year, month - 1, day + 1));
+  return amsterdamDayStart(next.toISOString().slice(0, 10));
+}
+
+/** "23 nov 2026, 13:16:23": for people reading a page. */
+export function formatAmsterdam(iso: string): string {
+  return readableFormatter.format(new Date(iso));
+}
+
+/** "2026-11-23 13:16:23": sortable, for spreadsheets. */
+export function formatAmsterdamSortable(iso: string): string {
+  const p = localParts(new Date(iso));
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}:${two(p.second)}`;
+}

@@ -1,0 +1,100 @@
+// What a referral must contain, as one zod schema shared by the form, the API and the
+// OpenAPI document. Messages are Dutch: they reach the referrer as field errors.
+import { z } from "./dutch-errors";
+import { isValidBsn, normaliseBsn } from "./bsn";
+import { consentGiverProblems } from "./consent";
+import {
+  CONSENT_METHODS,
+  ORGANISATION_TYPES,
+  PROVINCES,
+  REFERRAL_SOURCES,
+  REPRESENTATIVE_KINDS,
+  URGENCIES,
+} from "./vocabulary";
+
+const text = (max = 2000) => z.string().trim().min(1).max(max);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een datum in als JJJJ-MM-DD.").refine((s) => !Number.isNaN(Date.parse(s)), "Vul een bestaande datum in.");
+const pastDate = isoDate.refine((s) => s <= new Date().toISOString().slice(0, 10), "De datum mag niet in de toekomst liggen.");
+
+export const PatientSchema = z.object({
+  name: text(200),
+  bsn: z
+    .string()
+    .trim()
+    .min(1)
+    .transform(normaliseBsn)
+    .refine(isValidBsn, "Dit is geen geldig burgerservicenummer (de elfproef klopt niet)."),
+  dateOfBirth: pastDate,
+  address: z.string().trim().max(300).optional().nullable(),
+  municipality: text(100),
+  province: z.enum(PROVINCES, { errorMap: () => ({ message: "Kies een provincie." }) }),
+  insurer: text(100),
+});
+
+export const PriorAttemptSchema = z.object({
+  who: text(200),
+  what: text(2000),
+  when: text(100),
+  whyFailed: text(2000),
+});
+
+export const ConsentSchema = z
+  .object({
+    givenBy: z.enum(["patient", "representative"], { errorMap: () => ({ message: "Geef aan wie de toestemming gaf." }) }),
+    representativeKind: z.enum(REPRESENTATIVE_KINDS).optional().nullable(),
+    representativeName: z.string().trim().max(200).optional().nullable(),
+    patientIncompetent: z.boolean().default(false),
+    higherRanksUnavailable: z.boolean().default(false),
+    method: z.enum(CONSENT_METHODS, { errorMap: () => ({ message: "Geef aan hoe de toestemming is gegeven." }) }),
+    givenOn: pastDate,
+    scopeOrganisationTypes: z.array(z.enum(ORGANISATION_TYPES)).max(ORGANISATION_TYPES.length).default([]),
+    scopeOrganisationIds: z.array(z.number().int().positive()).max(200).default([]),
+    excludedPersons: z
+      .array(z.object({ name: text(200), email: z.string().trim().email().max(254).optional().nullable() }))
+      .max(50)
+      .default([]),
+  })
+  .superRefine((consent, ctx) => {
+    if (consent.givenBy === "patient") return;
+    if (!consent.representativeKind) {
+      ctx.addIssue({ code: "custom", path: ["representativeKind"], message: "Kies welke vertegenwoordiger de toestemming gaf." });
+      return;
+    }
+    for (const message of consentGiverProblems({
+      givenBy: "representative",
+      representativeKind: consent.representativeKind,
+      representativeName: consent.representativeName ?? "",
+      patientIncompetent: consent.patientIncompetent,
+      higherRanksUnavailable: consent.higherRanksUnavailable,
+    })) {
+      const path = message.includes("wilsonbekwaam") ? "patientIncompetent" : message.includes("naam") ? "representativeName" : "higherRanksUnavailable";
+      ctx.addIssue({ code: "custom", path: [path], message });
+    }
+  });
+
+export const NO_CONSENT_MESSAGE =
+  "Zonder toestemming van de patiënt (of, bij wilsonbekwaamheid, diens vertegenwoordiger) mag de regiotafel niet met andere organisaties overleggen. Leg eerst de toestemming vast; daarna kan de verwijzing worden ingediend.";
+
+export const ReferralSchema = z.object({
+  source: z.enum(REFERRAL_SOURCES, { errorMap: () => ({ message: "Kies wie de patiënt aanmeldt." }) }),
+  viaVwsUnit: z.boolean().default(false),
+  patient: PatientSchema,
+  currentProviders: text(2000),
+  treatmentHistory: text(5000),
+  careQuestion: text(3000),
+  problemDescription: text(5000),
+  priorAttempts: z
+    .array(PriorAttemptSchema)
+    .min(1, "Beschrijf minstens één eerdere plaatsingspoging: de regiotafel neemt alleen casussen die niet plaatsbaar bleken.")
+    .max(20),
+  urgency: z.enum(URGENCIES, { errorMap: () => ({ message: "Kies de urgentie." }) }),
+  contact: z.object({ name: text(200), phone: text(40), email: z.string().trim().email().max(254) }),
+  tableOverride: z
+    .object({ table: text(50), reason: text(1000) })
+    .optional()
+    .nullable(),
+  consent: ConsentSchema.optional().nullable(),
+});
+
+export type ReferralInput = z.output<typeof ReferralSchema>;
+export type ReferralPayload = z.input<typeof ReferralSchema>;

@@ -1,0 +1,139 @@
+// Cases after receipt: loading with their consent in force, lifecycle steps and criteria assessments.
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { caseEvents, cases, consents, criteriaAssessments, criterionVerdicts, organisations, patients, regionalTables, users } from "#db/schema";
+import { transition, type CaseState, type TransitionInput } from "~/domain/case-lifecycle";
+import type { ConsentScope } from "~/domain/consent";
+import { CRITERION_NUMBERS, type Verdict } from "~/domain/vocabulary";
+import type { Db } from "~/lib/db.server";
+
+export type CaseRow = typeof cases.$inferSelect;
+
+export function findCase(db: Db, caseId: number) {
+  return db
+    .select({ case: cases, leadOrganisationId: regionalTables.leadOrganisationId, tableName: regionalTables.name, tableSlug: regionalTables.slug, tableNumber: regionalTables.number })
+    .from(cases)
+    .innerJoin(regionalTables, eq(cases.tableId, regionalTables.id))
+    .where(eq(cases.id, caseId))
+    .get();
+}
+
+export function currentConsent(db: Db, caseId: number) {
+  return db.select().from(consents).where(eq(consents.caseId, caseId)).orderBy(desc(consents.id)).limit(1).get() ?? null;
+}
+
+export function consentScopeOf(consent: typeof consents.$inferSelect | null): ConsentScope | null {
+  if (!consent) return null;
+  return {
+    status: consent.status,
+    organisationIds: consent.scopeOrganisationIds,
+    organisationTypes: consent.scopeOrganisationTypes,
+    excludedEmails: consent.excludedPersons.map((p) => p.email).filter((e): e is string => Boolean(e)),
+  };
+}
+
+export function getPatient(db: Db, patientId: number) {
+  return db.select().from(patients).where(eq(patients.id, patientId)).get() ?? null;
+}
+
+export function caseHistory(db: Db, caseId: number) {
+  return db
+    .select({ event: caseEvents, actorName: users.name, actorOrganisation: organisations.name })
+    .from(caseEvents)
+    .leftJoin(users, eq(caseEvents.actorUserId, users.id))
+    .leftJoin(organisations, eq(caseEvents.actorOrganisationId, organisations.id))
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(asc(caseEvents.id))
+    .all();
+}
+
+export type CaseActor = { userId: string | null; organisationId: number };
+export type StepResult = { ok: true; to: CaseState } | { ok: false; error: string };
+
+/**
+ * One lifecycle step: the state machine decides, then status and event are written together.
+ * The update is conditional on the status read, so two chairs acting at once cannot both win.
+ */
+export function applyCaseEvent(db: Db, caseId: number, input: Omit<TransitionInput, "currentTableId" | "screeningComplete">, actor: CaseActor): StepResult {
+  const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
+  if (!row) return { ok: false, error: "Casus niet gevonden." };
+  const result = transition(row.status, {
+    ...input,
+    currentTableId: row.tableId,
+    screeningComplete: input.event === "include" ? screeningComplete(db, caseId) : undefined,
+  });
+  if (!result.ok) return result;
+  if (input.event === "redirect") {
+    const target = db.select().from(regionalTables).where(and(eq(regionalTables.id, input.targetTableId!), eq(regionalTables.active, true))).get();
+    if (!target) return { ok: false, error: "Onbekende regiotafel." };
+  }
+  const at = new Date().toISOString();
+  const newTableId = input.event === "redirect" ? input.targetTableId! : row.tableId;
+  return db.transaction((tx) => {
+    const updated = tx
+      .update(cases)
+      .set({ status: result.to, tableId: newTableId, updatedAt: at })
+      .where(and(eq(cases.id, caseId), eq(cases.status, row.status)))
+      .run();
+    if (updated.changes !== 1) return { ok: false as const, error: "De casus is intussen door iemand anders gewijzigd. Laad de pagina opnieuw." };
+    tx.insert(caseEvents)
+      .values({
+        caseId,
+        event: input.event,
+        fromState: row.status,
+        toState: result.to,
+        actorUserId: actor.userId,
+        actorOrganisationId: actor.organisationId,
+        fromTableId: row.tableId,
+        toTableId: newTableId,
+        reason: input.reason?.trim() || null,
+        at,
+      })
+      .run();
+    return { ok: true as const, to: result.to };
+  });
+}
+
+export type VerdictInput = { criterion: number; verdict: Verdict; motivation: string };
+
+export function saveAssessment(db: Db, caseId: number, kind: "screening" | "advisor", assessorUserId: string, verdicts: VerdictInput[]) {
+  return db.transaction((tx) => {
+    const { id } = tx
+      .insert(criteriaAssessments)
+      .values({ caseId, kind, assessorUserId, at: new Date().toISOString() })
+      .returning({ id: criteriaAssessments.id })
+      .get();
+    for (const v of verdicts) tx.insert(criterionVerdicts).values({ assessmentId: id, ...v }).run();
+    return id;
+  });
+}
+
+/** The newest assessment of a kind, with its seven verdicts. */
+export function latestAssessment(db: Db, caseId: number, kind: "screening" | "advisor") {
+  const assessment = db
+    .select({ a: criteriaAssessments, assessorName: users.name })
+    .from(criteriaAssessments)
+    .innerJoin(users, eq(criteriaAssessments.assessorUserId, users.id))
+    .where(and(eq(criteriaAssessments.caseId, caseId), eq(criteriaAssessments.kind, kind)))
+    .orderBy(desc(criteriaAssessments.id))
+    .limit(1)
+    .get();
+  if (!assessment) return null;
+  const verdicts = db.select().from(criterionVerdicts).where(eq(criterionVerdicts.assessmentId, assessment.a.id)).orderBy(asc(criterionVerdicts.criterion)).all();
+  return { ...assessment.a, assessorName: assessment.assessorName, verdicts };
+}
+
+export function screeningComplete(db: Db, caseId: number): boolean {
+  const latest = latestAssessment(db, caseId, "screening");
+  return Boolean(latest && CRITERION_NUMBERS.every((n) => latest.verdicts.some((v) => v.criterion === n && v.motivation.trim())));
+}
+
+/** Cases of the given tables, newest first, with age since receipt (for the chair's inbox). */
+export function casesAtTables(db: Db, tableIds: number[], states?: CaseState[]) {
+  if (!tableIds.length) return [];
+  return db
+    .select()
+    .from(cases)
+    .where(and(inArray(cases.tableId, tableIds), states ? inArray(cases.status, states) : undefined))
+    .orderBy(desc(cases.receivedAt))
+    .all();
+}
