@@ -6,6 +6,7 @@ import type { Db } from "../app/lib/db.server";
 import { hashPassword } from "../app/lib/password.server";
 import type { OrganisationType, Role } from "../app/domain/vocabulary";
 import { memberships, organisations, regionalTables, routingRules, tableInsurers, users } from "./schema";
+import { seedDemoCases } from "./demo-cases";
 import { INSURERS, ROTTERDAM_RIJNMOND_MUNICIPALITIES, TABLES } from "./reference-data";
 
 export const DEMO_PASSWORD = "Demo-wachtwoord-2026";
@@ -127,4 +128,5 @@ export async function seedDemoData(db: Db) {
       tx.insert(memberships).values({ userId: id, role: account.role, tableId }).run();
     }
   });
+  seedDemoCases(db);
 }
