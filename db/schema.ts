@@ -341,3 +341,122 @@ export const idempotencyKeys = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.key] })],
 );
+
+// ── Meetings and case discussions (issue 4) ─────────────────────────────────
+
+/** A table meeting (bijeenkomst). Meetings of one monthly series share a seriesId. */
+export const meetings = sqliteTable(
+  "meetings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tableId: integer("table_id")
+      .notNull()
+      .references(() => regionalTables.id),
+    title: text("title").notNull(),
+    startsAt: text("starts_at").notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    location: text("location"),
+    videoUrl: text("video_url"),
+    seriesId: text("series_id"),
+    cancelled: integer("cancelled", { mode: "boolean" }).notNull().default(false),
+    createdByUserId: text("created_by_user_id").references(() => users.id),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("meetings_table_start").on(t.tableId, t.startsAt)],
+);
+
+/** A case on a meeting's agenda, with its time slot and, once discussed, its minutes. */
+export const agendaItems = sqliteTable(
+  "agenda_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    startsAt: text("starts_at").notNull(),
+    durationMinutes: integer("duration_minutes").notNull(),
+    discussion: text("discussion"),
+    decisions: text("decisions"),
+    closedAt: text("closed_at"),
+    closedByUserId: text("closed_by_user_id").references(() => users.id),
+  },
+  (t) => [index("agenda_items_meeting").on(t.meetingId), index("agenda_items_case").on(t.caseId)],
+);
+
+/** Actions agreed on an agenda item: what, which organisation, by when. */
+export const agendaActions = sqliteTable(
+  "agenda_actions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    agendaItemId: integer("agenda_item_id")
+      .notNull()
+      .references(() => agendaItems.id),
+    description: text("description").notNull(),
+    ownerOrganisationId: integer("owner_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    dueDate: text("due_date").notNull(),
+    done: integer("done", { mode: "boolean" }).notNull().default(false),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("agenda_actions_item").on(t.agendaItemId)],
+);
+
+/**
+ * An invitation to a meeting. Table members are invited to the whole meeting; a guest expert
+ * from another organisation only to the agenda items listed, until accessUntil.
+ */
+export const meetingInvitations = sqliteTable(
+  "meeting_invitations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: ["member", "guest"] }).notNull(),
+    guestAgendaItemIds: text("guest_agenda_item_ids", { mode: "json" }).$type<number[]>().notNull(),
+    accessUntil: text("access_until"),
+    response: text("response", { enum: ["pending", "accepted", "declined"] }).notNull().default("pending"),
+    invitedAt: text("invited_at").notNull(),
+    respondedAt: text("responded_at"),
+  },
+  (t) => [uniqueIndex("meeting_invitations_unique").on(t.meetingId, t.userId), index("meeting_invitations_user").on(t.userId)],
+);
+
+/** A personal calendar feed: a secret URL per user (only its hash stored), revocable. */
+export const calendarFeeds = sqliteTable("calendar_feeds", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id),
+  tokenHash: text("token_hash").notNull().unique(),
+  createdAt: text("created_at").notNull(),
+  revokedAt: text("revoked_at"),
+});
+
+/**
+ * Messages in a case's live room. The id orders them and lets a reconnecting client ask for
+ * what it missed; (author, clientMessageId) makes a resent message a no-op.
+ */
+export const caseMessages = sqliteTable(
+  "case_messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    authorUserId: text("author_user_id")
+      .notNull()
+      .references(() => users.id),
+    clientMessageId: text("client_message_id").notNull(),
+    body: text("body").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("case_messages_dedup").on(t.authorUserId, t.clientMessageId), index("case_messages_case").on(t.caseId, t.id)],
+);

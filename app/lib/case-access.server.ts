@@ -5,6 +5,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { can, type Permission } from "~/domain/permissions";
 import { caseVisibility, type Visibility } from "~/domain/consent";
 import { consentScopeOf, currentConsent, findCase } from "~/models/cases.server";
+import { hasGuestAccess } from "~/models/guest-access.server";
 import { audit } from "./audit.server";
 import { actorOf, notFound, requireUser, type CurrentUser } from "./auth.server";
 
@@ -41,7 +42,10 @@ export async function requireCase(
   const caseId = parseId(rawCaseId);
   const found = caseId ? findCase(db, caseId) : undefined;
   const consent = found ? currentConsent(db, found.case.id) : null;
-  const allowed = found && can(user.principal, permission, caseScope(permission, found.case));
+  const allowed =
+    found &&
+    (can(user.principal, permission, caseScope(permission, found.case)) ||
+      (permission === "case:read" && hasGuestAccess(db, user.id, found.case.id)));
   const visibility = found
     ? caseVisibility(
         { email: user.email, organisationId: user.organisationId, organisationType: user.organisationType },
