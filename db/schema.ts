@@ -94,7 +94,8 @@ export const memberships = sqliteTable(
     role: text("role", { enum: ROLES }).notNull(),
     tableId: integer("table_id").references(() => regionalTables.id),
   },
-  (t) => [uniqueIndex("memberships_unique").on(t.userId, t.role, t.tableId), index("memberships_table").on(t.tableId)],
+  // coalesce: SQLite treats NULLs as distinct, and national roles have no table.
+  (t) => [uniqueIndex("memberships_unique").on(t.userId, t.role, sql`coalesce(${t.tableId}, 0)`), index("memberships_table").on(t.tableId)],
 );
 
 /** lucia v3 sessions, plus the creation time lucia lacks (for the absolute limit). */

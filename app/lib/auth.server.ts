@@ -58,6 +58,7 @@ export function loadAccount(db: Db, userId: string) {
       email: users.email,
       name: users.name,
       active: users.active,
+      organisationActive: organisations.active,
       organisationId: users.organisationId,
       organisationName: organisations.name,
       organisationType: organisations.type,
@@ -83,7 +84,11 @@ export async function authenticateCookieHeader(services: AppServices, cookieHead
     return null;
   }
   const account = loadAccount(services.db, user.id);
-  if (!account || !account.active) return null;
+  // A deactivated organisation locks out all its people, at their next request.
+  if (!account || !account.active || !account.organisationActive) {
+    await services.lucia.invalidateSession(session.id);
+    return null;
+  }
   const principal: Principal = {
     userId: account.id,
     organisationId: account.organisationId,
@@ -167,9 +172,14 @@ export async function login(services: AppServices, origin: { ip: string | null; 
     audit(services.db, { action: "login.throttled", outcome: "denied", attemptedEmail: normalised, origin });
     return { ok: false, reason: "throttled" };
   }
-  const user = services.db.select().from(users).where(eq(users.email, normalised)).get();
+  const user = services.db
+    .select({ id: users.id, email: users.email, passwordHash: users.passwordHash, active: users.active, organisationId: users.organisationId, organisationActive: organisations.active })
+    .from(users)
+    .innerJoin(organisations, eq(users.organisationId, organisations.id))
+    .where(eq(users.email, normalised))
+    .get();
   const valid = await verifyPassword(user?.passwordHash ?? null, password);
-  if (!user || !valid || !user.active) {
+  if (!user || !valid || !user.active || !user.organisationActive) {
     await services.loginThrottle.recordFailure(normalised, ip);
     audit(services.db, {
       action: "login.failed",
@@ -203,5 +213,13 @@ export async function logout(services: AppServices, user: CurrentUser, origin: {
 /** Deactivation and password changes: every session and every socket of the user ends at once. */
 export async function endAllSessions(services: AppServices, userId: string) {
   await services.lucia.invalidateUserSessions(userId);
+  disconnectUserSockets(services, userId);
+}
+
+/**
+ * A socket holds the roles its user had when it connected: after a change of roles it must
+ * reconnect, and so be authenticated afresh with the new ones.
+ */
+export function disconnectUserSockets(services: AppServices, userId: string) {
   services.io?.in(`user:${userId}`).disconnectSockets(true);
 }

@@ -81,3 +81,7 @@ export function setOrganisationActive(db: Db, id: number, active: boolean): bool
       .run().changes > 0
   );
 }
+
+export function organisationUserIds(db: Db, organisationId: number): string[] {
+  return db.select({ id: users.id }).from(users).where(eq(users.organisationId, organisationId)).all().map((u) => u.id);
+}

@@ -7,7 +7,7 @@ import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from "~/domain/password-p
 import { ROLE_LABELS, ROLES } from "~/domain/vocabulary";
 import { CHECK_FIELDS, fieldFailure, newPassword, optionalTableId, passwordContext, requiredId, roleField, userIdParam } from "~/lib/admin-forms";
 import { audit } from "~/lib/audit.server";
-import { actorOf, endAllSessions, notFound, requirePermission } from "~/lib/auth.server";
+import { actorOf, disconnectUserSockets, endAllSessions, notFound, requirePermission } from "~/lib/auth.server";
 import { failure, parseForm } from "~/lib/forms";
 import { hashPassword } from "~/lib/password.server";
 import { listTableRefs } from "~/models/tables.server";
@@ -96,6 +96,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const added = addMembership(db, account.id, input.role, table?.id ?? null);
       if (!added.ok) return fieldFailure(formData, { role: ["Deze gebruiker heeft deze rol al."] });
       record("membership.add", `rol ${input.role}${table ? ` tafel ${table.slug}` : ""}`);
+      disconnectUserSockets(services, account.id);
       return redirect(`${page}?gelukt=rol-toegevoegd`);
     }
     case "remove_membership": {
@@ -105,6 +106,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (refused) return failure(refused, formData);
       if (removeMembership(db, account.id, membership.id)) {
         record("membership.remove", `rol ${membership.role}${membership.tableSlug ? ` tafel ${membership.tableSlug}` : ""}`);
+        disconnectUserSockets(services, account.id);
       }
       return redirect(`${page}?gelukt=rol-ingetrokken`);
     }

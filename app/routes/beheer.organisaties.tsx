@@ -5,9 +5,9 @@ import { z } from "~/domain/dutch-errors";
 import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from "~/domain/vocabulary";
 import { CHECK_FIELDS, fieldFailure, organisationName, organisationTypeField, requiredId } from "~/lib/admin-forms";
 import { audit } from "~/lib/audit.server";
-import { actorOf, requirePermission } from "~/lib/auth.server";
+import { actorOf, endAllSessions, requirePermission } from "~/lib/auth.server";
 import { failure, parseForm, type FieldErrors } from "~/lib/forms";
-import { createOrganisation, getOrganisation, listOrganisations, setOrganisationActive, updateOrganisation } from "~/models/organisations.server";
+import { createOrganisation, getOrganisation, listOrganisations, organisationUserIds, setOrganisationActive, updateOrganisation } from "~/models/organisations.server";
 
 export const meta: MetaFunction = () => [{ title: "Organisaties – Beheer – Regiotafel" }];
 
@@ -72,7 +72,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "reactivate": {
       if (!getOrganisation(db, input.organisationId)) return failure(UNKNOWN, formData);
       const active = input.intent === "reactivate";
-      if (setOrganisationActive(db, input.organisationId, active)) record(`organisation.${input.intent}`, input.organisationId);
+      if (setOrganisationActive(db, input.organisationId, active)) {
+        record(`organisation.${input.intent}`, input.organisationId);
+        if (!active) for (const userId of organisationUserIds(db, input.organisationId)) await endAllSessions(context.services, userId);
+      }
       return redirect(`/beheer/organisaties?gelukt=${active ? "geactiveerd" : "gedeactiveerd"}`);
     }
   }

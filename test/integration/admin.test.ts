@@ -276,9 +276,18 @@ describe("memberships", () => {
     const duplicate = await admin.post(`/beheer/gebruikers/${id}`, { intent: "add_membership", role: "chair", tableId: String(tableId("rotterdam")) });
     expect(await pageText(duplicate)).toContain("Deze gebruiker heeft deze rol al.");
 
+    // An open socket holds the old roles: removing one must disconnect it.
+    const socket = connectSocket(t.url, { transports: ["websocket"], extraHeaders: { Cookie: user.cookie }, reconnection: false });
+    await new Promise<void>((resolve, reject) => {
+      socket.on("connect", resolve);
+      socket.on("connect_error", reject);
+    });
+    const dropped = new Promise<string>((resolve) => socket.on("disconnect", resolve));
     const membership = db().select().from(memberships).where(and(eq(memberships.userId, id), eq(memberships.role, "chair"))).get()!;
     const remove = await admin.post(`/beheer/gebruikers/${id}`, { intent: "remove_membership", membershipId: String(membership.id) });
     expect(remove.status).toBe(302);
+    expect(await dropped).toBe("io server disconnect");
+    socket.close();
     expect(await pageText(await user.get("/"))).not.toContain(CHAIR_ROTTERDAM);
     expect(auditFor("membership.remove", id)).toHaveLength(1);
   });
@@ -427,5 +436,25 @@ describe("access", () => {
       expect((await admin.get(`/beheer/gebruikers/${id}`)).status, id).toBe(404);
       expect((await admin.post(`/beheer/gebruikers/${id}`, { intent: "deactivate" })).status, id).toBe(404);
     }
+  });
+});
+
+describe("shared-file safeguards", () => {
+  it("refuses a duplicate national role in the database itself (NULL table ids)", async () => {
+    const db = t.portal.services.db;
+    const admin = db.select().from(users).where(eq(users.email, "admin@regiotafel.test")).get()!;
+    expect(() => db.insert(memberships).values({ userId: admin.id, role: "admin", tableId: null }).run()).toThrow(/UNIQUE/);
+  });
+
+  it("deactivating an organisation ends its people's sessions and refuses their login", async () => {
+    const member = await loggedIn(t.url, "lid.limburg@regiotafel.test"); // Koraal
+    expect((await member.get("/")).status).toBe(200);
+    const koraal = t.portal.services.db.select().from(organisations).where(eq(organisations.name, "Koraal")).get()!;
+    const admin = await loggedIn(t.url, "admin@regiotafel.test");
+    const response = await admin.post("/beheer/organisaties", { intent: "deactivate", organisationId: String(koraal.id) });
+    expect(response.status).toBe(302);
+    expect((await member.get("/")).status).toBe(302);
+    const again = await new Client(t.url).post("/inloggen", { email: "lid.limburg@regiotafel.test", password: DEMO_PASSWORD });
+    expect(await pageText(again)).toContain("De combinatie van e-mailadres en wachtwoord is onjuist.");
   });
 });
