@@ -4,7 +4,20 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { CASE_EVENTS, CASE_STATES } from "../app/domain/case-lifecycle";
 import {
+  ACTION_STATUSES,
+  ARRANGEMENT_STATUSES,
+  BOTTLENECK_CATEGORIES,
+  CARE_FUNCTIONS,
+  COMPONENT_KINDS,
   CONSENT_METHODS,
+  DEADLINE_KINDS,
+  ESCALATION_LEVELS,
+  FUNDING_INSTRUMENTS,
+  FUNDING_TYPES,
+  LEGAL_DOMAINS,
+  LIFE_DOMAINS,
+  SHORTFALL_KINDS,
+  SHORTFALL_STATUSES,
   ORGANISATION_TYPES,
   REFERRAL_SOURCES,
   REPRESENTATIVE_KINDS,
@@ -460,4 +473,215 @@ export const caseMessages = sqliteTable(
     createdAt: text("created_at").notNull(),
   },
   (t) => [uniqueIndex("case_messages_dedup").on(t.authorUserId, t.clientMessageId), index("case_messages_case").on(t.caseId, t.id)],
+);
+
+// ── Outcomes and monitoring (issue 5) ───────────────────────────────────────
+
+/** The integral treatment-and-care plan of a case: goals per life domain and actions. */
+export const carePlans = sqliteTable("care_plans", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  caseId: integer("case_id")
+    .notNull()
+    .unique()
+    .references(() => cases.id),
+  meetingId: integer("meeting_id").references(() => meetings.id),
+  agreedAt: text("agreed_at"),
+  createdAt: text("created_at").notNull(),
+  updatedAt: text("updated_at").notNull(),
+});
+
+export const planGoals = sqliteTable(
+  "plan_goals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => carePlans.id),
+    lifeDomain: text("life_domain", { enum: LIFE_DOMAINS }).notNull(),
+    goal: text("goal").notNull(),
+  },
+  (t) => [index("plan_goals_plan").on(t.planId)],
+);
+
+export const planActions = sqliteTable(
+  "plan_actions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => carePlans.id),
+    goalId: integer("goal_id").references(() => planGoals.id),
+    description: text("description").notNull(),
+    ownerOrganisationId: integer("owner_organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    dueDate: text("due_date").notNull(),
+    status: text("status", { enum: ACTION_STATUSES }).notNull().default("open"),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("plan_actions_plan").on(t.planId)],
+);
+
+/** A maatwerk-arrangement: outside regular contracts and outside the provider's risk. */
+export const arrangements = sqliteTable(
+  "arrangements",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    description: text("description").notNull(),
+    periodStart: text("period_start").notNull(),
+    periodEnd: text("period_end").notNull(),
+    /** Whole euros. */
+    costEstimate: integer("cost_estimate").notNull(),
+    status: text("status", { enum: ARRANGEMENT_STATUSES }).notNull().default("proposed"),
+    proposedByUserId: text("proposed_by_user_id").references(() => users.id),
+    approvedByUserId: text("approved_by_user_id").references(() => users.id),
+    advisorAssessmentId: integer("advisor_assessment_id").references(() => criteriaAssessments.id),
+    approvedAt: text("approved_at"),
+    contractedAt: text("contracted_at"),
+    endedAt: text("ended_at"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("arrangements_case").on(t.caseId)],
+);
+
+export const arrangementParties = sqliteTable(
+  "arrangement_parties",
+  {
+    arrangementId: integer("arrangement_id")
+      .notNull()
+      .references(() => arrangements.id),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    role: text("role", { enum: ["provider", "financier"] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.arrangementId, t.organisationId, t.role] })],
+);
+
+export const arrangementComponents = sqliteTable(
+  "arrangement_components",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    arrangementId: integer("arrangement_id")
+      .notNull()
+      .references(() => arrangements.id),
+    kind: text("kind", { enum: COMPONENT_KINDS }).notNull(),
+    description: text("description").notNull(),
+    legalDomain: text("legal_domain", { enum: LEGAL_DOMAINS }).notNull(),
+    fundingInstrument: text("funding_instrument", { enum: FUNDING_INSTRUMENTS }).notNull(),
+    providerOrganisationId: integer("provider_organisation_id").references(() => organisations.id),
+    financierOrganisationId: integer("financier_organisation_id").references(() => organisations.id),
+  },
+  (t) => [index("arrangement_components_arrangement").on(t.arrangementId)],
+);
+
+/** Opschaling: each step up the escalation ladder, with its reason. */
+export const escalations = sqliteTable(
+  "escalations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    level: text("level", { enum: ESCALATION_LEVELS }).notNull(),
+    reason: text("reason").notNull(),
+    actorUserId: text("actor_user_id").references(() => users.id),
+    at: text("at").notNull(),
+  },
+  (t) => [index("escalations_case").on(t.caseId)],
+);
+
+/** Where a case was placed, and how it is funded. */
+export const placements = sqliteTable(
+  "placements",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    careFunction: text("care_function", { enum: CARE_FUNCTIONS }).notNull(),
+    fundingType: text("funding_type", { enum: FUNDING_TYPES }).notNull(),
+    startDate: text("start_date").notNull(),
+    notes: text("notes"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("placements_case").on(t.caseId)],
+);
+
+/** A capacity shortfall (knelpunt) in a table's region, with the justification insurers need. */
+export const shortfalls = sqliteTable(
+  "shortfalls",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tableId: integer("table_id")
+      .notNull()
+      .references(() => regionalTables.id),
+    careFunction: text("care_function", { enum: CARE_FUNCTIONS }).notNull(),
+    functionOther: text("function_other"),
+    kind: text("kind", { enum: SHORTFALL_KINDS }).notNull(),
+    bottleneck: text("bottleneck", { enum: BOTTLENECK_CATEGORIES }).notNull(),
+    waitingWeeks: integer("waiting_weeks"),
+    /** Blocked outflow: people admitted without medical necessity waiting for a Wmo place. */
+    peopleWaiting: integer("people_waiting"),
+    justification: text("justification").notNull(),
+    status: text("status", { enum: SHORTFALL_STATUSES }).notNull().default("open"),
+    createdByUserId: text("created_by_user_id").references(() => users.id),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("shortfalls_table").on(t.tableId)],
+);
+
+export const shortfallCases = sqliteTable(
+  "shortfall_cases",
+  {
+    shortfallId: integer("shortfall_id")
+      .notNull()
+      .references(() => shortfalls.id),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+  },
+  (t) => [primaryKey({ columns: [t.shortfallId, t.caseId] })],
+);
+
+/** A legal or agreed term running for a case (Wmo decision, housing, VMR, …). */
+export const caseDeadlines = sqliteTable(
+  "case_deadlines",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    kind: text("kind", { enum: DEADLINE_KINDS }).notNull(),
+    startDate: text("start_date").notNull(),
+    dueDate: text("due_date").notNull(),
+    alertDate: text("alert_date"),
+    metOn: text("met_on"),
+    createdByUserId: text("created_by_user_id").references(() => users.id),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("case_deadlines_case").on(t.caseId)],
+);
+
+/** Lessons learned a table shares with the other regions. */
+export const lessons = sqliteTable(
+  "lessons",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tableId: integer("table_id")
+      .notNull()
+      .references(() => regionalTables.id),
+    text: text("text").notNull(),
+    bottleneck: text("bottleneck", { enum: BOTTLENECK_CATEGORIES }).notNull(),
+    createdByUserId: text("created_by_user_id").references(() => users.id),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("lessons_table").on(t.tableId)],
 );

@@ -99,3 +99,131 @@ export const REPRESENTATIVE_LABELS: Record<RepresentativeKind, string> = {
 export const CONSENT_METHODS = ["written", "oral"] as const;
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 export const CONSENT_METHOD_LABELS: Record<ConsentMethod, string> = { written: "Schriftelijk", oral: "Mondeling" };
+
+// ── Outcomes and monitoring (issue 5) ──
+
+export const LIFE_DOMAINS = ["treatment", "housing", "daytime_activity", "income_debts", "social_network"] as const;
+export type LifeDomain = (typeof LIFE_DOMAINS)[number];
+export const LIFE_DOMAIN_LABELS: Record<LifeDomain, string> = {
+  treatment: "Behandeling",
+  housing: "Wonen",
+  daytime_activity: "Dagbesteding en werk",
+  income_debts: "Inkomen en schulden",
+  social_network: "Sociaal netwerk",
+};
+
+export const ACTION_STATUSES = ["open", "in_progress", "done", "cancelled"] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = { open: "Open", in_progress: "Loopt", done: "Afgerond", cancelled: "Vervallen" };
+
+export const ARRANGEMENT_STATUSES = ["proposed", "approved", "contracted", "ended"] as const;
+export type ArrangementStatus = (typeof ARRANGEMENT_STATUSES)[number];
+export const ARRANGEMENT_STATUS_LABELS: Record<ArrangementStatus, string> = {
+  proposed: "Voorgesteld",
+  approved: "Goedgekeurd door medisch adviseur",
+  contracted: "Gecontracteerd",
+  ended: "Beëindigd",
+};
+
+export const COMPONENT_KINDS = ["treatment", "housing", "support", "daytime_activity", "debt_help", "other"] as const;
+export type ComponentKind = (typeof COMPONENT_KINDS)[number];
+export const COMPONENT_KIND_LABELS: Record<ComponentKind, string> = {
+  treatment: "Behandeling",
+  housing: "Wonen / beschermd wonen",
+  support: "Ondersteuning / begeleiding",
+  daytime_activity: "Dagbesteding",
+  debt_help: "Schuldhulp",
+  other: "Anders",
+};
+
+export const LEGAL_DOMAINS = ["zvw", "wmo", "wlz", "jeugdwet"] as const;
+export type LegalDomain = (typeof LEGAL_DOMAINS)[number];
+export const LEGAL_DOMAIN_LABELS: Record<LegalDomain, string> = { zvw: "Zvw", wmo: "Wmo 2015", wlz: "Wlz", jeugdwet: "Jeugdwet" };
+
+export const FUNDING_INSTRUMENTS = ["regular_contract", "facultative_performance", "bdvo", "other"] as const;
+export type FundingInstrument = (typeof FUNDING_INSTRUMENTS)[number];
+export const FUNDING_INSTRUMENT_LABELS: Record<FundingInstrument, string> = {
+  regular_contract: "Regulier contract",
+  facultative_performance: "Facultatieve prestatie",
+  bdvo: "BDVO",
+  other: "Anders",
+};
+
+/** How a case's care is funded once the advisor has checked it (domain.md lifecycle). */
+export const FUNDING_TYPES = ["regular_contract", "maatwerk", "wmo", "wlz", "mixed"] as const;
+export type FundingType = (typeof FUNDING_TYPES)[number];
+export const FUNDING_TYPE_LABELS: Record<FundingType, string> = {
+  regular_contract: "Regulier contract",
+  maatwerk: "Maatwerk-arrangement",
+  wmo: "Gemeente / Wmo",
+  wlz: "Wlz",
+  mixed: "Combinatie",
+};
+
+export const ESCALATION_LEVELS = ["own_region", "supra_regional", "national_mediation", "national_project_leader"] as const;
+export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
+export const ESCALATION_LEVEL_LABELS: Record<EscalationLevel, string> = {
+  own_region: "Eigen regio",
+  supra_regional: "Bovenregionaal aanbod",
+  national_mediation: "Landelijke zorgbemiddeling zorgverzekeraar",
+  national_project_leader: "Landelijk projectleider",
+};
+
+export const CARE_FUNCTIONS = [
+  "kib",
+  "fact",
+  "iht",
+  "sheltered_housing",
+  "wlz_place",
+  "addiction_care",
+  "intellectual_disability_care",
+  "housing",
+  "other",
+] as const;
+export type CareFunction = (typeof CARE_FUNCTIONS)[number];
+export const CARE_FUNCTION_LABELS: Record<CareFunction, string> = {
+  kib: "Klinische intensieve behandeling (KIB)",
+  fact: "FACT",
+  iht: "Intensive Home Treatment (IHT)",
+  sheltered_housing: "Beschermd wonen",
+  wlz_place: "Wlz-plek",
+  addiction_care: "Verslavingszorg",
+  intellectual_disability_care: "Zorg voor mensen met een verstandelijke beperking",
+  housing: "Huisvesting",
+  other: "Anders",
+};
+
+export const SHORTFALL_KINDS = ["absent", "insufficient_capacity", "blocked_outflow"] as const;
+export type ShortfallKind = (typeof SHORTFALL_KINDS)[number];
+export const SHORTFALL_KIND_LABELS: Record<ShortfallKind, string> = {
+  absent: "Bestaat niet in de regio",
+  insufficient_capacity: "Onvoldoende capaciteit",
+  blocked_outflow: "Uitstroom stokt (opgenomen zonder medische noodzaak)",
+};
+
+export const SHORTFALL_STATUSES = ["open", "reported", "resolved"] as const;
+export type ShortfallStatus = (typeof SHORTFALL_STATUSES)[number];
+export const SHORTFALL_STATUS_LABELS: Record<ShortfallStatus, string> = { open: "Open", reported: "Gemeld aan zorgverzekeraars", resolved: "Opgelost" };
+
+/** Bottleneck categories used in Dutch reports. */
+export const BOTTLENECK_CATEGORIES = ["financial_incentives", "limited_capacity", "step_down", "other"] as const;
+export type BottleneckCategory = (typeof BOTTLENECK_CATEGORIES)[number];
+export const BOTTLENECK_CATEGORY_LABELS: Record<BottleneckCategory, string> = {
+  financial_incentives: "Verkeerde financiële prikkels",
+  limited_capacity: "Beperkte capaciteit (ambulante zorg, personeel)",
+  step_down: "Moeizame afschaling naar lichtere zorg",
+  other: "Overig",
+};
+
+/** The terms of the werkwijzer medisch noodzakelijk verblijf and the Eemland agreements. */
+export const DEADLINE_KINDS = [
+  "wmo_support",
+  "wmo_support_short_stay",
+  "housing_urgent",
+  "housing_regular",
+  "income_debt_address",
+  "sheltered_housing_decision",
+  "sheltered_housing_placement",
+  "vmr",
+] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
