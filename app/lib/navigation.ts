@@ -10,6 +10,8 @@ export function navigationFor(principal: Principal, tables: readonly TableRef[])
   for (const table of tables) {
     if (myTables.has(table.id)) items.push({ to: `/tafels/${table.slug}`, label: `Tafel ${table.name}` });
   }
+  if (can(principal, "referral:create")) items.push({ to: "/verwijzingen", label: "Verwijzingen" });
+  if (can(principal, "advice:insured", { organisationId: principal.organisationId })) items.push({ to: "/adviseur", label: "Casussen verzekerden" });
   if (can(principal, "monitor:read")) items.push({ to: "/monitor", label: "Landelijke monitor" });
   if (can(principal, "users:manage")) items.push({ to: "/beheer/gebruikers", label: "Gebruikers" });
   if (can(principal, "organisations:manage")) items.push({ to: "/beheer/organisaties", label: "Organisaties" });
