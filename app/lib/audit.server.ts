@@ -58,6 +58,20 @@ export function audit(db: Db, input: AuditInput): void {
     .immediate();
 }
 
+/**
+ * A list that shows patients by name is an access to each of them: one event per patient,
+ * so a patient's own access log (inzage) finds it.
+ */
+export function auditPatientsShown(
+  db: Db,
+  input: Omit<AuditInput, "patientId" | "objectId"> & { shown: { patientId: number; caseId: number; code: string }[] },
+): void {
+  const { shown, ...common } = input;
+  for (const row of shown) {
+    audit(db, { ...common, objectType: "case", objectId: row.caseId, patientId: row.patientId, detail: `${row.code} getoond in ${input.detail ?? "lijst"}` });
+  }
+}
+
 /** Reads the log in pages so a long log is never held in memory at once. */
 function* allEvents(db: Db, pageSize = 5000): Generator<ChainRow> {
   let after = 0;

@@ -5,7 +5,7 @@ import { byUrgencyThenAge, daysLabel, daysSince, URGENCY_BADGE } from "~/domain/
 import { z } from "~/domain/dutch-errors";
 import { can } from "~/domain/permissions";
 import { REFERRAL_SOURCE_LABELS, URGENCY_LABELS } from "~/domain/vocabulary";
-import { audit } from "~/lib/audit.server";
+import { audit, auditPatientsShown } from "~/lib/audit.server";
 import { actorOf, notFound, requirePermission } from "~/lib/auth.server";
 import { tableBySlug, tableInbox } from "~/models/screening.server";
 
@@ -43,13 +43,20 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   });
   const shown = [...incoming, ...others];
   const named = shown.filter((r) => r.patientName !== null);
-  // One access-log line per view of the list (NEN 7513): how many cases, and which patients were shown by name.
+  // One access-log line per view of the list, and one per patient shown by name (NEN 7513).
+  auditPatientsShown(db, {
+    action: "case.list_view",
+    actor: actorOf(user),
+    detail: `inbox ${table.slug}`,
+    origin: context.origin,
+    shown: named.map((r) => ({ patientId: r.patientId, caseId: r.id, code: r.code })),
+  });
   audit(db, {
     action: "case.list",
     actor: actorOf(user),
     objectType: "table",
     objectId: table.id,
-    detail: `inbox ${table.slug}: ${shown.length} casussen, ${named.length} met naam${named.length ? ` (patiënten ${named.map((r) => r.patientId).join(", ")})` : ""}`.slice(0, 1000),
+    detail: `inbox ${table.slug}: ${shown.length} casussen, ${named.length} met naam`,
     origin: context.origin,
   });
   return {

@@ -102,11 +102,17 @@ describe("the chair's inbox", () => {
     expect(html).toContain("Zorgbemiddeling zorgverzekeraar");
     expect(html).toContain("<td>Ontvangen</td>");
 
-    // One access-log line for the list view, with the count.
+    // One access-log line for the list view, with the count, and one per patient shown by name.
     const list = db().select().from(auditEvents).where(and(eq(auditEvents.action, "case.list"), eq(auditEvents.userEmail, CHAIR))).all();
     expect(list).toHaveLength(1);
     expect(list[0].detail).toMatch(/^inbox rotterdam: \d+ casussen, \d+ met naam/);
-    expect(list[0].detail).toContain(String(crisis.patientId));
+    const perPatient = db()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "case.list_view"), eq(auditEvents.userEmail, CHAIR), eq(auditEvents.patientId, String(crisis.patientId))))
+      .all();
+    expect(perPatient).toHaveLength(1);
+    expect(perPatient[0].detail).toBe(`${crisis.code} getoond in inbox rotterdam`);
   });
 
   it("is 404 for chairs of other tables, also the Den Haag chair of the same organisation (Parnassia)", async () => {
