@@ -1,0 +1,154 @@
+// Allow-list schemas for the meeting pages. Only these fields are ever read from a post; every
+// message is Dutch and names the field it belongs to.
+import { isCalendarDate } from "~/domain/amsterdam-time";
+import { z } from "~/domain/dutch-errors";
+import {
+  AGENDA_ITEM_MIN_MINUTES,
+  isClockTime,
+  isHttpsUrl,
+  MEETING_MAX_MINUTES,
+  MEETING_MIN_MINUTES,
+  SERIES_MAX,
+} from "~/domain/meetings";
+import { formValues, type FieldErrors, type FormFailure } from "./forms";
+
+export const CHECK_FIELDS = "Controleer de velden met een foutmelding.";
+
+const required = (message: string) => z.string({ required_error: message, invalid_type_error: message }).trim().min(1, message);
+
+export const idField = (message: string) => required(message).regex(/^[1-9]\d{0,9}$/, message).transform(Number);
+
+const dateField = (missing: string) => required(missing).refine(isCalendarDate, "Vul een geldige datum in.");
+
+const timeField = (missing: string) => required(missing).refine(isClockTime, "Vul een geldige tijd in, bijvoorbeeld 14:00.").transform((t) => t.slice(0, 5));
+
+const minutesField = (min: number, max: number) =>
+  required("Vul de duur in minuten in.")
+    .regex(/^\d{1,4}$/, "Vul de duur in hele minuten in.")
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `De duur is minstens ${min} en hoogstens ${max} minuten.`);
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Vul hoogstens ${max} tekens in.`)
+    .optional()
+    .transform((v) => v || null);
+
+const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === "on");
+
+export const PlanSchema = z.object({
+  title: required("Vul een titel in.").pipe(z.string().max(200, "Vul hoogstens 200 tekens in.")),
+  date: dateField("Vul een datum in."),
+  startTime: timeField("Vul een begintijd in."),
+  durationMinutes: minutesField(MEETING_MIN_MINUTES, MEETING_MAX_MINUTES),
+  location: optionalText(200),
+  videoUrl: optionalText(500).refine((v) => v === null || isHttpsUrl(v), "Vul een videolink in die met https:// begint."),
+  series: checkbox,
+  occurrences: z.string().trim().max(3).optional(),
+  confirmClash: checkbox,
+});
+
+/** Checks across fields, run on the raw form so they show together with the field errors. */
+export function planCrossFieldErrors(formData: FormData): FieldErrors {
+  const errors: FieldErrors = {};
+  const text = (name: string) => String(formData.get(name) ?? "").trim();
+  if (!text("location") && !text("videoUrl")) errors.location = ["Vul een locatie of een videolink in (of allebei)."];
+  if (formData.get("series") === "on") {
+    const n = text("occurrences");
+    if (!/^\d{1,2}$/.test(n) || Number(n) < 1 || Number(n) > SERIES_MAX) errors.occurrences = [`Kies een aantal van 1 tot en met ${SERIES_MAX}.`];
+  }
+  return errors;
+}
+
+export const MeetingIntent = z.enum(["respond", "add_item", "remove_item", "invite_guest", "cancel"], {
+  errorMap: () => ({ message: "Deze handeling is niet mogelijk." }),
+});
+
+export const RespondSchema = z.object({
+  response: z.enum(["accepted", "declined"], { errorMap: () => ({ message: "Kies of u komt." }) }),
+});
+
+export const AddItemSchema = z.object({
+  caseId: idField("Kies een casus."),
+  startTime: timeField("Vul een begintijd in."),
+  durationMinutes: minutesField(AGENDA_ITEM_MIN_MINUTES, MEETING_MAX_MINUTES),
+});
+
+export const RemoveItemSchema = z.object({ itemId: idField("Dit agendapunt bestaat niet (meer).") });
+
+export const GuestSchema = z.object({
+  email: required("Vul het e-mailadres in.").pipe(z.string().toLowerCase().max(254, "Vul hoogstens 254 tekens in.").email()),
+  itemIds: z
+    .array(z.string().regex(/^[1-9]\d{0,9}$/, "Kies een agendapunt uit de lijst.").transform(Number))
+    .min(1, "Kies minstens één agendapunt.")
+    .max(50),
+  accessUntil: dateField("Vul de datum in tot wanneer de gast toegang heeft."),
+});
+
+// ── Minutes ─────────────────────────────────────────────────────────────────
+
+export const MinutesIntent = z.enum(["save", "close", "remove_action"], { errorMap: () => ({ message: "Deze handeling is niet mogelijk." }) });
+
+export const MinutesTextSchema = z.object({
+  discussion: optionalText(10_000),
+  decisions: optionalText(10_000),
+});
+
+/** Blank action rows offered under the minutes; more appear after saving. */
+export const ACTION_ROWS = 3;
+
+const ActionRowSchema = z.object({
+  description: required("Beschrijf de actie.").pipe(z.string().max(500, "Vul hoogstens 500 tekens in.")),
+  ownerOrganisationId: idField("Kies de organisatie die de actie uitvoert."),
+  dueDate: dateField("Vul een uiterste datum in."),
+});
+
+export type ActionRow = z.output<typeof ActionRowSchema>;
+
+/**
+ * The action rows of the minutes form ("actions.0.description", …): empty rows are skipped,
+ * a partly filled row gets errors on the fields it lacks.
+ */
+export function parseActionRows(formData: FormData, today: string): { rows: ActionRow[]; errors: FieldErrors } {
+  const rows: ActionRow[] = [];
+  const errors: FieldErrors = {};
+  const indexes = new Set<number>();
+  for (const key of formData.keys()) {
+    const m = /^actions\.(\d{1,2})\.(description|ownerOrganisationId|dueDate)$/.exec(key);
+    if (m) indexes.add(Number(m[1]));
+  }
+  for (const i of [...indexes].sort((a, b) => a - b)) {
+    const raw = {
+      description: String(formData.get(`actions.${i}.description`) ?? ""),
+      ownerOrganisationId: String(formData.get(`actions.${i}.ownerOrganisationId`) ?? ""),
+      dueDate: String(formData.get(`actions.${i}.dueDate`) ?? ""),
+    };
+    if (!raw.description.trim() && !raw.ownerOrganisationId.trim() && !raw.dueDate.trim()) continue;
+    const parsed = ActionRowSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) (errors[`actions.${i}.${issue.path[0]}`] ??= []).push(issue.message);
+      continue;
+    }
+    if (parsed.data.dueDate < today) {
+      errors[`actions.${i}.dueDate`] = ["Kies een datum vanaf vandaag."];
+      continue;
+    }
+    rows.push(parsed.data);
+  }
+  return { rows, errors };
+}
+
+export const RemoveActionSchema = z.object({ actionId: idField("Deze actie bestaat niet (meer).") });
+
+/** A failure that points at fields, keeping what was typed. */
+export const fieldFailure = (formData: FormData, fieldErrors: FieldErrors, formError = CHECK_FIELDS): FormFailure => ({
+  ok: false,
+  fieldErrors,
+  formError,
+  values: formValues(formData),
+});
