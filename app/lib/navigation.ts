@@ -7,12 +7,18 @@ export type TableRef = { id: number; slug: string; name: string };
 export function navigationFor(principal: Principal, tables: readonly TableRef[]): NavItem[] {
   const items: NavItem[] = [{ to: "/", label: "Overzicht" }];
   const myTables = new Set(tablesWithRole(principal, ["chair", "member"]));
-  for (const table of tables) {
-    if (myTables.has(table.id)) items.push({ to: `/tafels/${table.slug}`, label: `Tafel ${table.name}` });
+  const mine = tables.filter((t) => myTables.has(t.id));
+  for (const table of mine) {
+    // One table (the usual case): its inbox and meetings are top-level; several: via each table's page.
+    const suffix = mine.length > 1 ? ` ${table.name}` : "";
+    items.push({ to: `/tafels/${table.slug}`, label: `Tafel ${table.name}` });
+    items.push({ to: `/tafels/${table.slug}/inbox`, label: `Inbox${suffix}` });
+    items.push({ to: `/tafels/${table.slug}/bijeenkomsten`, label: `Bijeenkomsten${suffix}` });
   }
   if (can(principal, "referral:create")) items.push({ to: "/verwijzingen", label: "Verwijzingen" });
   if (can(principal, "advice:insured", { organisationId: principal.organisationId })) items.push({ to: "/adviseur", label: "Casussen verzekerden" });
   if (can(principal, "monitor:read")) items.push({ to: "/monitor", label: "Landelijke monitor" });
+  items.push({ to: "/agenda/abonnement", label: "Mijn bijeenkomsten" });
   if (can(principal, "users:manage")) items.push({ to: "/beheer/gebruikers", label: "Gebruikers" });
   if (can(principal, "organisations:manage")) items.push({ to: "/beheer/organisaties", label: "Organisaties" });
   if (can(principal, "audit:read")) items.push({ to: "/beheer/audit", label: "Auditlog" });
