@@ -1,16 +1,48 @@
 // socket.io on the same HTTP server. The session cookie authenticates every connection
-// (recovered ones too); each socket joins user:<id> and session:<id> so logout,
-// deactivation and consent withdrawal can disconnect it.
+// (there is no connection state recovery, so no connection skips this); each socket joins
+// user:<id> and session:<id> so logout, deactivation and consent withdrawal can disconnect it.
+//
+// The case room (security.md, "socket.io delivery"): every event is validated with zod and
+// authenticated and authorised again (session, account, case access with the consent in force).
+// A message is acknowledged only after it is stored; a resend with the same clientMessageId is
+// answered with the stored message; a client that (re)joins with its last message id gets
+// exactly what it missed, in order.
 import type http from "node:http";
-import { Server } from "socket.io";
-import { authenticateCookieHeader, type CurrentUser } from "../app/lib/auth.server";
+import { Server, type Socket } from "socket.io";
+import { authenticateCookieHeader, actorOf, type CurrentUser } from "../app/lib/auth.server";
+import { audit } from "../app/lib/audit.server";
+import { checkCaseAccess } from "../app/lib/case-access.server";
+import { roomName, type JoinAck, type LeaveAck, type MessageAck, type RoomClientToServerEvents, type RoomServerToClientEvents } from "../app/lib/case-room";
+import {
+  JoinSchema,
+  LeaveSchema,
+  MessageSchema,
+  broadcastMessage,
+  broadcastPresence,
+  caseSummary,
+  firstProblem,
+  messagesAfter,
+  presenceIn,
+  recentMessages,
+  storeMessage,
+  type RoomServer,
+  type RoomSocketData,
+} from "../app/lib/case-room.server";
 import type { AppServices } from "../app/lib/context.server";
 
-export type SocketData = { user: CurrentUser };
+export type SocketData = RoomSocketData;
+type RoomSocket = Socket<RoomClientToServerEvents, RoomServerToClientEvents, Record<string, never>, RoomSocketData>;
+
+const SESSION_ENDED = "Uw sessie is verlopen. Log opnieuw in.";
+const NO_ACCESS = "U heeft geen toegang tot deze casus.";
+const NOT_JOINED = "Open eerst het overleg van deze casus.";
+const FAILED = "Er ging iets mis. Probeer het opnieuw.";
 
 export function attachSockets(httpServer: http.Server, services: AppServices) {
-  const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(httpServer, {
+  const io: RoomServer = new Server(httpServer, {
     serveClient: false,
+    // No connectionStateRecovery: it would let a reconnecting socket skip io.use() below.
+    // Clients resume with their last message id instead.
     // Cross-site WebSocket hijacking: only pages of this portal may open a socket.
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
@@ -22,18 +54,163 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
 
   io.use(async (socket, next) => {
     try {
-      const user = await authenticateCookieHeader(services, socket.handshake.headers.cookie);
+      const cookie = socket.handshake.headers.cookie ?? "";
+      const user = await authenticateCookieHeader(services, cookie);
       if (!user) return next(new Error("unauthorized"));
       socket.data.user = user;
+      socket.data.cookie = cookie;
+      socket.data.caseRooms = new Map();
       next();
     } catch (error) {
       next(error as Error);
     }
   });
 
-  io.on("connection", (socket) => {
+  const { db } = services;
+  const originOf = (socket: RoomSocket) => ({
+    ip: socket.handshake.address ?? null,
+    userAgent: (socket.handshake.headers["user-agent"] as string | undefined) ?? null,
+  });
+
+  /** The session and account as they are now; a socket whose session ended is closed. */
+  async function currentUser(socket: RoomSocket): Promise<CurrentUser | null> {
+    const user = await authenticateCookieHeader(services, socket.data.cookie);
+    if (!user) {
+      setImmediate(() => socket.disconnect(true));
+      return null;
+    }
+    socket.data.user = user;
+    return user;
+  }
+
+  function denied(socket: RoomSocket, user: CurrentUser, caseId: number, patientId: number | undefined, detail: string) {
+    audit(db, {
+      action: "case_room.denied",
+      outcome: "denied",
+      actor: actorOf(user),
+      objectType: "case",
+      objectId: caseId,
+      patientId,
+      detail,
+      origin: originOf(socket),
+    });
+  }
+
+  /** Runs a handler so that nothing a client sends can crash the server or leave an ack unanswered. */
+  function handle<A extends { ok: boolean }>(
+    socket: RoomSocket,
+    event: string,
+    run: (payload: unknown) => Promise<A>,
+  ) {
+    return (payload: unknown, ack?: unknown) => {
+      const reply = typeof ack === "function" ? (ack as (a: unknown) => void) : () => {};
+      run(payload).then(reply, (error: unknown) => {
+        console.error(`socket ${event} failed`, error);
+        reply({ ok: false, reason: "error", error: FAILED });
+      });
+    };
+  }
+
+  io.on("connection", (socket: RoomSocket) => {
     const { user } = socket.data;
     void socket.join([`user:${user.id}`, `session:${user.sessionId}`]);
+
+    socket.on(
+      "room:join",
+      handle(socket, "room:join", async (payload): Promise<JoinAck> => {
+        const parsed = JoinSchema.safeParse(payload);
+        if (!parsed.success) return { ok: false, reason: "invalid", error: firstProblem(parsed.error) };
+        const me = await currentUser(socket);
+        if (!me) return { ok: false, reason: "session", error: SESSION_ENDED };
+        const { caseId, lastMessageId } = parsed.data;
+        const check = checkCaseAccess(db, me, caseId, "case:read");
+        if (!check.ok) {
+          denied(socket, me, caseId, check.found?.case.patientId, "room:join");
+          if (socket.rooms.has(roomName(caseId))) {
+            void socket.leave(roomName(caseId));
+            socket.data.caseRooms.delete(caseId);
+            broadcastPresence(io, caseId);
+          }
+          return { ok: false, reason: "access", error: NO_ACCESS };
+        }
+        // Join, read what was missed and answer in one synchronous step: a message stored after
+        // this reaches the socket as a broadcast, one stored before is in the answer.
+        void socket.join(roomName(caseId));
+        socket.data.caseRooms.set(caseId, check.visibility);
+        const { messages, hasMore } =
+          lastMessageId === undefined ? { messages: recentMessages(db, caseId), hasMore: false } : messagesAfter(db, caseId, lastMessageId);
+        audit(db, {
+          action: "case_room.join",
+          actor: actorOf(me),
+          objectType: "case",
+          objectId: caseId,
+          patientId: check.found.case.patientId,
+          detail: `${check.found.case.code} (${check.visibility === "identified" ? "met identiteit" : "zonder identiteit"}), ${messages.length} berichten`,
+          origin: originOf(socket),
+        });
+        broadcastPresence(io, caseId);
+        return { ok: true, caseId, visibility: check.visibility, summary: caseSummary(db, check), messages, hasMore, present: presenceIn(io, caseId) };
+      }),
+    );
+
+    socket.on(
+      "room:message",
+      handle(socket, "room:message", async (payload): Promise<MessageAck> => {
+        const parsed = MessageSchema.safeParse(payload);
+        if (!parsed.success) return { ok: false, reason: "invalid", error: firstProblem(parsed.error) };
+        const me = await currentUser(socket);
+        if (!me) return { ok: false, reason: "session", error: SESSION_ENDED };
+        const { caseId, clientMessageId, body } = parsed.data;
+        if (!socket.rooms.has(roomName(caseId))) {
+          denied(socket, me, caseId, undefined, "room:message zonder room:join");
+          return { ok: false, reason: "not_joined", error: NOT_JOINED };
+        }
+        const check = checkCaseAccess(db, me, caseId, "case:read");
+        if (!check.ok) {
+          denied(socket, me, caseId, check.found?.case.patientId, "room:message");
+          void socket.leave(roomName(caseId));
+          socket.data.caseRooms.delete(caseId);
+          broadcastPresence(io, caseId);
+          return { ok: false, reason: "access", error: NO_ACCESS };
+        }
+        const stored = storeMessage(db, { caseId, authorUserId: me.id, clientMessageId, body });
+        if (!stored.ok) return stored;
+        if (stored.created) {
+          audit(db, {
+            action: "case_room.message",
+            actor: actorOf(me),
+            objectType: "case_message",
+            objectId: stored.message.id,
+            patientId: check.found.case.patientId,
+            detail: `${check.found.case.code}: bericht ${stored.message.id}`,
+            origin: originOf(socket),
+          });
+          // Stored first, then everyone in the room; the sender also gets it in the ack.
+          broadcastMessage(io, stored.message);
+        }
+        return { ok: true, message: stored.message };
+      }),
+    );
+
+    socket.on(
+      "room:leave",
+      handle(socket, "room:leave", async (payload): Promise<LeaveAck> => {
+        const parsed = LeaveSchema.safeParse(payload);
+        if (!parsed.success) return { ok: false, reason: "invalid", error: firstProblem(parsed.error) };
+        const { caseId } = parsed.data;
+        if (socket.rooms.has(roomName(caseId))) {
+          await socket.leave(roomName(caseId));
+          socket.data.caseRooms.delete(caseId);
+          broadcastPresence(io, caseId);
+        }
+        return { ok: true };
+      }),
+    );
+
+    socket.on("disconnect", () => {
+      // The socket has left every room by now; tell the rooms it was in who is still there.
+      for (const caseId of socket.data.caseRooms?.keys() ?? []) broadcastPresence(io, caseId);
+    });
   });
 
   services.io = io as unknown as Server;

@@ -1,22 +1,41 @@
 // The guard for everything about one case: permission for that case's table/insurer/referrer,
 // then the consent decision (identified, de-identified, or nothing). Unknown and forbidden
 // cases both answer 404, so guessing ids reveals nothing. Every pass is audited.
+// checkCaseAccess is the same decision without HTTP: the socket.io case room asks it on every
+// event, and a consent change asks it again for everyone in the room.
 import type { AppLoadContext } from "@remix-run/node";
-import { can, type Permission } from "~/domain/permissions";
+import { can, type Permission, type Principal } from "~/domain/permissions";
 import { caseVisibility, type Visibility } from "~/domain/consent";
+import type { OrganisationType } from "~/domain/vocabulary";
 import { consentScopeOf, currentConsent, findCase } from "~/models/cases.server";
 import { hasGuestAccess } from "~/models/guest-access.server";
 import { audit } from "./audit.server";
 import { actorOf, notFound, requireUser, type CurrentUser } from "./auth.server";
+import type { Db } from "./db.server";
 
 export type CasePermission = Extract<Permission, "case:read" | "case:screen" | "referral:track" | "advice:insured">;
 
+type FoundCase = NonNullable<ReturnType<typeof findCase>>;
+
 export type CaseAccess = {
   user: CurrentUser;
-  found: NonNullable<ReturnType<typeof findCase>>;
+  found: FoundCase;
   consent: ReturnType<typeof currentConsent>;
   visibility: Exclude<Visibility, "none">;
 };
+
+/** Who is asking: what the permission rules and the consent decision need of a user. */
+export type CaseViewer = {
+  id: string;
+  email: string;
+  organisationId: number;
+  organisationType: OrganisationType;
+  principal: Principal;
+};
+
+export type CaseCheck =
+  | { ok: true; found: FoundCase; consent: ReturnType<typeof currentConsent>; visibility: Exclude<Visibility, "none"> }
+  | { ok: false; found: FoundCase | undefined; consent: ReturnType<typeof currentConsent>; visibility: Visibility };
 
 export function parseId(raw: string | undefined): number | null {
   return raw && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : null;
@@ -30,42 +49,53 @@ export function caseScope(permission: CasePermission, c: { tableId: number; insu
   };
 }
 
+const permissionList = (permission: CasePermission | readonly CasePermission[]): readonly CasePermission[] =>
+  typeof permission === "string" ? [permission] : permission;
+
+/**
+ * May this user reach this case with (any of) these permissions, and what does the consent in
+ * force let them see? Reads the newest consent every time, so a change applies at once.
+ */
+export function checkCaseAccess(db: Db, user: CaseViewer, caseId: number | null, permission: CasePermission | readonly CasePermission[]): CaseCheck {
+  const found = caseId ? findCase(db, caseId) : undefined;
+  const consent = found ? currentConsent(db, found.case.id) : null;
+  if (!found) return { ok: false, found, consent, visibility: "none" };
+  const allowed = permissionList(permission).some(
+    (p) => can(user.principal, p, caseScope(p, found.case)) || (p === "case:read" && hasGuestAccess(db, user.id, found.case.id)),
+  );
+  const visibility = caseVisibility(
+    { email: user.email, organisationId: user.organisationId, organisationType: user.organisationType },
+    consentScopeOf(consent),
+    { leadOrganisationId: found.leadOrganisationId, referrerOrganisationId: found.case.referrerOrganisationId },
+  );
+  if (!allowed || visibility === "none") return { ok: false, found, consent, visibility: allowed ? visibility : "none" };
+  return { ok: true, found, consent, visibility };
+}
+
 export async function requireCase(
   request: Request,
   context: AppLoadContext,
   rawCaseId: string | undefined,
-  permission: CasePermission,
+  permission: CasePermission | readonly CasePermission[],
   auditAction: string,
 ): Promise<CaseAccess> {
   const user = await requireUser(request, context);
   const { db } = context.services;
-  const caseId = parseId(rawCaseId);
-  const found = caseId ? findCase(db, caseId) : undefined;
-  const consent = found ? currentConsent(db, found.case.id) : null;
-  const allowed =
-    found &&
-    (can(user.principal, permission, caseScope(permission, found.case)) ||
-      (permission === "case:read" && hasGuestAccess(db, user.id, found.case.id)));
-  const visibility = found
-    ? caseVisibility(
-        { email: user.email, organisationId: user.organisationId, organisationType: user.organisationType },
-        consentScopeOf(consent),
-        { leadOrganisationId: found.leadOrganisationId, referrerOrganisationId: found.case.referrerOrganisationId },
-      )
-    : "none";
-  if (!found || !allowed || visibility === "none") {
+  const check = checkCaseAccess(db, user, parseId(rawCaseId), permission);
+  if (!check.ok) {
     audit(db, {
       action: "case.denied",
       outcome: "denied",
       actor: actorOf(user),
       objectType: "case",
       objectId: rawCaseId?.slice(0, 20),
-      patientId: found?.case.patientId,
-      detail: `${permission} ${new URL(request.url).pathname}`,
+      patientId: check.found?.case.patientId,
+      detail: `${permissionList(permission).join("|")} ${new URL(request.url).pathname}`,
       origin: context.origin,
     });
     throw notFound();
   }
+  const { found, consent, visibility } = check;
   audit(db, {
     action: auditAction,
     actor: actorOf(user),

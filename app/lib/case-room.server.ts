@@ -1,0 +1,205 @@
+// The case room's server side: storing and listing messages (one function for the socket and
+// the plain form post), what the room shows of the case, who is present, and what a consent
+// change does to everyone in the room at that moment.
+import { and, asc, desc, eq, gt } from "drizzle-orm";
+import type { Server } from "socket.io";
+import { caseMessages, organisations, users } from "#db/schema";
+import { formatAmsterdam } from "~/domain/amsterdam-time";
+import { z } from "~/domain/dutch-errors";
+import type { Principal } from "~/domain/permissions";
+import { getPatient } from "~/models/cases.server";
+import { loadAccount, type CurrentUser } from "./auth.server";
+import { checkCaseAccess, type CaseCheck } from "./case-access.server";
+import {
+  CLIENT_MESSAGE_ID_MAX,
+  MESSAGE_MAX,
+  roomName,
+  type PresentPerson,
+  type RoomCaseSummary,
+  type RoomClientToServerEvents,
+  type RoomMessage,
+  type RoomServerToClientEvents,
+  type RoomVisibility,
+} from "./case-room";
+import type { Db } from "./db.server";
+
+export type RoomSocketData = {
+  user: CurrentUser;
+  /** The handshake's Cookie header: every event authenticates again with it. */
+  cookie: string;
+  /** Case rooms this socket joined, with the visibility it was last told. */
+  caseRooms: Map<number, Exclude<RoomVisibility, "none">>;
+};
+
+export type RoomServer = Server<RoomClientToServerEvents, RoomServerToClientEvents, Record<string, never>, RoomSocketData>;
+
+/** services.io is typed without our events; it is the same server. */
+export const roomServer = (io: Server | null): RoomServer | null => io as unknown as RoomServer | null;
+
+// ── Validation (allow-lists, Dutch messages) ─────────────────────────────────
+
+const CaseId = z.number().int().positive().max(2_147_483_647);
+export const ClientMessageId = z
+  .string()
+  .min(1)
+  .max(CLIENT_MESSAGE_ID_MAX)
+  .regex(/^[A-Za-z0-9._:-]+$/, "Het bericht-id heeft niet de goede vorm.");
+export const MessageBody = z.string().trim().min(1, "Typ een bericht.").max(MESSAGE_MAX);
+
+export const JoinSchema = z.object({ caseId: CaseId, lastMessageId: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional() }).strict();
+export const MessageSchema = z.object({ caseId: CaseId, clientMessageId: ClientMessageId, body: MessageBody }).strict();
+export const LeaveSchema = z.object({ caseId: CaseId }).strict();
+/** The page's plain form: the same message, the case comes from the URL. */
+export const MessageFormSchema = z.object({ clientMessageId: ClientMessageId, body: MessageBody });
+
+/** The first problem of a failed parse, in Dutch, for an ack. */
+export function firstProblem(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}` : "Ongeldig bericht.";
+}
+
+// ── Messages ─────────────────────────────────────────────────────────────────
+
+/** On join without a last id, and on the page: this many of the newest messages. */
+export const HISTORY_LIMIT = 500;
+/** Missed messages in one join answer; the client joins again for the rest. */
+export const CATCH_UP_LIMIT = 1000;
+
+const messageColumns = {
+  id: caseMessages.id,
+  caseId: caseMessages.caseId,
+  authorName: users.name,
+  authorOrganisation: organisations.name,
+  body: caseMessages.body,
+  createdAt: caseMessages.createdAt,
+};
+
+type MessageRow = Omit<RoomMessage, "time">;
+const present = (row: MessageRow): RoomMessage => ({ ...row, time: formatAmsterdam(row.createdAt) });
+
+function messageQuery(db: Db) {
+  return db
+    .select(messageColumns)
+    .from(caseMessages)
+    .innerJoin(users, eq(caseMessages.authorUserId, users.id))
+    .innerJoin(organisations, eq(users.organisationId, organisations.id));
+}
+
+export type StoreResult = { ok: true; message: RoomMessage; created: boolean } | { ok: false; reason: "invalid" | "error"; error: string };
+
+/**
+ * Stores a message once: a resend with the same (author, clientMessageId) returns the message
+ * already stored. Synchronous, so when this returns the row is committed and may be acknowledged.
+ */
+export function storeMessage(db: Db, input: { caseId: number; authorUserId: string; clientMessageId: string; body: string }): StoreResult {
+  const inserted = db
+    .insert(caseMessages)
+    .values({ ...input, createdAt: new Date().toISOString() })
+    .onConflictDoNothing({ target: [caseMessages.authorUserId, caseMessages.clientMessageId] })
+    .returning({ id: caseMessages.id })
+    .get();
+  const row = messageQuery(db)
+    .where(and(eq(caseMessages.authorUserId, input.authorUserId), eq(caseMessages.clientMessageId, input.clientMessageId)))
+    .get();
+  if (!row) return { ok: false, reason: "error", error: "Het bericht kon niet worden opgeslagen." };
+  if (row.caseId !== input.caseId) return { ok: false, reason: "invalid", error: "Dit bericht-id is al gebruikt voor een andere casus." };
+  return { ok: true, message: present(row), created: Boolean(inserted) };
+}
+
+/** The newest messages of a case, oldest first (the page and a join without last id). */
+export function recentMessages(db: Db, caseId: number, limit = HISTORY_LIMIT): RoomMessage[] {
+  return messageQuery(db).where(eq(caseMessages.caseId, caseId)).orderBy(desc(caseMessages.id)).limit(limit).all().reverse().map(present);
+}
+
+/** What a reconnecting client missed: messages after its last id, oldest first. */
+export function messagesAfter(db: Db, caseId: number, afterId: number, limit = CATCH_UP_LIMIT): { messages: RoomMessage[]; hasMore: boolean } {
+  const rows = messageQuery(db)
+    .where(and(eq(caseMessages.caseId, caseId), gt(caseMessages.id, afterId)))
+    .orderBy(asc(caseMessages.id))
+    .limit(limit + 1)
+    .all();
+  return { messages: rows.slice(0, limit).map(present), hasMore: rows.length > limit };
+}
+
+// ── The case as the room shows it ────────────────────────────────────────────
+
+export function caseSummary(db: Db, check: Extract<CaseCheck, { ok: true }>): RoomCaseSummary {
+  const { found, visibility } = check;
+  return {
+    caseId: found.case.id,
+    code: found.case.code,
+    tableName: found.tableName,
+    patientName: visibility === "identified" ? (getPatient(db, found.case.patientId)?.name ?? null) : null,
+  };
+}
+
+/** The user as they are now (memberships may have changed since the socket connected); null when inactive or gone. */
+export function freshViewer(db: Db, userId: string) {
+  const account = loadAccount(db, userId);
+  if (!account || !account.active) return null;
+  const principal: Principal = {
+    userId: account.id,
+    organisationId: account.organisationId,
+    organisationType: account.organisationType,
+    memberships: account.memberships,
+  };
+  return { id: account.id, email: account.email, organisationId: account.organisationId, organisationType: account.organisationType, principal };
+}
+
+// ── Live: presence, broadcast, consent changes ───────────────────────────────
+
+/** Everyone in a case room now, once per person, by name. */
+export function presenceIn(io: RoomServer, caseId: number): PresentPerson[] {
+  const namespace = io.of("/");
+  const ids = namespace.adapter.rooms.get(roomName(caseId)) ?? new Set<string>();
+  const people = new Map<string, PresentPerson>();
+  for (const id of ids) {
+    const user = namespace.sockets.get(id)?.data.user;
+    if (user) people.set(user.id, { name: user.name, organisation: user.organisationName });
+  }
+  return [...people.values()].sort((a, b) => a.name.localeCompare(b.name, "nl"));
+}
+
+export function broadcastPresence(io: RoomServer, caseId: number) {
+  io.to(roomName(caseId)).emit("room:presence", { caseId, present: presenceIn(io, caseId) });
+}
+
+/** A stored message to everyone in the room (also the form post's, so open rooms see it live). */
+export function broadcastMessage(io: RoomServer | null, message: RoomMessage) {
+  io?.to(roomName(message.caseId)).emit("room:message", message);
+}
+
+export type RoomRefresh = { checked: number; changed: number; removed: number };
+
+/**
+ * After a consent change: everyone in the room is checked again with the consent now in force.
+ * Whose visibility changed is told ("room:revoked"); who may no longer see the case at all
+ * (named as not to be involved, or access gone) is told and taken out of the room at once.
+ */
+export function applyConsentToRoom(io: RoomServer | null, db: Db, caseId: number): RoomRefresh {
+  const result: RoomRefresh = { checked: 0, changed: 0, removed: 0 };
+  if (!io) return result;
+  const namespace = io.of("/");
+  const ids = [...(namespace.adapter.rooms.get(roomName(caseId)) ?? [])];
+  for (const id of ids) {
+    const socket = namespace.sockets.get(id);
+    if (!socket) continue;
+    result.checked++;
+    const viewer = freshViewer(db, socket.data.user.id);
+    const check = viewer ? checkCaseAccess(db, viewer, caseId, "case:read") : null;
+    if (!check?.ok) {
+      socket.emit("room:revoked", { caseId, visibility: "none", summary: null });
+      void socket.leave(roomName(caseId));
+      socket.data.caseRooms.delete(caseId);
+      result.removed++;
+      continue;
+    }
+    if (socket.data.caseRooms.get(caseId) !== check.visibility) {
+      socket.data.caseRooms.set(caseId, check.visibility);
+      socket.emit("room:revoked", { caseId, visibility: check.visibility, summary: caseSummary(db, check) });
+      result.changed++;
+    }
+  }
+  if (result.removed) broadcastPresence(io, caseId);
+  return result;
+}
