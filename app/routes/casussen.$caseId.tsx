@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { CaseNav } from "~/components/case-nav";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError } from "~/components/form";
 import { formatAmsterdam, formatAmsterdamSortable } from "~/domain/amsterdam-time";
@@ -276,6 +277,7 @@ export default function CasePage() {
     <>
       <p><Link to={data.back.to}>← {data.back.label}</Link></p>
       <h1>Casus {c.code}</h1>
+      <CaseNav caseId={c.id} isChair={isChair} />
       <p className="lead">
         Regiotafel {c.tableNumber}. {c.tableName} · <span className="badge">{CASE_STATE_LABELS[c.status]}</span>{" "}
         <span className={URGENCY_BADGE[c.urgency]}>Urgentie: {URGENCY_LABELS[c.urgency]}</span>

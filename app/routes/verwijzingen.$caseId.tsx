@@ -34,6 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     code: c.code,
     submitted: url.searchParams.get("ingediend") === "1",
     patient: patient ? { name: patient.name, dateOfBirth: patient.dateOfBirth } : null,
+    caseId: c.id,
     table: `${found.tableNumber}. ${found.tableName}`,
     proposedTable: c.proposedTableId !== c.tableId ? tableName(c.proposedTableId) : null,
     routingOverrideReason: c.routingOverrideReason,
@@ -60,6 +61,9 @@ export default function ReferralStatus() {
     <>
       <p><Link to="/verwijzingen">← Terug naar verwijzingen</Link></p>
       <h1>Verwijzing {data.code}</h1>
+      <p className="no-print">
+        <Link to={`/casussen/${data.caseId}/toestemming`}>Toestemming wijzigen of intrekken</Link>
+      </p>
       {data.submitted ? (
         <p className="alert alert--ok" role="status">
           Uw verwijzing is ingediend en ontvangen door regiotafel {data.table}. De code is {data.code}.
