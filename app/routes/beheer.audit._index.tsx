@@ -1,0 +1,158 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Field } from "~/components/form";
+import { audit, verifyAuditLog } from "~/lib/audit.server";
+import { actorOf, requirePermission } from "~/lib/auth.server";
+import { formValues, parseForm } from "~/lib/forms";
+import { AuditSearchSchema, SEARCH_LABELS, describeSearch, searchParamsAsFormData, searchQuery } from "~/domain/audit-search";
+import { EXPORT_LIMIT, PAGE_LIMIT, auditActions, findAuditEvents, presentAuditEvent } from "~/models/audit-log.server";
+
+export const meta: MetaFunction = () => [{ title: "Auditlog – Regiotafel" }];
+
+// The NEN 7513 access log for administrators: search (a GET form, so it works without
+// JavaScript and a search can be bookmarked), the chain's state, and the export link.
+// Looking at the log is itself an access that is logged.
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, context, "audit:read");
+  const { db } = context.services;
+  const formData = searchParamsAsFormData(new URL(request.url).searchParams);
+  const parsed = parseForm(AuditSearchSchema, formData);
+  const chain = verifyAuditLog(db);
+  const base = { chain, actions: auditActions(db), values: formValues(formData), limit: PAGE_LIMIT, exportLimit: EXPORT_LIMIT };
+  if (!parsed.ok) return { ...base, fieldErrors: parsed.fieldErrors, result: null };
+
+  const { rows, total } = findAuditEvents(db, parsed.data, PAGE_LIMIT);
+  audit(db, {
+    action: "audit.search",
+    actor: actorOf(user),
+    objectType: "audit_log",
+    patientId: parsed.data.patient ?? null,
+    detail: `${describeSearch(parsed.data)}; ${total} regels gevonden`,
+    origin: context.origin,
+  });
+  return {
+    ...base,
+    fieldErrors: {},
+    result: { rows: rows.map(presentAuditEvent), total, exportHref: `/beheer/audit/export${searchQuery(parsed.data)}` },
+  };
+}
+
+const OUTCOME_BADGE = { success: "badge badge--ok", denied: "badge badge--error", failure: "badge badge--warn" } as const;
+
+function ChainStatus({ chain }: { chain: ReturnType<typeof useLoaderData<typeof loader>>["chain"] }) {
+  if (chain.ok) {
+    return (
+      <p>
+        Auditketen: <span className="badge badge--ok">keten intact</span> <span className="muted">({chain.checked} regels gecontroleerd)</span>
+      </p>
+    );
+  }
+  return (
+    <div className="alert alert--error" role="alert">
+      <strong>Keten verbroken bij regel {chain.brokenId}</strong>: {chain.reason}. De {chain.checked} regels daarvoor zijn in orde.
+      Het auditlog is buiten het portaal om gewijzigd: meld dit direct bij de security officer.
+    </div>
+  );
+}
+
+export default function AuditLog() {
+  const data = useLoaderData<typeof loader>();
+  const busy = useNavigation().state === "loading";
+  const errors = data.fieldErrors;
+  const selectedAction = typeof data.values.action === "string" ? data.values.action : "";
+  const actions = selectedAction && !data.actions.includes(selectedAction) ? [selectedAction, ...data.actions] : data.actions;
+  return (
+    <>
+      <h1>Auditlog</h1>
+      <p className="lead">
+        Wie heeft wanneer welke gegevens ingezien of gewijzigd (NEN 7513). Tijden in Nederlandse tijd. Ook elke zoekopdracht en
+        export hier wordt vastgelegd.
+      </p>
+      <ChainStatus chain={data.chain} />
+
+      <Form method="get" action="/beheer/audit" className="card" noValidate aria-labelledby="zoeken">
+        <h2 id="zoeken">Zoeken</h2>
+        <div className="filters">
+          <Field name="user" label={SEARCH_LABELS.user} hint="Ook een deel, bijv. @parnassia" errors={errors} values={data.values} />
+          <Field name="patient" label={SEARCH_LABELS.patient} errors={errors} values={data.values} />
+          <Field name="action" label={SEARCH_LABELS.action} errors={errors} values={data.values}>
+            <option value="">Alle acties</option>
+            {actions.map((action) => (
+              <option key={action} value={action}>{action}</option>
+            ))}
+          </Field>
+          <Field name="from" label={SEARCH_LABELS.from} type="date" errors={errors} values={data.values} />
+          <Field name="to" label={SEARCH_LABELS.to} type="date" errors={errors} values={data.values} />
+        </div>
+        <div className="actions">
+          <button type="submit" className="button" disabled={busy}>{busy ? "Bezig met zoeken…" : "Zoeken"}</button>
+          <Link to="/beheer/audit">Filter wissen</Link>
+        </div>
+      </Form>
+
+      {data.result ? (
+        <section aria-labelledby="resultaten">
+          <h2 id="resultaten">Resultaten</h2>
+          <p>
+            {data.result.total === 0
+              ? "Geen regels gevonden."
+              : data.result.total > data.result.rows.length
+                ? `${data.result.total} regels gevonden; de nieuwste ${data.result.rows.length} staan hieronder.`
+                : `${data.result.total} ${data.result.total === 1 ? "regel" : "regels"} gevonden.`}
+          </p>
+          {data.result.total > 0 ? (
+            <p className="actions">
+              <a className="button button--secondary button--small" href={data.result.exportHref} download>Exporteren als CSV</a>
+              <span className="hint">Hetzelfde filter, maximaal {data.exportLimit.toLocaleString("nl-NL")} regels.</span>
+            </p>
+          ) : null}
+          {data.result.rows.length > 0 ? (
+            <table className="data">
+              <caption className="visually-hidden">Auditregels, nieuwste eerst</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Regel</th>
+                  <th scope="col">Tijd</th>
+                  <th scope="col">Gebruiker</th>
+                  <th scope="col">Rol</th>
+                  <th scope="col">Organisatie-id</th>
+                  <th scope="col">Actie</th>
+                  <th scope="col">Uitkomst</th>
+                  <th scope="col">Object</th>
+                  <th scope="col">Patiënt</th>
+                  <th scope="col">IP-adres</th>
+                  <th scope="col">Toestemming doorbroken</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.result.rows.map((row) => (
+                  <tr key={row.id} id={`regel-${row.id}`}>
+                    <td>{row.id}</td>
+                    <td><time dateTime={row.at}>{row.time}</time></td>
+                    <td>
+                      {row.user || <span className="muted">onbekend</span>}
+                      {row.responsibleUserId ? <><br /><span className="muted">namens {row.responsibleUserId}</span></> : null}
+                    </td>
+                    <td>{row.role}</td>
+                    <td>{row.organisationId ?? ""}</td>
+                    <td><code>{row.action}</code></td>
+                    <td><span className={OUTCOME_BADGE[row.outcome]}>{row.outcomeLabel}</span></td>
+                    <td>
+                      {row.object}
+                      {row.detail ? <><br /><span className="muted">{row.detail}</span></> : null}
+                    </td>
+                    <td>{row.patientId}</td>
+                    <td>{row.ip}</td>
+                    <td>{row.consentOverride ? <span className="badge badge--warn">ja</span> : "nee"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </section>
+      ) : (
+        <div className="alert alert--error" role="alert">Het filter klopt niet; verbeter de gemarkeerde velden. Er is niet gezocht.</div>
+      )}
+    </>
+  );
+}
