@@ -1,5 +1,5 @@
 // One audit() for the whole portal: every login, view of patient data and change goes through here.
-import { and, asc, desc, eq, gt, gte, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, sql, type SQL } from "drizzle-orm";
 import { auditEvents } from "#db/schema";
 import { GENESIS_HASH, hashEvent, verifyChain, type ChainRow, type ChainedFields } from "~/domain/audit-chain";
 import type { Db } from "./db.server";
@@ -87,24 +87,13 @@ export function verifyAuditLog(db: Db) {
   return verifyChain(allEvents(db));
 }
 
-export type AuditFilter = {
-  userEmail?: string;
-  patientId?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-};
+/** Conditions on who, which patient and what; periods (Amsterdam days) are added by the audit-log model. */
+export type AuditFilter = { userEmail?: string; patientId?: string; action?: string };
 
 export function auditConditions(filter: AuditFilter): SQL | undefined {
   const conditions: SQL[] = [];
   if (filter.userEmail) conditions.push(sql`lower(${auditEvents.userEmail}) like ${"%" + filter.userEmail.toLowerCase() + "%"}`);
   if (filter.patientId) conditions.push(eq(auditEvents.patientId, filter.patientId));
   if (filter.action) conditions.push(eq(auditEvents.action, filter.action));
-  if (filter.from) conditions.push(gte(auditEvents.at, filter.from));
-  if (filter.to) conditions.push(lte(auditEvents.at, filter.to + "T23:59:59.999Z"));
   return conditions.length ? and(...conditions) : undefined;
-}
-
-export function searchAudit(db: Db, filter: AuditFilter, limit = 200) {
-  return db.select().from(auditEvents).where(auditConditions(filter)).orderBy(desc(auditEvents.id)).limit(limit).all();
 }

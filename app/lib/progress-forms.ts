@@ -1,0 +1,69 @@
+// Allow-list schemas for the forms on /casussen/:caseId/verloop: one per intent, Dutch messages
+// next to the field. A posted status, caseId or tableId is never read. Field names are unique
+// across the page's forms (escalationReason, closeReason, …) so every input has its own id.
+import { isDateOnly } from "~/domain/deadlines";
+import { z } from "~/domain/dutch-errors";
+import { CARE_FUNCTIONS, DEADLINE_KINDS, ESCALATION_LEVELS, FUNDING_TYPES } from "~/domain/vocabulary";
+
+export const PROGRESS_INTENTS = ["escalate", "place", "start_follow_up", "close", "add_deadline", "deadline_met"] as const;
+export type ProgressIntent = (typeof PROGRESS_INTENTS)[number];
+
+export const ProgressIntentSchema = z.enum(PROGRESS_INTENTS, { errorMap: () => ({ message: "Deze handeling is niet mogelijk." }) });
+
+const requiredText = (message: string, max = 2000) =>
+  z
+    .string({ required_error: message, invalid_type_error: message })
+    .trim()
+    .min(1, message)
+    .max(max, `Gebruik hoogstens ${max} tekens.`);
+
+const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) => z.enum(values, { errorMap: () => ({ message }) });
+
+export const dateField = (message: string) =>
+  z
+    .string({ required_error: message, invalid_type_error: message })
+    .trim()
+    .refine((v) => isDateOnly(v), { message });
+
+const idField = (message: string) =>
+  z
+    .string({ required_error: message, invalid_type_error: message })
+    .trim()
+    .regex(/^[1-9]\d{0,9}$/, message)
+    .transform(Number);
+
+export const EscalateSchema = z.object({
+  level: choice(ESCALATION_LEVELS, "Kies het niveau waarnaar u opschaalt."),
+  escalationReason: requiredText("Geef de reden van de opschaling."),
+});
+
+export const PlaceSchema = z.object({
+  organisationId: idField("Kies waar de patiënt geplaatst wordt."),
+  careFunction: choice(CARE_FUNCTIONS, "Kies de zorgfunctie."),
+  fundingType: choice(FUNDING_TYPES, "Kies de financieringsvorm."),
+  placementStart: dateField("Vul een geldige startdatum in."),
+  notes: z
+    .string()
+    .trim()
+    .max(2000, "Gebruik hoogstens 2000 tekens.")
+    .optional(),
+});
+
+export const CloseSchema = z.object({
+  closeReason: requiredText("Geef de reden waarom de casus wordt afgesloten."),
+});
+
+export const AddDeadlineSchema = z.object({
+  kind: choice(DEADLINE_KINDS, "Kies welke termijn gaat lopen."),
+  deadlineStart: dateField("Vul een geldige startdatum in."),
+  // A checkbox: present ("on") when ticked, absent otherwise.
+  needsWlz: z
+    .string()
+    .optional()
+    .transform((v) => v === "on" || v === "true"),
+});
+
+export const DeadlineMetSchema = z.object({
+  deadlineId: idField("Deze termijn bestaat niet."),
+  metOn: dateField("Vul een geldige datum in."),
+});

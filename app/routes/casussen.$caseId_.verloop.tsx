@@ -1,0 +1,488 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Field, fieldValue, FormError } from "~/components/form";
+import { formatAmsterdam } from "~/domain/amsterdam-time";
+import { allowedEvents, CASE_STATE_LABELS } from "~/domain/case-lifecycle";
+import { DEADLINE_KINDS, DEADLINE_LABELS, DEADLINE_STATE_LABELS, formatDay, type DeadlineState } from "~/domain/deadlines";
+import { ESCALATION_LEVEL_LABELS, ESCALATION_STATES, lastEscalation, selectableLevels } from "~/domain/escalation";
+import { can } from "~/domain/permissions";
+import { CARE_FUNCTION_LABELS, CARE_FUNCTIONS, FUNDING_TYPE_LABELS, FUNDING_TYPES } from "~/domain/vocabulary";
+import { audit } from "~/lib/audit.server";
+import { actorOf, forbidden, requireUser } from "~/lib/auth.server";
+import { requireCase } from "~/lib/case-access.server";
+import { failure, formValues, parseForm, type FormFailure } from "~/lib/forms";
+import { AddDeadlineSchema, CloseSchema, DeadlineMetSchema, EscalateSchema, PlaceSchema, ProgressIntentSchema, type ProgressIntent } from "~/lib/progress-forms";
+import {
+  addDeadline,
+  amsterdamToday,
+  closeCase,
+  listDeadlines,
+  listEscalations,
+  listPlacements,
+  markDeadlineMet,
+  placeCase,
+  placementOrganisations,
+  receiptDate,
+  recordEscalation,
+  startFollowUp,
+  type Failure,
+} from "~/models/case-progress.server";
+import { caseHistory } from "~/models/cases.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Verloop ${data.case.code} – Regiotafel` : "Verloop – Regiotafel" }];
+
+const CHECK_FIELDS = "Controleer de velden met een foutmelding.";
+
+const DONE: Record<string, string> = {
+  opgeschaald: "De opschaling is vastgelegd.",
+  geplaatst: "De plaatsing is vastgelegd. De casus heeft nu de status Geplaatst.",
+  nazorg: "De nazorg is gestart.",
+  afgesloten: "De casus is afgesloten.",
+  "termijn-toegevoegd": "De termijn is toegevoegd.",
+  "termijn-gehaald": "De termijn is als gehaald vastgelegd.",
+};
+
+/** The form field a model failure belongs to, per intent (the model speaks of its own inputs). */
+const FIELD_OF: Partial<Record<ProgressIntent, Record<string, string>>> = {
+  escalate: { level: "level", reason: "escalationReason" },
+  place: { organisationId: "organisationId", startDate: "placementStart" },
+  add_deadline: { needsWlz: "needsWlz" },
+  deadline_met: { metOn: "metOn" },
+};
+
+// Escalation, placement, follow-up, closure and the terms that run for one case. Everyone who
+// may read the case (requireCase: 404 otherwise, audited) sees it; only the chair of the case's
+// table changes anything (403 for the others, audited). Cases are shown by code, never by name.
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context);
+  const { found } = await requireCase(request, context, params.caseId, "case:read", "case.progress_view");
+  const { db } = context.services;
+  const c = found.case;
+  const isChair = can(user.principal, "case:screen", { tableId: c.tableId });
+  const today = amsterdamToday();
+  const escalations = listEscalations(db, c.id);
+  const events = isChair ? allowedEvents(c.status) : [];
+  const closing = c.status === "closed" ? caseHistory(db, c.id).filter((h) => h.event.event === "close").at(-1) : undefined;
+  return {
+    case: {
+      id: c.id,
+      code: c.code,
+      status: c.status,
+      tableName: found.tableName,
+      tableNumber: found.tableNumber,
+      receivedDate: receiptDate(c),
+    },
+    today,
+    isChair,
+    escalations: escalations.map((e) => ({ ...e, at: formatAmsterdam(e.at) })),
+    currentLevel: lastEscalation(escalations)?.level ?? null,
+    placements: listPlacements(db, c.id),
+    deadlines: listDeadlines(db, c.id, today),
+    closing: closing ? { at: formatAmsterdam(closing.event.at), reason: closing.event.reason } : null,
+    canEscalate: isChair && ESCALATION_STATES.includes(c.status),
+    levels: isChair ? selectableLevels(escalations) : [],
+    canPlace: isChair && c.status === "funding_arranged",
+    organisations: isChair && c.status === "funding_arranged" ? placementOrganisations(db) : [],
+    canFollowUp: events.includes("start_follow_up"),
+    canClose: events.includes("close"),
+    canAddDeadline: isChair && c.status !== "closed" && c.status !== "not_included",
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const { found } = await requireCase(request, context, params.caseId, "case:read", "case.action");
+  const { db } = context.services;
+  const c = found.case;
+  const formData = await request.formData();
+  const path = new URL(request.url).pathname;
+
+  // Reading is for everyone at the table; every change is the chair's.
+  if (!can(user.principal, "case:screen", { tableId: c.tableId })) {
+    audit(db, {
+      action: "access.denied",
+      outcome: "denied",
+      actor: actorOf(user),
+      objectType: "case",
+      objectId: c.id,
+      patientId: c.patientId,
+      detail: `${String(formData.get("intent") ?? "").slice(0, 40)} ${path}`,
+      origin: context.origin,
+    });
+    throw forbidden();
+  }
+
+  const intent = ProgressIntentSchema.safeParse(formData.get("intent"));
+  if (!intent.success) return failure("Deze handeling is niet mogelijk.", formData);
+
+  const actor = { userId: user.id, organisationId: user.organisationId };
+  const record = (action: string, objectType: string, objectId: number, detail: string) =>
+    audit(db, { action, actor: actorOf(user), objectType, objectId, patientId: c.patientId, detail: `${c.code}: ${detail}`, origin: context.origin });
+  const refused = (result: Failure): FormFailure => {
+    const field = result.field ? FIELD_OF[intent.data]?.[result.field] : undefined;
+    return field
+      ? { ok: false, fieldErrors: { [field]: [result.error] }, values: formValues(formData) }
+      : failure(result.error, formData);
+  };
+  const page = `/casussen/${c.id}/verloop`;
+  const today = amsterdamToday();
+
+  switch (intent.data) {
+    case "escalate": {
+      const parsed = parseForm(EscalateSchema, formData);
+      if (!parsed.ok) return parsed;
+      const result = recordEscalation(db, c.id, { level: parsed.data.level, reason: parsed.data.escalationReason }, user.id);
+      if (!result.ok) return refused(result);
+      record("case.escalate", "escalation", result.id, `opgeschaald naar ${ESCALATION_LEVEL_LABELS[parsed.data.level]}`);
+      return redirect(`${page}?gelukt=opgeschaald#opschaling`);
+    }
+    case "place": {
+      const parsed = parseForm(PlaceSchema, formData);
+      if (!parsed.ok) return parsed;
+      const { organisationId, careFunction, fundingType, placementStart, notes } = parsed.data;
+      const result = placeCase(db, c.id, { organisationId, careFunction, fundingType, startDate: placementStart, notes }, actor);
+      if (!result.ok) return refused(result);
+      record("case.place", "placement", result.placementId, `geplaatst per ${placementStart} (${CARE_FUNCTION_LABELS[careFunction]}, ${FUNDING_TYPE_LABELS[fundingType]})`);
+      return redirect(`${page}?gelukt=geplaatst#plaatsing`);
+    }
+    case "start_follow_up": {
+      const step = startFollowUp(db, c.id, actor);
+      if (!step.ok) return failure(step.error, formData);
+      record("case.follow_up", "case", c.id, "nazorg gestart");
+      return redirect(`${page}?gelukt=nazorg#plaatsing`);
+    }
+    case "close": {
+      const parsed = parseForm(CloseSchema, formData);
+      if (!parsed.ok) return parsed;
+      const step = closeCase(db, c.id, parsed.data.closeReason, actor);
+      if (!step.ok) return failure(step.error, formData);
+      record("case.close", "case", c.id, "afgesloten, reden vastgelegd");
+      return redirect(`${page}?gelukt=afgesloten`);
+    }
+    case "add_deadline": {
+      const parsed = parseForm(AddDeadlineSchema, formData);
+      if (!parsed.ok) return parsed;
+      const result = addDeadline(db, c.id, { kind: parsed.data.kind, startDate: parsed.data.deadlineStart, needsWlz: parsed.data.needsWlz }, user.id);
+      if (!result.ok) return refused(result);
+      record("case.deadline_add", "case_deadline", result.id, `termijn ${parsed.data.kind} vanaf ${parsed.data.deadlineStart}, uiterlijk ${result.dueDate}`);
+      return redirect(`${page}?gelukt=termijn-toegevoegd#termijnen`);
+    }
+    case "deadline_met": {
+      const parsed = parseForm(DeadlineMetSchema, formData);
+      if (!parsed.ok) return parsed;
+      const result = markDeadlineMet(db, c.id, parsed.data.deadlineId, parsed.data.metOn, today);
+      if (!result.ok) return refused(result);
+      record("case.deadline_met", "case_deadline", parsed.data.deadlineId, `termijn ${result.kind} gehaald op ${parsed.data.metOn}`);
+      return redirect(`${page}?gelukt=termijn-gehaald#termijnen`);
+    }
+  }
+}
+
+// ── Page ──────────────────────────────────────────────────────────────────────
+
+const STATE_BADGE: Record<DeadlineState, string> = {
+  met: "badge badge--ok",
+  overdue: "badge badge--error",
+  alert: "badge badge--warn",
+  running: "badge",
+};
+
+function Day({ value }: { value: string | null | undefined }) {
+  if (!value) return <span className="muted">–</span>;
+  return <time dateTime={value}>{formatDay(value)}</time>;
+}
+
+function Errors({ errors }: { errors?: FormFailure }) {
+  return errors ? <FormError message={errors.formError ?? CHECK_FIELDS} /> : null;
+}
+
+export default function CaseProgressPage() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const { case: c } = data;
+  const errors = actionData && !actionData.ok ? actionData : undefined;
+  const errorIntent = errors ? fieldValue(errors.values, "intent") : undefined;
+  const errorsFor = (intent: ProgressIntent) => (errors && errorIntent === intent ? errors : undefined);
+  // Errors show on their own form; when that form is not on the page (any more), at the top.
+  const shownForms: Partial<Record<ProgressIntent, boolean>> = {
+    escalate: data.canEscalate,
+    place: data.canPlace,
+    close: data.canClose,
+    add_deadline: data.canAddDeadline,
+    deadline_met: true,
+  };
+  const generalError = errors && !shownForms[errorIntent as ProgressIntent] ? (errors.formError ?? CHECK_FIELDS) : undefined;
+  const done = !errors ? DONE[searchParams.get("gelukt") ?? ""] : undefined;
+
+  const escalateErrors = errorsFor("escalate");
+  const placeErrors = errorsFor("place");
+  const closeErrors = errorsFor("close");
+  const deadlineErrors = errorsFor("add_deadline");
+  const metErrors = errorsFor("deadline_met");
+  const metErrorsFor = (id: number) => (metErrors && fieldValue(metErrors.values, "deadlineId") === String(id) ? metErrors : undefined);
+  // A refused "gehaald" shows in its row while the row still has its form; otherwise at the top.
+  const metErrorsInRow = metErrors ? data.deadlines.some((d) => !d.metOn && String(d.id) === fieldValue(metErrors.values, "deadlineId")) : false;
+  const needsWlzError = deadlineErrors?.fieldErrors.needsWlz?.[0];
+  const needsWlzChecked = fieldValue(deadlineErrors?.values, "needsWlz") === "on";
+
+  return (
+    <>
+      <p><Link to={`/casussen/${c.id}`}>← Casus {c.code}</Link></p>
+      <h1>Verloop casus {c.code}</h1>
+      <p className="lead">
+        Regiotafel {c.tableNumber}. {c.tableName} · <span className="badge">{CASE_STATE_LABELS[c.status]}</span>
+      </p>
+      {done ? <div className="alert alert--ok" role="status">{done}</div> : null}
+      <FormError message={generalError} />
+      {metErrors && !metErrorsInRow ? <FormError message={metErrors.formError ?? metErrors.fieldErrors.deadlineId?.[0] ?? CHECK_FIELDS} /> : null}
+
+      <section className="card" aria-labelledby="termijnen">
+        <h2 id="termijnen">Termijnen</h2>
+        <p className="muted">
+          Termijnen volgens de werkwijzer medisch noodzakelijk verblijf ggz en de wederkerigheidsafspraken Eemland. De uiterste datum is de
+          laatste dag van de termijn; daarna is de termijn verlopen.
+        </p>
+        {data.deadlines.length === 0 ? (
+          <p>Er lopen nog geen termijnen voor deze casus.</p>
+        ) : (
+          <table className="data">
+            <caption className="visually-hidden">Termijnen van casus {c.code}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Termijn</th>
+                <th scope="col">Start</th>
+                <th scope="col">Uiterlijk</th>
+                <th scope="col">Signaal</th>
+                <th scope="col">Stand</th>
+                <th scope="col">Gehaald</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.deadlines.map((d) => {
+                const rowErrors = metErrorsFor(d.id);
+                const metError = rowErrors?.fieldErrors.metOn?.[0];
+                const inputId = `gehaald-${d.id}`;
+                return (
+                  <tr key={d.id}>
+                    <th scope="row">{d.label}</th>
+                    <td><Day value={d.startDate} /></td>
+                    <td><Day value={d.dueDate} /></td>
+                    <td><Day value={d.alertDate} /></td>
+                    <td>
+                      <span className={STATE_BADGE[d.state]}>{DEADLINE_STATE_LABELS[d.state]}</span>
+                    </td>
+                    <td>
+                      {d.metOn ? (
+                        <>
+                          <Day value={d.metOn} />
+                          {d.metLate ? <span className="muted"> (na de uiterste datum)</span> : null}
+                        </>
+                      ) : data.isChair ? (
+                        <Form method="post" noValidate aria-label={`${d.label} als gehaald markeren`}>
+                          <input type="hidden" name="intent" value="deadline_met" />
+                          <input type="hidden" name="deadlineId" value={d.id} />
+                          {rowErrors?.formError ? <FormError message={rowErrors.formError} /> : null}
+                          <div className={`field${metError ? " field--error" : ""}`}>
+                            <label htmlFor={inputId}>Gehaald op</label>
+                            <input
+                              id={inputId}
+                              name="metOn"
+                              type="date"
+                              required
+                              max={data.today}
+                              defaultValue={rowErrors ? fieldValue(rowErrors.values, "metOn") : data.today}
+                              aria-invalid={metError ? true : undefined}
+                              aria-describedby={metError ? `${inputId}-fout` : undefined}
+                            />
+                            {metError ? <p className="field-error" id={`${inputId}-fout`}>{metError}</p> : null}
+                          </div>
+                          <button type="submit" className="button button--small button--secondary" disabled={busy}>Markeer als gehaald</button>
+                        </Form>
+                      ) : (
+                        <span className="muted">Nog niet</span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+
+        {data.canAddDeadline ? (
+          <Form method="post" noValidate aria-labelledby="termijn-toevoegen">
+            <h3 id="termijn-toevoegen">Termijn toevoegen</h3>
+            <input type="hidden" name="intent" value="add_deadline" />
+            <Errors errors={deadlineErrors} />
+            <div className="form-grid">
+              <Field name="kind" label="Termijn" required errors={deadlineErrors?.fieldErrors} values={deadlineErrors?.values}>
+                <option value="">Kies een termijn</option>
+                {DEADLINE_KINDS.map((k) => (
+                  <option key={k} value={k}>{DEADLINE_LABELS[k]}</option>
+                ))}
+              </Field>
+              <Field
+                name="deadlineStart"
+                label="Startdatum"
+                type="date"
+                required
+                hint="De datum van de melding; bij VMR de datum waarop de medische noodzaak voor verblijf eindigde."
+                errors={deadlineErrors?.fieldErrors}
+                values={deadlineErrors?.values}
+              />
+            </div>
+            <div className={`field${needsWlzError ? " field--error" : ""}`}>
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  name="needsWlz"
+                  defaultChecked={needsWlzChecked}
+                  aria-invalid={needsWlzError ? true : undefined}
+                  aria-describedby={`veld-needsWlz-hint${needsWlzError ? " veld-needsWlz-fout" : ""}`}
+                />
+                Wlz-zorg nodig
+              </label>
+              <p className="hint" id="veld-needsWlz-hint">Alleen van belang bij VMR: als de patiënt Wlz-zorg nodig heeft, is VMR niet mogelijk.</p>
+              {needsWlzError ? <p className="field-error" id="veld-needsWlz-fout">{needsWlzError}</p> : null}
+            </div>
+            <button type="submit" className="button" disabled={busy}>Termijn toevoegen</button>
+          </Form>
+        ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="opschaling">
+        <h2 id="opschaling">Opschaling</h2>
+        <p>
+          Huidig niveau: {data.currentLevel ? <strong>{ESCALATION_LEVEL_LABELS[data.currentLevel]}</strong> : <span className="muted">niet opgeschaald</span>}
+        </p>
+        {data.escalations.length ? (
+          <table className="data">
+            <caption className="visually-hidden">Opschalingen van casus {c.code}</caption>
+            <thead>
+              <tr><th scope="col">Wanneer</th><th scope="col">Niveau</th><th scope="col">Reden</th><th scope="col">Door</th></tr>
+            </thead>
+            <tbody>
+              {data.escalations.map((e) => (
+                <tr key={e.id}>
+                  <td>{e.at}</td>
+                  <td>{ESCALATION_LEVEL_LABELS[e.level]}</td>
+                  <td>{e.reason}</td>
+                  <td>{e.actorName ?? <span className="muted">Onbekend</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+        {data.canEscalate ? (
+          <Form method="post" noValidate aria-labelledby="opschalen">
+            <h3 id="opschalen">Opschalen</h3>
+            <p className="hint">
+              Kies een hoger niveau dan het laatst vastgelegde, of hetzelfde niveau met een nieuwe reden. Terug naar een lager niveau kan niet.
+            </p>
+            <input type="hidden" name="intent" value="escalate" />
+            <Errors errors={escalateErrors} />
+            <Field name="level" label="Niveau" required errors={escalateErrors?.fieldErrors} values={escalateErrors?.values}>
+              <option value="">Kies een niveau</option>
+              {data.levels.map((l) => (
+                <option key={l} value={l}>{ESCALATION_LEVEL_LABELS[l]}</option>
+              ))}
+            </Field>
+            <Field name="escalationReason" label="Reden van de opschaling" type="textarea" required errors={escalateErrors?.fieldErrors} values={escalateErrors?.values} />
+            <button type="submit" className="button" disabled={busy}>Opschaling vastleggen</button>
+          </Form>
+        ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="plaatsing">
+        <h2 id="plaatsing">Plaatsing, nazorg en afsluiting</h2>
+        {data.placements.length ? (
+          <table className="data">
+            <caption className="visually-hidden">Plaatsingen van casus {c.code}</caption>
+            <thead>
+              <tr><th scope="col">Waar</th><th scope="col">Zorgfunctie</th><th scope="col">Financiering</th><th scope="col">Start</th><th scope="col">Toelichting</th></tr>
+            </thead>
+            <tbody>
+              {data.placements.map((p) => (
+                <tr key={p.id}>
+                  <td>{p.organisationName}</td>
+                  <td>{CARE_FUNCTION_LABELS[p.careFunction]}</td>
+                  <td>{FUNDING_TYPE_LABELS[p.fundingType]}</td>
+                  <td><Day value={p.startDate} /></td>
+                  <td>{p.notes ?? <span className="muted">–</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="muted">Nog niet geplaatst. Plaatsen kan zodra de financiering is geregeld.</p>
+        )}
+
+        {data.canPlace ? (
+          <Form method="post" noValidate aria-labelledby="plaatsen">
+            <h3 id="plaatsen">Plaatsing vastleggen</h3>
+            <input type="hidden" name="intent" value="place" />
+            <Errors errors={placeErrors} />
+            <div className="form-grid">
+              <Field name="organisationId" label="Waar" required errors={placeErrors?.fieldErrors} values={placeErrors?.values}>
+                <option value="">Kies een organisatie</option>
+                {data.organisations.map((o) => (
+                  <option key={o.id} value={o.id}>{o.name}</option>
+                ))}
+              </Field>
+              <Field name="careFunction" label="Zorgfunctie" required errors={placeErrors?.fieldErrors} values={placeErrors?.values}>
+                <option value="">Kies een zorgfunctie</option>
+                {CARE_FUNCTIONS.map((f) => (
+                  <option key={f} value={f}>{CARE_FUNCTION_LABELS[f]}</option>
+                ))}
+              </Field>
+              <Field name="fundingType" label="Financiering" required errors={placeErrors?.fieldErrors} values={placeErrors?.values}>
+                <option value="">Kies een financieringsvorm</option>
+                {FUNDING_TYPES.map((f) => (
+                  <option key={f} value={f}>{FUNDING_TYPE_LABELS[f]}</option>
+                ))}
+              </Field>
+              <Field
+                name="placementStart"
+                label="Startdatum"
+                type="date"
+                required
+                hint={`Niet vóór de ontvangst van de verwijzing (${formatDay(c.receivedDate)}).`}
+                errors={placeErrors?.fieldErrors}
+                values={placeErrors?.values}
+              />
+            </div>
+            <Field name="notes" label="Toelichting" type="textarea" errors={placeErrors?.fieldErrors} values={placeErrors?.values} />
+            <button type="submit" className="button" disabled={busy}>Plaatsen</button>
+          </Form>
+        ) : null}
+
+        {data.canFollowUp ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="start_follow_up" />
+            <p>De patiënt is geplaatst. Start de nazorg als de plaatsing loopt.</p>
+            <button type="submit" className="button" disabled={busy}>Nazorg starten</button>
+          </Form>
+        ) : null}
+
+        {data.canClose ? (
+          <Form method="post" noValidate aria-labelledby="afsluiten">
+            <h3 id="afsluiten">Casus afsluiten</h3>
+            <input type="hidden" name="intent" value="close" />
+            <Errors errors={closeErrors} />
+            <Field name="closeReason" label="Reden van afsluiten" type="textarea" required errors={closeErrors?.fieldErrors} values={closeErrors?.values} />
+            <button type="submit" className="button button--danger" disabled={busy}>Casus afsluiten</button>
+          </Form>
+        ) : null}
+
+        {data.closing ? (
+          <dl className="facts">
+            <dt>Afgesloten</dt><dd>{data.closing.at}</dd>
+            <dt>Reden</dt><dd>{data.closing.reason ?? <span className="muted">–</span>}</dd>
+          </dl>
+        ) : null}
+      </section>
+    </>
+  );
+}
