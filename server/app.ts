@@ -62,6 +62,7 @@ export async function createPortal(config: AppConfig, options: { buildPath?: str
         services,
         origin: { ip: req.ip ?? req.socket.remoteAddress ?? null, userAgent: req.get("user-agent") ?? null },
         cspNonce: res.locals.cspNonce as string,
+        memo: {},
       }),
     }),
   );

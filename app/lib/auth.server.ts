@@ -109,8 +109,10 @@ export async function authenticateCookieHeader(services: AppServices, cookieHead
   };
 }
 
-export const getCurrentUser = (request: Request, context: AppLoadContext) =>
-  authenticateCookieHeader(context.services, request.headers.get("Cookie"));
+export function getCurrentUser(request: Request, context: AppLoadContext): Promise<CurrentUser | null> {
+  context.memo.currentUser ??= authenticateCookieHeader(context.services, request.headers.get("Cookie"));
+  return context.memo.currentUser;
+}
 
 export function actorOf(user: CurrentUser): AuditActor {
   return { userId: user.id, userEmail: user.email, role: user.role, organisationId: user.organisationId };
@@ -193,9 +195,11 @@ export async function login(services: AppServices, origin: { ip: string | null; 
   await services.loginThrottle.recordSuccess(normalised);
   // Always a fresh session id at login (no fixation).
   const session = await services.lucia.createSession(user.id, { createdAt: Date.now() });
+  const account = loadAccount(services.db, user.id)!;
+  const role = primaryRole({ userId: user.id, organisationId: user.organisationId, organisationType: account.organisationType, memberships: account.memberships });
   audit(services.db, {
     action: "login",
-    actor: { userId: user.id, userEmail: user.email, role: null, organisationId: user.organisationId },
+    actor: { userId: user.id, userEmail: user.email, role, organisationId: user.organisationId },
     objectType: "session",
     origin,
   });

@@ -7,6 +7,7 @@ import type { AppConfig } from "./config.server";
 import type { Db } from "./db.server";
 import type { LoginThrottle } from "./login-throttle.server";
 import type { AuditOrigin } from "./audit.server";
+import type { CurrentUser } from "./auth.server";
 
 export type AppServices = {
   config: AppConfig;
@@ -17,7 +18,13 @@ export type AppServices = {
   io: SocketServer | null;
 };
 
-export type RequestContext = { services: AppServices; origin: AuditOrigin; cspNonce: string };
+export type RequestContext = {
+  services: AppServices;
+  origin: AuditOrigin;
+  cspNonce: string;
+  /** Per HTTP request: the root and the page loader share one session lookup. */
+  memo: { currentUser?: Promise<CurrentUser | null> };
+};
 
 declare module "@remix-run/node" {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type

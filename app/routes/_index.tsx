@@ -5,6 +5,9 @@ import { can, tablesWithRole } from "~/domain/permissions";
 import { ROLE_LABELS } from "~/domain/vocabulary";
 import { requireUser } from "~/lib/auth.server";
 import { adminOverview } from "~/models/admin.server";
+import { DEADLINE_STATE_LABELS, formatDay } from "~/domain/deadlines";
+import { amsterdamToday, deadlinesNeedingAttention } from "~/models/case-progress.server";
+import { casesAtTables } from "~/models/cases.server";
 import { listTableMembers, listTables } from "~/models/tables.server";
 
 export const meta: MetaFunction = () => [{ title: "Overzicht – Regiotafel" }];
@@ -16,13 +19,25 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const tables = listTables(db);
   const myTableIds = tablesWithRole(user.principal, ["chair", "member"]);
   const chairOf = tablesWithRole(user.principal, ["chair"]);
+  const today = amsterdamToday();
+  const newReferrals = casesAtTables(db, myTableIds, ["received", "screening"]);
   return {
     name: user.name,
     roles: [...new Set(user.memberships.map((m) => ROLE_LABELS[m.role]))],
     organisation: user.organisationName,
     myTables: tables
       .filter((t) => myTableIds.includes(t.id))
-      .map((t) => ({ ...t, isChair: chairOf.includes(t.id), members: listTableMembers(db, [t.id]) })),
+      .map((t) => ({
+        ...t,
+        isChair: chairOf.includes(t.id),
+        members: listTableMembers(db, [t.id]),
+        newReferrals: newReferrals.filter((c) => c.tableId === t.id).length,
+        crisis: newReferrals.filter((c) => c.tableId === t.id && c.urgency === "crisis").length,
+      })),
+    // Codes only: the home page shows no patient identity.
+    attention: chairOf.length ? deadlinesNeedingAttention(db, chairOf, today) : [],
+    referrer: can(user.principal, "referral:create"),
+    advisor: can(user.principal, "advice:insured", { organisationId: user.organisationId }),
     routing: can(user.principal, "referral:create") || can(user.principal, "advice:insured", { organisationId: user.organisationId }) ? tables : null,
     national: can(user.principal, "monitor:read") ? tables : null,
     admin: can(user.principal, "users:manage") ? adminOverview(db) : null,
@@ -37,8 +52,57 @@ export default function Home() {
       <p className="lead">{data.roles.join(", ")} · {data.organisation}</p>
 
       {data.myTables.map((table) => (
-        <TableCard key={table.id} table={table} heading={table.isChair ? `U bent voorzitter van tafel ${table.name}` : `U bent lid van tafel ${table.name}`} members={table.members} />
+        <section key={table.id} aria-label={`Werk voor tafel ${table.name}`}>
+          <ul className="stats">
+            <li>
+              <strong>{table.newReferrals}</strong> nieuwe of in screening
+              {table.crisis ? <> · <span className="badge badge--error">{table.crisis} crisis</span></> : null}
+            </li>
+          </ul>
+          <p>
+            <Link to={`/tafels/${table.slug}/inbox`}>Naar de inbox</Link> · <Link to={`/tafels/${table.slug}/bijeenkomsten`}>Bijeenkomsten</Link>
+          </p>
+          <TableCard table={table} heading={table.isChair ? `U bent voorzitter van tafel ${table.name}` : `U bent lid van tafel ${table.name}`} members={table.members} />
+        </section>
       ))}
+
+      {data.attention.length ? (
+        <section className="card" aria-labelledby="termijnen">
+          <h2 id="termijnen">Termijnen die aandacht vragen</h2>
+          <table className="data">
+            <thead>
+              <tr><th scope="col">Casus</th><th scope="col">Termijn</th><th scope="col">Uiterste datum</th><th scope="col">Stand</th></tr>
+            </thead>
+            <tbody>
+              {data.attention.map((d) => (
+                <tr key={d.deadlineId}>
+                  <td><Link to={`/casussen/${d.caseId}/verloop#termijnen`}>{d.code}</Link></td>
+                  <td>{d.kindLabel}</td>
+                  <td>{formatDay(d.dueDate)}</td>
+                  <td><span className={d.state === "overdue" ? "badge badge--error" : "badge badge--warn"}>{DEADLINE_STATE_LABELS[d.state]}</span></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
+      {data.referrer ? (
+        <section aria-labelledby="verwijzen">
+          <h2 id="verwijzen">Verwijzen</h2>
+          <p>
+            <Link className="button" to="/verwijzingen/nieuw">Nieuwe verwijzing</Link>{" "}
+            <Link to="/verwijzingen">Verwijzingen van uw organisatie volgen</Link>
+          </p>
+        </section>
+      ) : null}
+
+      {data.advisor ? (
+        <section aria-labelledby="toetsen">
+          <h2 id="toetsen">Toetsen</h2>
+          <p>Casussen van verzekerden van {data.organisation} aan alle regiotafels: <Link to="/adviseur">naar de lijst</Link>.</p>
+        </section>
+      ) : null}
 
       {data.routing ? (
         <section aria-labelledby="routering">
