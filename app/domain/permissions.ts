@@ -51,8 +51,10 @@ export const PERMISSIONS = Object.keys(RULES) as Permission[];
 
 export function can(principal: Principal | null, permission: Permission, scope: Scope = {}): boolean {
   if (!principal) return false;
-  const rule: Rule | undefined = RULES[permission];
-  return rule ? rule(principal, scope) : false;
+  // Only the module's own rules: "constructor" or "toString" must not find Object's methods.
+  if (!Object.hasOwn(RULES, permission)) return false;
+  const rule: Rule = RULES[permission];
+  return rule(principal, scope) === true;
 }
 
 export const tablesWithRole = (p: Principal, roles: Role[]) =>
