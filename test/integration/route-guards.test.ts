@@ -106,7 +106,7 @@ export function exportedHandlers(source: string): { handlers: Handler[]; unreada
 }
 
 /** Pages: a session. */
-const GUARD = /\bawait\s+(requireUser|requirePermission)\s*\(/;
+const GUARD = /\bawait\s+(requireUser|requirePermission|requireCase)\s*\(/;
 /** The intake API (routes api.*): a bearer token, never a session cookie. */
 const API_GUARD = /\bawait\s+requireApiClient\s*\(/;
 const isApiRoute = (file: string) => file.startsWith("api.");
@@ -120,6 +120,10 @@ const PUBLIC_HANDLERS: Record<string, { why: string; must: RegExp; asWritten?: b
   "inloggen.tsx action": { why: "logging in; a signed-in user is sent home", must: /\bawait\s+requireAnonymous\s*\(/ },
   "uitloggen.tsx action": { why: "logging out ends whatever session there is", must: /\bawait\s+getCurrentUser\s*\(/ },
   "uitloggen.tsx loader": { why: "only sends a GET home", must: /^\s*return\s+redirect\(\s*"\/"\s*\);?\s*$/, asWritten: true },
+  "agenda.feed.$file.ts loader": {
+    why: "calendar apps fetch the personal feed without cookies; the secret token in the URL is the only credential",
+    must: /\bawait\s+requireCalendarFeed\s*\(/,
+  },
   "api.v1.openapi[.]json.ts loader": { why: "the API's contract, no data", must: /^\s*return\s+new\s+Response\(\s*OPENAPI_TEXT\s*,\s*\{\s*headers:\s*OPENAPI_HEADERS\s*\}\s*\);?\s*$/, asWritten: true },
   "api.v1.openapi[.]json.ts action": { why: "refuses every method but GET", must: /^\s*return\s+new\s+Response\(\s*METHOD_NOT_ALLOWED\s*,\s*\{\s*status:\s*405\b/, asWritten: true },
 };
@@ -311,6 +315,14 @@ const PUBLIC_ROUTES: Record<string, { get: (r: Response, body: string) => void; 
       expect(body).toContain("<h1>Inloggen</h1>");
       expect(body).toContain("Dit veld is verplicht.");
     },
+  },
+  // Without a valid feed token: nothing, and not even a hint that the route exists.
+  "agenda.feed.$file": {
+    get: (r, body) => {
+      expect(r.status).toBe(404);
+      expect(body).not.toMatch(/BEGIN:VCALENDAR/);
+    },
+    post: (r) => expect(r.status).toBe(405),
   },
   "api.v1.openapi[.]json": {
     get: (r, body) => {
