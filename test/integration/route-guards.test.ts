@@ -514,3 +514,42 @@ describe("role matrix", () => {
     expect((await ok.json()).table.slug).toBe("rotterdam");
   });
 });
+
+// ── socket.io events ─────────────────────────────────────────────────────────
+
+describe("static: every socket.io event passes through the guard", () => {
+  const source = fs.readFileSync(path.join(ROUTES_DIR, "../../server/sockets.ts"), "utf8");
+  /** Events that touch nothing but the socket itself, with why. */
+  const SELF_ONLY: Record<string, string> = {
+    "room:leave": "only takes the socket out of a room it is in",
+    disconnect: "only tells the rooms it left who is still there",
+  };
+  /** Each `socket.on("event", …)` with its handler text, up to the next socket.on or the end of the connection block. */
+  const events = [...source.matchAll(/socket\.on\(\s*"([^"]+)"/g)].map((m, i, all) => ({
+    name: m[1],
+    body: source.slice(m.index!, all[i + 1]?.index ?? source.length),
+  }));
+
+  it("finds the events", () => {
+    expect(events.map((e) => e.name)).toEqual(expect.arrayContaining(["room:join", "room:message", "room:leave", "disconnect"]));
+  });
+
+  it("authenticates every connection from the session cookie, also on recovery", () => {
+    expect(source).toMatch(/io\.use\(\s*async/);
+    expect(source).toMatch(/authenticateCookieHeader\(/);
+    expect(source).not.toMatch(/connectionStateRecovery\s*:\s*\{[^}]*skipMiddlewares\s*:\s*true/);
+  });
+
+  for (const { name } of [...source.matchAll(/socket\.on\(\s*"([^"]+)"/g)].map((m) => ({ name: m[1] }))) {
+    it(`${name}: re-checks the session and case access, validates its payload`, () => {
+      const event = events.find((e) => e.name === name)!;
+      if (SELF_ONLY[name]) {
+        expect(event.body, `${name}: ${SELF_ONLY[name]}`).not.toMatch(/storeMessage|audit\(|broadcastMessage/);
+        return;
+      }
+      expect(event.body, `${name} must re-read the session`).toMatch(/await\s+currentUser\(\s*socket\s*\)/);
+      expect(event.body, `${name} must check case access with the consent in force`).toMatch(/checkCaseAccess\(/);
+      expect(event.body, `${name} must validate its payload with zod`).toMatch(/Schema\.safeParse\(payload\)/);
+    });
+  }
+});
