@@ -18,10 +18,15 @@ export function TableCard({ table, heading, members }: { table: TableInfo; headi
     <section className="card" aria-label={heading}>
       <h2>{heading}</h2>
       <dl className="facts">
-        <dt>Regio</dt><dd>{table.number}. {table.name} ({table.ownArea})</dd>
+        <dt>Regio</dt><dd>{table.number}. {table.name}{table.ownArea !== table.name ? ` (${table.ownArea})` : ""}</dd>
         <dt>Penvoerder</dt><dd>{table.leadOrganisation}</dd>
         <dt>Zorgverzekeraar(s)</dt><dd>{table.insurers.join(", ")}</dd>
-        <dt>Ontvangt uit</dt><dd>{table.provinces.join(", ")}{table.municipalities.length ? ` en ${table.municipalities.length} gemeenten van Rotterdam-Rijnmond` : ""}</dd>
+        <dt>Ontvangt uit</dt>
+        <dd>
+          {table.provinces.join(", ")}
+          {table.municipalities.length ? ` en ${table.municipalities.length} gemeenten van Rotterdam-Rijnmond` : ""}
+          {table.provinces.includes("Zuid-Holland") && !table.municipalities.length ? " (zonder Rotterdam-Rijnmond)" : ""}
+        </dd>
       </dl>
       <h3>Aan tafel</h3>
       <ul className="plain">

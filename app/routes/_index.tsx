@@ -30,7 +30,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       .map((t) => ({
         ...t,
         isChair: chairOf.includes(t.id),
-        members: listTableMembers(db, [t.id]),
+        // Deactivated people are not sent to the browser at all.
+        members: listTableMembers(db, [t.id]).filter((m) => m.active),
         newReferrals: newReferrals.filter((c) => c.tableId === t.id).length,
         crisis: newReferrals.filter((c) => c.tableId === t.id && c.urgency === "crisis").length,
       })),
