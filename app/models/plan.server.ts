@@ -1,0 +1,209 @@
+// The integral treatment-and-care plan of a case: goals per life domain, actions with owner
+// organisation and deadline, and agreeing the plan (which moves the case to "plan_agreed").
+import { and, asc, desc, eq, inArray, lt, ne } from "drizzle-orm";
+import { agendaItems, carePlans, cases, meetings, organisations, planActions, planGoals } from "#db/schema";
+import { isOverdue, OPEN_ACTION_STATUSES, planReadyToAgree } from "~/domain/plan";
+import type { ActionStatus, LifeDomain } from "~/domain/vocabulary";
+import type { Db } from "~/lib/db.server";
+import { applyCaseEvent, type CaseActor } from "./cases.server";
+
+const nowIso = () => new Date().toISOString();
+
+export type PlanOutcome<T = object> = ({ ok: true } & T) | { ok: false; error: string };
+
+/** Thrown inside a transaction to undo it and hand a Dutch message to the caller. */
+class Refusal extends Error {}
+
+function refusable<T extends object>(run: () => T): PlanOutcome<T> {
+  try {
+    return { ok: true, ...run() };
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, error: error.message };
+    throw error;
+  }
+}
+
+/** Organisations that may own an action: every active organisation, by name. */
+export function ownerOrganisations(db: Db) {
+  return db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.active, true)).orderBy(asc(organisations.name)).all();
+}
+
+export function findPlan(db: Db, caseId: number) {
+  return db.select().from(carePlans).where(eq(carePlans.caseId, caseId)).get() ?? null;
+}
+
+/** The case's plan, created empty the first time the chair writes to it. */
+function ensurePlan(db: Db, caseId: number) {
+  const existing = findPlan(db, caseId);
+  if (existing) return existing;
+  const at = nowIso();
+  return db.insert(carePlans).values({ caseId, createdAt: at, updatedAt: at }).onConflictDoNothing().returning().get() ?? findPlan(db, caseId)!;
+}
+
+const touch = (db: Db, planId: number) => db.update(carePlans).set({ updatedAt: nowIso() }).where(eq(carePlans.id, planId)).run();
+
+/** Everything the plan page shows: the plan (or null), its goals and its actions with owner and goal. */
+export function planOf(db: Db, caseId: number) {
+  const plan = findPlan(db, caseId);
+  const planId = plan?.id ?? 0;
+  const goals = db.select().from(planGoals).where(eq(planGoals.planId, planId)).orderBy(asc(planGoals.id)).all();
+  const actions = db
+    .select({
+      id: planActions.id,
+      goalId: planActions.goalId,
+      description: planActions.description,
+      ownerOrganisationId: planActions.ownerOrganisationId,
+      owner: organisations.name,
+      dueDate: planActions.dueDate,
+      status: planActions.status,
+    })
+    .from(planActions)
+    .innerJoin(organisations, eq(planActions.ownerOrganisationId, organisations.id))
+    .where(eq(planActions.planId, planId))
+    .orderBy(asc(planActions.dueDate), asc(planActions.id))
+    .all();
+  const meeting = plan?.meetingId
+    ? (db.select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.id, plan.meetingId)).get() ?? null)
+    : null;
+  return { plan, goals, actions, meeting };
+}
+
+export function addGoal(db: Db, caseId: number, input: { lifeDomain: LifeDomain; goal: string }): { goalId: number } {
+  return db.transaction((tx) => {
+    const t = tx as unknown as Db;
+    const plan = ensurePlan(t, caseId);
+    const { id } = t.insert(planGoals).values({ planId: plan.id, ...input }).returning({ id: planGoals.id }).get();
+    touch(t, plan.id);
+    return { goalId: id };
+  });
+}
+
+/** Changes a goal of this case's plan; false when the goal is not (any longer) part of it. */
+export function updateGoal(db: Db, caseId: number, goalId: number, input: { lifeDomain: LifeDomain; goal: string }): boolean {
+  const plan = findPlan(db, caseId);
+  if (!plan) return false;
+  const changed = db.update(planGoals).set(input).where(and(eq(planGoals.id, goalId), eq(planGoals.planId, plan.id))).run().changes === 1;
+  if (changed) touch(db, plan.id);
+  return changed;
+}
+
+/** Removes a goal; its actions stay in the plan without a goal. Returns how many were unlinked, or null. */
+export function removeGoal(db: Db, caseId: number, goalId: number): { unlinked: number } | null {
+  const plan = findPlan(db, caseId);
+  if (!plan) return null;
+  return db.transaction((tx) => {
+    const goal = tx.select().from(planGoals).where(and(eq(planGoals.id, goalId), eq(planGoals.planId, plan.id))).get();
+    if (!goal) return null;
+    const unlinked = tx.update(planActions).set({ goalId: null, updatedAt: nowIso() }).where(eq(planActions.goalId, goalId)).run().changes;
+    tx.delete(planGoals).where(eq(planGoals.id, goalId)).run();
+    touch(tx as unknown as Db, plan.id);
+    return { unlinked };
+  });
+}
+
+export type NewPlanAction = { description: string; ownerOrganisationId: number; dueDate: string; goalId: number | null };
+
+/** Adds an action; a goal, when given, must belong to this plan. */
+export function addAction(db: Db, caseId: number, input: NewPlanAction): PlanOutcome<{ actionId: number }> {
+  return refusable(() =>
+    db.transaction((tx) => {
+      const t = tx as unknown as Db;
+      const plan = ensurePlan(t, caseId);
+      if (input.goalId != null && !t.select().from(planGoals).where(and(eq(planGoals.id, input.goalId), eq(planGoals.planId, plan.id))).get()) {
+        throw new Refusal("Kies een doel uit dit plan.");
+      }
+      const { id } = t
+        .insert(planActions)
+        .values({ planId: plan.id, ...input, status: "open", updatedAt: nowIso() })
+        .returning({ id: planActions.id })
+        .get();
+      touch(t, plan.id);
+      return { actionId: id };
+    }),
+  );
+}
+
+/** Sets an action's status; the previous one is returned for the audit, null when the action is not in this plan. */
+export function setActionStatus(db: Db, caseId: number, actionId: number, status: ActionStatus): { from: ActionStatus; description: string } | null {
+  const plan = findPlan(db, caseId);
+  if (!plan) return null;
+  return db.transaction((tx) => {
+    const action = tx.select().from(planActions).where(and(eq(planActions.id, actionId), eq(planActions.planId, plan.id))).get();
+    if (!action) return null;
+    tx.update(planActions).set({ status, updatedAt: nowIso() }).where(eq(planActions.id, actionId)).run();
+    touch(tx as unknown as Db, plan.id);
+    return { from: action.status, description: action.description };
+  });
+}
+
+/** The latest (not cancelled) meeting that had this case on its agenda, if any. */
+export function latestMeetingOfCase(db: Db, caseId: number) {
+  return (
+    db
+      .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
+      .from(agendaItems)
+      .innerJoin(meetings, eq(agendaItems.meetingId, meetings.id))
+      .where(and(eq(agendaItems.caseId, caseId), eq(meetings.cancelled, false)))
+      .orderBy(desc(meetings.startsAt), desc(meetings.id))
+      .limit(1)
+      .get() ?? null
+  );
+}
+
+/**
+ * "Plan vaststellen": checks the plan is ready (case discussed, ≥1 goal, ≥1 action), records when
+ * and at which meeting it was agreed, and moves the case to "plan_agreed" — all or nothing.
+ */
+export function agreePlan(db: Db, caseId: number, actor: CaseActor): PlanOutcome<{ agreedAt: string; meetingId: number | null }> {
+  return refusable(() =>
+    db.transaction((tx) => {
+      const t = tx as unknown as Db;
+      const c = t.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId)).get();
+      if (!c) throw new Refusal("Casus niet gevonden.");
+      const { plan, goals, actions } = planOf(t, caseId);
+      const ready = planReadyToAgree({ caseStatus: c.status, goalCount: goals.length, actionCount: actions.length, agreedAt: plan?.agreedAt });
+      if (!ready.ok) throw new Refusal(ready.problems.join(" "));
+      const agreedAt = nowIso();
+      const meetingId = latestMeetingOfCase(t, caseId)?.id ?? null;
+      t.update(carePlans).set({ agreedAt, meetingId, updatedAt: agreedAt }).where(eq(carePlans.id, plan!.id)).run();
+      const step = applyCaseEvent(t, caseId, { event: "agree_plan" }, actor);
+      if (!step.ok) throw new Refusal(step.error);
+      return { agreedAt, meetingId };
+    }),
+  );
+}
+
+export type OverdueAction = { caseId: number; code: string; description: string; dueDate: string; owner: string };
+
+/**
+ * Overdue plan actions of open cases at these tables, oldest deadline first: for the chair's home
+ * page. Case codes only, no patient data.
+ */
+export function overdueActionsForTables(db: Db, tableIds: number[], today: string): OverdueAction[] {
+  if (!tableIds.length) return [];
+  return db
+    .select({
+      caseId: cases.id,
+      code: cases.code,
+      description: planActions.description,
+      dueDate: planActions.dueDate,
+      status: planActions.status,
+      owner: organisations.name,
+    })
+    .from(planActions)
+    .innerJoin(carePlans, eq(planActions.planId, carePlans.id))
+    .innerJoin(cases, eq(carePlans.caseId, cases.id))
+    .innerJoin(organisations, eq(planActions.ownerOrganisationId, organisations.id))
+    .where(
+      and(
+        inArray(cases.tableId, tableIds),
+        ne(cases.status, "closed"),
+        inArray(planActions.status, [...OPEN_ACTION_STATUSES]),
+        lt(planActions.dueDate, today),
+      ),
+    )
+    .orderBy(asc(planActions.dueDate), asc(cases.code), asc(planActions.id))
+    .all()
+    .filter((a) => isOverdue(a, today))
+    .map(({ caseId, code, description, dueDate, owner }) => ({ caseId, code, description, dueDate, owner }));
+}
