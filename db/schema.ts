@@ -90,6 +90,10 @@ export const users = sqliteTable("users", {
     .references(() => organisations.id),
   passwordHash: text("password_hash").notNull(),
   active: integer("active", { mode: "boolean" }).notNull().default(true),
+  /** TOTP second factor (RFC 6238): the base32 secret once enrolment is confirmed. */
+  totpSecret: text("totp_secret"),
+  /** The last 30-second step a code was accepted for: a code works only once. */
+  totpLastStep: integer("totp_last_step"),
   createdAt: text("created_at").notNull().default(now),
 });
 
@@ -684,4 +688,27 @@ export const lessons = sqliteTable(
     createdAt: text("created_at").notNull(),
   },
   (t) => [index("lessons_table").on(t.tableId)],
+);
+
+/**
+ * Sharing identity without consent (e.g. acute danger: conflict van plichten) is a separate,
+ * time-limited decision by the chair, with its reason; every access under it is flagged in the audit log.
+ */
+export const consentOverrides = sqliteTable(
+  "consent_overrides",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    organisationIds: text("organisation_ids", { mode: "json" }).$type<number[]>().notNull(),
+    reason: text("reason").notNull(),
+    grantedByUserId: text("granted_by_user_id")
+      .notNull()
+      .references(() => users.id),
+    grantedAt: text("granted_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    endedAt: text("ended_at"),
+  },
+  (t) => [index("consent_overrides_case").on(t.caseId)],
 );

@@ -8,6 +8,7 @@ import { adminOverview } from "~/models/admin.server";
 import { DEADLINE_STATE_LABELS, formatDay } from "~/domain/deadlines";
 import { amsterdamToday, deadlinesNeedingAttention } from "~/models/case-progress.server";
 import { casesAtTables } from "~/models/cases.server";
+import { overdueActionsForTables } from "~/models/plan.server";
 import { listTableMembers, listTables } from "~/models/tables.server";
 
 export const meta: MetaFunction = () => [{ title: "Overzicht – Regiotafel" }];
@@ -37,6 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       })),
     // Codes only: the home page shows no patient identity.
     attention: chairOf.length ? deadlinesNeedingAttention(db, chairOf, today) : [],
+    overdueActions: chairOf.length ? overdueActionsForTables(db, chairOf, today) : [],
     referrer: can(user.principal, "referral:create"),
     advisor: can(user.principal, "advice:insured", { organisationId: user.organisationId }),
     routing: can(user.principal, "referral:create") || can(user.principal, "advice:insured", { organisationId: user.organisationId }) ? tables : null,
@@ -81,6 +83,27 @@ export default function Home() {
                   <td>{d.kindLabel}</td>
                   <td>{formatDay(d.dueDate)}</td>
                   <td><span className={d.state === "overdue" ? "badge badge--error" : "badge badge--warn"}>{DEADLINE_STATE_LABELS[d.state]}</span></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+
+      {data.overdueActions.length ? (
+        <section className="card" aria-labelledby="acties">
+          <h2 id="acties">Acties over de datum</h2>
+          <table className="data">
+            <thead>
+              <tr><th scope="col">Casus</th><th scope="col">Actie</th><th scope="col">Eigenaar</th><th scope="col">Uiterste datum</th></tr>
+            </thead>
+            <tbody>
+              {data.overdueActions.map((a, i) => (
+                <tr key={`${a.caseId}-${i}`}>
+                  <td><Link to={`/casussen/${a.caseId}/plan`}>{a.code}</Link></td>
+                  <td>{a.description}</td>
+                  <td>{a.owner}</td>
+                  <td><span className="badge badge--error">{formatDay(a.dueDate)}</span></td>
                 </tr>
               ))}
             </tbody>
