@@ -11,6 +11,7 @@ import type { AppConfig } from "../app/lib/config.server";
 import type { AppServices, RequestContext } from "../app/lib/context.server";
 import { databaseAnswers, openDatabase } from "../app/lib/db.server";
 import { createLoginThrottle } from "../app/lib/login-throttle.server";
+import { purgeExpiredRoomMessages } from "../app/models/retention.server";
 import { seedDemoData, seedReferenceData } from "../db/seed";
 import { csrfOriginCheck, cspNonce, noStore, securityHeaders } from "./security";
 import { attachSockets } from "./sockets";
@@ -70,6 +71,12 @@ export async function createPortal(config: AppConfig, options: { buildPath?: str
   const httpServer = http.createServer(app);
   attachSockets(httpServer, services);
 
+  // Retention of case-room messages: at start and daily; unref so it never keeps the process alive.
+  const purge = () => purgeExpiredRoomMessages(db, new Date(), config.caseRoomRetentionDays);
+  purge();
+  const retentionTimer = setInterval(purge, 24 * 3_600_000);
+  retentionTimer.unref();
+
   return {
     services,
     httpServer,
@@ -81,6 +88,7 @@ export async function createPortal(config: AppConfig, options: { buildPath?: str
         });
       }),
     close: async () => {
+      clearInterval(retentionTimer);
       await new Promise<void>((resolve) => services.io!.close(() => resolve()));
       db.$client.close();
     },

@@ -16,6 +16,7 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(20),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   SEED_DEMO_DATA: z.enum(["auto", "never"]).default("auto"),
+  CASE_ROOM_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
 });
 
 export type AppConfig = {
@@ -29,6 +30,7 @@ export type AppConfig = {
   trustProxy: string | null;
   login: { maxPerAccount: number; maxPerIp: number; windowSeconds: number };
   seedDemoData: boolean;
+  caseRoomRetentionDays: number;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -50,5 +52,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     // Demo accounts share a published password: never in production.
     seedDemoData: !production && e.SEED_DEMO_DATA === "auto",
+    caseRoomRetentionDays: e.CASE_ROOM_RETENTION_DAYS,
   };
 }
