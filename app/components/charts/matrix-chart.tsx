@@ -1,0 +1,74 @@
+// A heat matrix (rows × columns of counts), e.g. care function × kind of shortfall for one table.
+// Shading comes from CSS classes chosen with a d3 quantize scale; "<5" has its own hatched class,
+// so a colour never tells 1 from 4. Server-rendered SVG with role="img", then the data table.
+import { scaleQuantize } from "d3-scale";
+import { isShown, label, type ChartValue } from "./chart-values";
+
+export type MatrixRow = { key: string; label: string; values: readonly ChartValue[] };
+export type MatrixColumn = { key: string; label: string; short: string };
+
+type Props = { title: string; rowHeading: string; columns: readonly MatrixColumn[]; rows: readonly MatrixRow[] };
+
+const LABEL_WIDTH = 250;
+const CELL_W = 92;
+const CELL_H = 26;
+const HEADER = 30;
+
+export function MatrixChart({ title, rowHeading, columns, rows }: Props) {
+  const width = LABEL_WIDTH + columns.length * CELL_W + 4;
+  const height = HEADER + rows.length * CELL_H + 4;
+  const max = Math.max(5, ...rows.flatMap((r) => r.values).filter(isShown));
+  const shade = scaleQuantize<number>().domain([5, Math.max(6, max)]).range([1, 2, 3, 4]);
+  const cellClass = (v: ChartValue) => (isShown(v) && v > 0 ? `heat heat--${shade(v)}` : v === "<5" ? "heat heat--suppressed" : "heat heat--0");
+  const spoken = rows
+    .map((r) => `${r.label}: ${columns.map((c, i) => `${c.short} ${label(r.values[i] ?? null)}`).join(", ")}`)
+    .join("; ");
+  return (
+    <figure className="chart-figure">
+      <svg className="chart chart--matrix" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={`${title}. ${spoken}`}>
+        {columns.map((c, i) => (
+          <text key={c.key} className="chart__label" x={LABEL_WIDTH + i * CELL_W + CELL_W / 2} y={HEADER / 2} dominantBaseline="middle" textAnchor="middle">{c.short}</text>
+        ))}
+        {rows.map((r, ri) => (
+          <g key={r.key}>
+            <text className="chart__label" x={LABEL_WIDTH - 8} y={HEADER + ri * CELL_H + CELL_H / 2} dominantBaseline="middle" textAnchor="end">
+              {r.label.length > 32 ? `${r.label.slice(0, 31)}…` : r.label}
+            </text>
+            {columns.map((c, ci) => {
+              const v = r.values[ci] ?? null;
+              return (
+                <g key={c.key}>
+                  <rect className={cellClass(v)} x={LABEL_WIDTH + ci * CELL_W + 1} y={HEADER + ri * CELL_H + 1} width={CELL_W - 2} height={CELL_H - 2} />
+                  <text className="chart__value chart__value--center" x={LABEL_WIDTH + ci * CELL_W + CELL_W / 2} y={HEADER + ri * CELL_H + CELL_H / 2} dominantBaseline="middle" textAnchor="middle">
+                    {label(v)}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
+        ))}
+      </svg>
+      <table className="data chart-data">
+        <caption>{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{rowHeading}</th>
+            {columns.map((c) => (
+              <th key={c.key} scope="col" className="num">{c.label}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.label}</th>
+              {columns.map((c, i) => (
+                <td key={c.key} className="num">{label(r.values[i] ?? null)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}

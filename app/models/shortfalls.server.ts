@@ -1,0 +1,108 @@
+// A table's register of capacity shortfalls (knelpunten) and the lessons it shares with the other
+// regions. Linked cases are shown by their code only: the register is read by every table member
+// and feeds the national monitor, so it never carries a patient's name.
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { cases, lessons, shortfallCases, shortfalls, users } from "#db/schema";
+import type { BottleneckCategory, CareFunction, ShortfallKind, ShortfallStatus } from "~/domain/vocabulary";
+import type { Db } from "~/lib/db.server";
+
+export type ShortfallInput = {
+  careFunction: CareFunction;
+  functionOther: string | null;
+  kind: ShortfallKind;
+  bottleneck: BottleneckCategory;
+  waitingWeeks: number | null;
+  peopleWaiting: number | null;
+  justification: string;
+  status: ShortfallStatus;
+  caseIds: number[];
+};
+
+/** The table's cases as the register may show them: code and id, nothing else. */
+export function tableCaseCodes(db: Db, tableId: number) {
+  return db.select({ id: cases.id, code: cases.code }).from(cases).where(eq(cases.tableId, tableId)).orderBy(asc(cases.code)).all();
+}
+
+export function listShortfalls(db: Db, tableId: number) {
+  const rows = db
+    .select({ shortfall: shortfalls, createdBy: users.name })
+    .from(shortfalls)
+    .leftJoin(users, eq(shortfalls.createdByUserId, users.id))
+    .where(eq(shortfalls.tableId, tableId))
+    .orderBy(desc(shortfalls.updatedAt), desc(shortfalls.id))
+    .all();
+  const ids = rows.map((r) => r.shortfall.id);
+  const links = ids.length
+    ? db
+        .select({ shortfallId: shortfallCases.shortfallId, caseId: cases.id, code: cases.code })
+        .from(shortfallCases)
+        .innerJoin(cases, eq(shortfallCases.caseId, cases.id))
+        .where(inArray(shortfallCases.shortfallId, ids))
+        .orderBy(asc(cases.code))
+        .all()
+    : [];
+  return rows.map((r) => ({
+    ...r.shortfall,
+    createdBy: r.createdBy,
+    cases: links.filter((l) => l.shortfallId === r.shortfall.id).map((l) => ({ id: l.caseId, code: l.code })),
+  }));
+}
+
+export function getShortfall(db: Db, tableId: number, id: number) {
+  return listShortfalls(db, tableId).find((s) => s.id === id) ?? null;
+}
+
+/** Case ids that are not cases of this table (a posted id of another table is refused, never stored). */
+export function foreignCaseIds(db: Db, tableId: number, caseIds: number[]): number[] {
+  if (!caseIds.length) return [];
+  const own = new Set(db.select({ id: cases.id }).from(cases).where(and(eq(cases.tableId, tableId), inArray(cases.id, caseIds))).all().map((c) => c.id));
+  return caseIds.filter((id) => !own.has(id));
+}
+
+export function createShortfall(db: Db, tableId: number, userId: string, input: ShortfallInput): number {
+  const at = new Date().toISOString();
+  return db.transaction((tx) => {
+    const { caseIds, ...fields } = input;
+    const { id } = tx
+      .insert(shortfalls)
+      .values({ ...fields, tableId, createdByUserId: userId, createdAt: at, updatedAt: at })
+      .returning({ id: shortfalls.id })
+      .get();
+    for (const caseId of new Set(caseIds)) tx.insert(shortfallCases).values({ shortfallId: id, caseId }).run();
+    return id;
+  });
+}
+
+/** Updates a shortfall of this table; false when it is not one of the table's. */
+export function updateShortfall(db: Db, tableId: number, id: number, input: ShortfallInput): boolean {
+  return db.transaction((tx) => {
+    const { caseIds, ...fields } = input;
+    const updated = tx
+      .update(shortfalls)
+      .set({ ...fields, updatedAt: new Date().toISOString() })
+      .where(and(eq(shortfalls.id, id), eq(shortfalls.tableId, tableId)))
+      .run();
+    if (updated.changes !== 1) return false;
+    tx.delete(shortfallCases).where(eq(shortfallCases.shortfallId, id)).run();
+    for (const caseId of new Set(caseIds)) tx.insert(shortfallCases).values({ shortfallId: id, caseId }).run();
+    return true;
+  });
+}
+
+export function listLessons(db: Db, tableId: number) {
+  return db
+    .select({ id: lessons.id, text: lessons.text, bottleneck: lessons.bottleneck, createdAt: lessons.createdAt, createdBy: users.name })
+    .from(lessons)
+    .leftJoin(users, eq(lessons.createdByUserId, users.id))
+    .where(eq(lessons.tableId, tableId))
+    .orderBy(desc(lessons.createdAt), desc(lessons.id))
+    .all();
+}
+
+export function createLesson(db: Db, tableId: number, userId: string, input: { text: string; bottleneck: BottleneckCategory }): number {
+  return db
+    .insert(lessons)
+    .values({ tableId, text: input.text, bottleneck: input.bottleneck, createdByUserId: userId, createdAt: new Date().toISOString() })
+    .returning({ id: lessons.id })
+    .get().id;
+}

@@ -1,0 +1,28 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "~/domain/dutch-errors";
+import { parseMonitorFilter } from "~/domain/monitor";
+import { audit } from "~/lib/audit.server";
+import { actorOf, notFound, requirePermission } from "~/lib/auth.server";
+import { monitorCsv, monitorReport } from "~/models/monitor.server";
+import { tableBySlug } from "~/models/screening.server";
+
+const Slug = z.string().regex(/^[a-z0-9-]{1,64}$/);
+
+// The chair's report as a spreadsheet: the same suppressed values as the page, own table only.
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { db } = context.services;
+  const slug = Slug.safeParse(params.slug);
+  const table = slug.success ? tableBySlug(db, slug.data) : null;
+  const user = await requirePermission(request, context, "table:chair", { tableId: table?.id ?? null }, { deniedStatus: 404 });
+  if (!table) throw notFound(); // unreachable: no table, no permission
+  const filter = parseMonitorFilter(new URL(request.url).searchParams);
+  const report = monitorReport(db, { period: filter.period, tableIds: [table.id] });
+  audit(db, { action: "monitor.table_export", actor: actorOf(user), objectType: "table", objectId: table.id, detail: `${filter.period.from}..${filter.period.to}`, origin: context.origin });
+  return new Response(monitorCsv(report), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="rapportage-${table.slug}-${filter.period.from}-${filter.period.to}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
