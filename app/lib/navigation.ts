@@ -14,6 +14,7 @@ export function navigationFor(principal: Principal, tables: readonly TableRef[])
     items.push({ to: `/tafels/${table.slug}`, label: `Tafel ${table.name}` });
     items.push({ to: `/tafels/${table.slug}/inbox`, label: `Inbox${suffix}` });
     items.push({ to: `/tafels/${table.slug}/bijeenkomsten`, label: `Bijeenkomsten${suffix}` });
+    if (can(principal, "table:chair", { tableId: table.id })) items.push({ to: `/tafels/${table.slug}/rapportage`, label: `Rapportage${suffix}` });
   }
   if (can(principal, "referral:create")) items.push({ to: "/verwijzingen", label: "Verwijzingen" });
   if (can(principal, "advice:insured", { organisationId: principal.organisationId })) items.push({ to: "/adviseur", label: "Casussen verzekerden" });

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { TableCard } from "~/components/tables";
 import { z } from "~/domain/dutch-errors";
+import { can } from "~/domain/permissions";
 import { ROLE_LABELS } from "~/domain/vocabulary";
 import { requirePermission } from "~/lib/auth.server";
 import { getTableBySlug, listRoutingRules, listTableMembers, listTableRefs } from "~/models/tables.server";
@@ -49,17 +50,28 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     // Only who is at the table now: a deactivated account's name is not sent to the browser at all.
     members: listTableMembers(db, [table.id]).filter((m) => m.active),
     myRoles: [...new Set(myRoles)],
+    isChair: can(user.principal, "table:chair", { tableId: table.id }),
     provinces,
     municipalities,
   };
 }
 
 export default function TablePage() {
-  const { table, members, myRoles, provinces, municipalities } = useLoaderData<typeof loader>();
+  const { table, members, myRoles, provinces, municipalities, isChair } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Tafel {table.name}</h1>
       <p className="lead">Regiotafel {table.number} · {table.ownArea} · U bent {myRoles.join(" en ").toLowerCase()} van deze tafel.</p>
+
+      <nav aria-label="Werk van deze tafel" className="no-print">
+        <ul className="plain inline-links">
+          <li><Link to={`/tafels/${table.slug}/inbox`}>Inbox</Link></li>
+          <li><Link to={`/tafels/${table.slug}/bijeenkomsten`}>Bijeenkomsten</Link></li>
+          <li><Link to={`/tafels/${table.slug}/tekorten`}>Capaciteitstekorten</Link></li>
+          <li><Link to={`/tafels/${table.slug}/lessen`}>Geleerde lessen</Link></li>
+          {isChair ? <li><Link to={`/tafels/${table.slug}/rapportage`}>Rapportage</Link></li> : null}
+        </ul>
+      </nav>
 
       <TableCard table={table} heading="Gegevens en deelnemers" members={members} />
 
