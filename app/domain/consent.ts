@@ -50,10 +50,76 @@ export type CaseParties = {
 export type Visibility = "identified" | "deidentified" | "none";
 
 /**
- * The one decision on what a person sees of a case: identity, a de-identified summary, or
- * nothing (named as not to be involved). Pages, messages, exports and API all ask this.
+ * A consent override (doorbreking van het beroepsgeheim bij conflict van plichten, e.g. acute
+ * danger): for a limited time the named organisations see identity without (or after the
+ * withdrawal of) consent. Granted by the chair of the case's table, never longer than
+ * OVERRIDE_MAX_DAYS, always with a written reason, and every access under it is logged as such.
  */
-export function caseVisibility(viewer: Viewer, consent: ConsentScope | null, parties: CaseParties): Visibility {
+export type ConsentOverrideWindow = {
+  organisationIds: readonly number[];
+  /** ISO time; the override no longer applies from this moment. */
+  expiresAt: string;
+  /** ISO time the chair ended it early; null while it runs. */
+  endedAt: string | null;
+};
+
+export const OVERRIDE_MAX_DAYS = 7;
+export const OVERRIDE_REASON_MIN = 30;
+export const OVERRIDE_REASON_MAX = 2000;
+/** More organisations than any table has parties: a post with more is not a real choice. */
+export const OVERRIDE_MAX_ORGANISATIONS = 50;
+
+export const OVERRIDE_MESSAGES = {
+  organisationIds: "Kies minstens één organisatie die de gegevens zonder toestemming mag zien.",
+  tooManyOrganisations: `Kies hoogstens ${OVERRIDE_MAX_ORGANISATIONS} organisaties.`,
+  reason: `Beschrijf in minstens ${OVERRIDE_REASON_MIN} tekens waarom het beroepsgeheim doorbroken moet worden: welk gevaar dreigt en waarom toestemming vragen niet kan.`,
+  reasonTooLong: `Vul hoogstens ${OVERRIDE_REASON_MAX} tekens in.`,
+  reasonControl: "De reden bevat onzichtbare stuurtekens. Typ de reden opnieuw, zonder die tekens.",
+  days: `Een doorbreking duurt minstens 1 en hoogstens ${OVERRIDE_MAX_DAYS} dagen (hele dagen).`,
+} as const;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Control characters other than tab and line breaks (which a textarea legitimately sends). */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+export type ConsentOverrideRequest = { organisationIds: readonly number[]; reason: string; days: number };
+export type ConsentOverrideField = "organisationIds" | "reason" | "days";
+
+/** Dutch problems per field with a request for an override; empty when it may be granted. */
+export function consentOverrideProblems(input: ConsentOverrideRequest): Partial<Record<ConsentOverrideField, string>> {
+  const problems: Partial<Record<ConsentOverrideField, string>> = {};
+  const ids = input.organisationIds;
+  if (ids.length === 0 || ids.some((id) => !Number.isInteger(id) || id <= 0)) problems.organisationIds = OVERRIDE_MESSAGES.organisationIds;
+  else if (new Set(ids).size > OVERRIDE_MAX_ORGANISATIONS) problems.organisationIds = OVERRIDE_MESSAGES.tooManyOrganisations;
+  const reason = input.reason.trim();
+  if (reason.length < OVERRIDE_REASON_MIN) problems.reason = OVERRIDE_MESSAGES.reason;
+  else if (reason.length > OVERRIDE_REASON_MAX) problems.reason = OVERRIDE_MESSAGES.reasonTooLong;
+  else if (CONTROL_CHARACTERS.test(reason)) problems.reason = OVERRIDE_MESSAGES.reasonControl;
+  if (!Number.isInteger(input.days) || input.days < 1 || input.days > OVERRIDE_MAX_DAYS) problems.days = OVERRIDE_MESSAGES.days;
+  return problems;
+}
+
+/** When an override granted at `grantedAt` for `days` days ends. Refuses a duration the rules do not allow. */
+export function overrideExpiresAt(grantedAt: Date, days: number): string {
+  if (!Number.isInteger(days) || days < 1 || days > OVERRIDE_MAX_DAYS) throw new RangeError(OVERRIDE_MESSAGES.days);
+  return new Date(grantedAt.getTime() + days * DAY_MS).toISOString();
+}
+
+/** Runs now: not ended, and the expiry (at most OVERRIDE_MAX_DAYS away) is still in the future. */
+export function overrideIsActive(override: ConsentOverrideWindow, now: Date = new Date()): boolean {
+  if (override.endedAt) return false;
+  const expires = Date.parse(override.expiresAt);
+  return Number.isFinite(expires) && expires > now.getTime();
+}
+
+export type VisibilityBasis = {
+  visibility: Visibility;
+  /** True when identity is shown only because of an active consent override: the access must be logged as such. */
+  viaOverride: boolean;
+};
+
+/** What consent alone lets this viewer see. */
+function visibilityByConsent(viewer: Viewer, consent: ConsentScope | null, parties: CaseParties): Visibility {
   if (consent?.excludedEmails.some((e) => e.toLowerCase() === viewer.email.toLowerCase())) return "none";
   if (viewer.organisationId === parties.leadOrganisationId) return "identified";
   if (!consent || consent.status !== "active") return "deidentified";
@@ -61,4 +127,38 @@ export function caseVisibility(viewer: Viewer, consent: ConsentScope | null, par
   if (consent.organisationIds.includes(viewer.organisationId)) return "identified";
   if (consent.organisationTypes.includes(viewer.organisationType)) return "identified";
   return "deidentified";
+}
+
+/**
+ * The one decision on what a person sees of a case, and on what basis: identity, a
+ * de-identified summary, or nothing (named as not to be involved). Consent decides first; an
+ * active override only adds identity for its organisations where consent does not give it,
+ * and never for a person the patient named as not to be involved.
+ */
+export function caseVisibilityWithBasis(
+  viewer: Viewer,
+  consent: ConsentScope | null,
+  parties: CaseParties,
+  overrides: readonly ConsentOverrideWindow[] = [],
+  now: Date = new Date(),
+): VisibilityBasis {
+  const byConsent = visibilityByConsent(viewer, consent, parties);
+  if (byConsent !== "deidentified") return { visibility: byConsent, viaOverride: false };
+  const overridden = overrides.some((o) => overrideIsActive(o, now) && o.organisationIds.includes(viewer.organisationId));
+  return overridden ? { visibility: "identified", viaOverride: true } : { visibility: "deidentified", viaOverride: false };
+}
+
+/**
+ * The one decision on what a person sees of a case: identity, a de-identified summary, or
+ * nothing (named as not to be involved). Pages, messages, exports and API all ask this.
+ * Without overrides it is the consent's decision alone.
+ */
+export function caseVisibility(
+  viewer: Viewer,
+  consent: ConsentScope | null,
+  parties: CaseParties,
+  overrides: readonly ConsentOverrideWindow[] = [],
+  now: Date = new Date(),
+): Visibility {
+  return caseVisibilityWithBasis(viewer, consent, parties, overrides, now).visibility;
 }

@@ -42,6 +42,9 @@ const RULES = {
     holdsAtTable(p, ["chair", "member"], s.tableId) || (hasRole(p, "medical_advisor") && s.insurerId != null && s.insurerId === p.organisationId),
   // Screening, decisions and consent changes: the chair of the case's table
   "case:screen": (p, s) => holdsAtTable(p, ["chair"], s.tableId),
+  // Sharing identity without consent (conflict of duties, acute danger): a separate permission,
+  // only for the chair of the case's table; every use is logged and every access under it flagged.
+  "consent:override": (p, s) => holdsAtTable(p, ["chair"], s.tableId),
   // Intake API tokens for insurers' systems
   "api-tokens:manage": (p) => hasRole(p, "admin"),
 } satisfies Record<string, Rule>;

@@ -3,11 +3,13 @@
 // cases both answer 404, so guessing ids reveals nothing. Every pass is audited.
 // checkCaseAccess is the same decision without HTTP: the socket.io case room asks it on every
 // event, and a consent change asks it again for everyone in the room.
+// A consent override (doorbreking) adds identity for its organisations; when identity is shown
+// only because of it, the check says so (viaOverride) and the audit event is flagged.
 import type { AppLoadContext } from "@remix-run/node";
 import { can, type Permission, type Principal } from "~/domain/permissions";
-import { caseVisibility, type Visibility } from "~/domain/consent";
+import { caseVisibilityWithBasis, type Visibility } from "~/domain/consent";
 import type { OrganisationType } from "~/domain/vocabulary";
-import { consentScopeOf, currentConsent, findCase } from "~/models/cases.server";
+import { activeConsentOverrides, consentScopeOf, currentConsent, findCase } from "~/models/cases.server";
 import { hasGuestAccess } from "~/models/guest-access.server";
 import { audit } from "./audit.server";
 import { actorOf, notFound, requireUser, type CurrentUser } from "./auth.server";
@@ -22,6 +24,8 @@ export type CaseAccess = {
   found: FoundCase;
   consent: ReturnType<typeof currentConsent>;
   visibility: Exclude<Visibility, "none">;
+  /** Identity is shown only because of an active consent override. */
+  viaOverride: boolean;
 };
 
 /** Who is asking: what the permission rules and the consent decision need of a user. */
@@ -34,8 +38,8 @@ export type CaseViewer = {
 };
 
 export type CaseCheck =
-  | { ok: true; found: FoundCase; consent: ReturnType<typeof currentConsent>; visibility: Exclude<Visibility, "none"> }
-  | { ok: false; found: FoundCase | undefined; consent: ReturnType<typeof currentConsent>; visibility: Visibility };
+  | { ok: true; found: FoundCase; consent: ReturnType<typeof currentConsent>; visibility: Exclude<Visibility, "none">; viaOverride: boolean }
+  | { ok: false; found: FoundCase | undefined; consent: ReturnType<typeof currentConsent>; visibility: Visibility; viaOverride: false };
 
 export function parseId(raw: string | undefined): number | null {
   return raw && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : null;
@@ -59,17 +63,18 @@ const permissionList = (permission: CasePermission | readonly CasePermission[]):
 export function checkCaseAccess(db: Db, user: CaseViewer, caseId: number | null, permission: CasePermission | readonly CasePermission[]): CaseCheck {
   const found = caseId ? findCase(db, caseId) : undefined;
   const consent = found ? currentConsent(db, found.case.id) : null;
-  if (!found) return { ok: false, found, consent, visibility: "none" };
+  if (!found) return { ok: false, found, consent, visibility: "none", viaOverride: false };
   const allowed = permissionList(permission).some(
     (p) => can(user.principal, p, caseScope(p, found.case)) || (p === "case:read" && hasGuestAccess(db, user.id, found.case.id)),
   );
-  const visibility = caseVisibility(
+  const { visibility, viaOverride } = caseVisibilityWithBasis(
     { email: user.email, organisationId: user.organisationId, organisationType: user.organisationType },
     consentScopeOf(consent),
     { leadOrganisationId: found.leadOrganisationId, referrerOrganisationId: found.case.referrerOrganisationId },
+    allowed ? activeConsentOverrides(db, found.case.id) : [],
   );
-  if (!allowed || visibility === "none") return { ok: false, found, consent, visibility: allowed ? visibility : "none" };
-  return { ok: true, found, consent, visibility };
+  if (!allowed || visibility === "none") return { ok: false, found, consent, visibility: allowed ? visibility : "none", viaOverride: false };
+  return { ok: true, found, consent, visibility, viaOverride };
 }
 
 export async function requireCase(
@@ -95,15 +100,16 @@ export async function requireCase(
     });
     throw notFound();
   }
-  const { found, consent, visibility } = check;
+  const { found, consent, visibility, viaOverride } = check;
   audit(db, {
     action: auditAction,
     actor: actorOf(user),
     objectType: "case",
     objectId: found.case.id,
     patientId: found.case.patientId,
-    detail: `${found.case.code} (${visibility === "identified" ? "met identiteit" : "zonder identiteit"})`,
+    detail: `${found.case.code} (${viaOverride ? "met identiteit, zonder toestemming op grond van een doorbreking" : visibility === "identified" ? "met identiteit" : "zonder identiteit"})`,
+    consentOverride: viaOverride,
     origin: context.origin,
   });
-  return { user, found, consent, visibility };
+  return { user, found, consent, visibility, viaOverride };
 }

@@ -1,8 +1,8 @@
 // Cases after receipt: loading with their consent in force, lifecycle steps and criteria assessments.
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import { caseEvents, cases, consents, criteriaAssessments, criterionVerdicts, organisations, patients, regionalTables, users } from "#db/schema";
+import { and, asc, desc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { caseEvents, cases, consentOverrides, consents, criteriaAssessments, criterionVerdicts, organisations, patients, regionalTables, users } from "#db/schema";
 import { transition, type CaseState, type TransitionInput } from "~/domain/case-lifecycle";
-import type { ConsentScope } from "~/domain/consent";
+import type { ConsentOverrideWindow, ConsentScope } from "~/domain/consent";
 import { CRITERION_NUMBERS, type Verdict } from "~/domain/vocabulary";
 import type { Db } from "~/lib/db.server";
 
@@ -29,6 +29,18 @@ export function consentScopeOf(consent: typeof consents.$inferSelect | null): Co
     organisationTypes: consent.scopeOrganisationTypes,
     excludedEmails: consent.excludedPersons.map((p) => p.email).filter((e): e is string => Boolean(e)),
   };
+}
+
+/**
+ * The consent overrides of a case that run now (not ended, not expired). The domain checks the
+ * same again (caseVisibilityWithBasis), so a row read a moment before it expires cannot widen access.
+ */
+export function activeConsentOverrides(db: Db, caseId: number, now: Date = new Date()): ConsentOverrideWindow[] {
+  return db
+    .select({ organisationIds: consentOverrides.organisationIds, expiresAt: consentOverrides.expiresAt, endedAt: consentOverrides.endedAt })
+    .from(consentOverrides)
+    .where(and(eq(consentOverrides.caseId, caseId), isNull(consentOverrides.endedAt), gt(consentOverrides.expiresAt, now.toISOString())))
+    .all();
 }
 
 export function getPatient(db: Db, patientId: number) {

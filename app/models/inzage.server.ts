@@ -35,6 +35,10 @@ export const ACTION_LABELS: Record<string, string> = {
   "consent.view": "Toestemming bekeken",
   "consent.change": "Nieuwe toestemming vastgelegd",
   "consent.withdraw": "Toestemming ingetrokken",
+  "consent.action": "Handeling op de toestemming",
+  "consent.override_grant": "Toestemming doorbroken: identiteit gedeeld zonder toestemming (conflict van plichten)",
+  "consent.override_end": "Doorbreking van de toestemming beëindigd",
+  "consent.override_denied": "Poging om de toestemming te doorbreken geweigerd",
   "audit.export": "Toegangslog geëxporteerd",
   "audit.search": "Toegangslog doorzocht",
 };

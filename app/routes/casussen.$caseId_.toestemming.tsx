@@ -2,7 +2,9 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, FormError } from "~/components/form";
 import { formatAmsterdam, formatAmsterdamSortable } from "~/domain/amsterdam-time";
+import { OVERRIDE_MAX_DAYS, OVERRIDE_REASON_MIN } from "~/domain/consent";
 import { z } from "~/domain/dutch-errors";
+import { can } from "~/domain/permissions";
 import {
   CONSENT_METHOD_LABELS,
   CONSENT_METHODS,
@@ -11,13 +13,15 @@ import {
   REPRESENTATIVE_KINDS,
   REPRESENTATIVE_LABELS,
 } from "~/domain/vocabulary";
-import { actorOf, requireUser } from "~/lib/auth.server";
+import { audit } from "~/lib/audit.server";
+import { actorOf, forbidden, requireUser, type CurrentUser } from "~/lib/auth.server";
 import { requireCase } from "~/lib/case-access.server";
 import { roomServer } from "~/lib/case-room.server";
 import { CONSENT_INTENTS, EXTRA_EXCLUDED_ROWS, excludedField, MAX_EXCLUDED_ROWS, parseConsentForm } from "~/lib/consent-form";
-import { failure, type FieldErrors } from "~/lib/forms";
+import { failure, formValues, parseForm, type FieldErrors } from "~/lib/forms";
 import { getPatient } from "~/models/cases.server";
 import { consentHistory, recordConsent, withdrawConsent } from "~/models/consent.server";
+import { consentOverrideHistory, endConsentOverride, grantConsentOverride } from "~/models/consent-overrides.server";
 import { listOrganisationRefs } from "~/models/organisations.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Toestemming ${data.code} – Regiotafel` : "Toestemming – Regiotafel" }];
@@ -28,7 +32,25 @@ const CONSENT_PERMISSIONS = ["case:screen", "referral:track"] as const;
 const DONE: Record<string, string> = {
   vastgelegd: "De nieuwe toestemming is vastgelegd en geldt vanaf nu, ook in een geopend casusoverleg.",
   ingetrokken: "De toestemming is ingetrokken. Vanaf nu ziet niemand buiten de organisatie van de voorzitter de identiteit van de patiënt, ook niet in een geopend casusoverleg.",
+  doorbroken:
+    "De toestemming is doorbroken. De gekozen organisaties zien de identiteit van de patiënt vanaf nu tot het einde van de termijn, ook in een geopend casusoverleg. Elke inzage wordt als doorbreking vastgelegd.",
+  "doorbreking-beeindigd": "De doorbreking is beëindigd. Vanaf nu geldt weer alleen de toestemming van de patiënt, ook in een geopend casusoverleg.",
 };
+
+/** Who may reach the override intents at all; whether they may override is the "consent:override" permission (403 otherwise). */
+const OVERRIDE_REACH = ["case:screen", "referral:track", "case:read"] as const;
+const OVERRIDE_INTENTS = ["override_grant", "override_end"] as const;
+type OverrideIntent = (typeof OVERRIDE_INTENTS)[number];
+const isOverrideIntent = (value: unknown): value is OverrideIntent => (OVERRIDE_INTENTS as readonly unknown[]).includes(value);
+
+const Id = z.string().regex(/^[1-9]\d{0,9}$/, "Kies een van de organisaties.").transform(Number);
+/** The shape of the grant form; the rules (reason, duration, organisations) are the domain's, checked in the model. */
+const GrantFormSchema = z.object({
+  organisationIds: z.array(Id).max(500, "Kies minder organisaties."),
+  reason: z.string().max(10_000, "Vul hoogstens 10000 tekens in.").default(""),
+  days: z.string().max(10, "Vul een aantal dagen in.").default(""),
+});
+const EndFormSchema = z.object({ overrideId: z.string().regex(/^[1-9]\d{0,9}$/).transform(Number) });
 
 const IntentSchema = z.enum(CONSENT_INTENTS, { errorMap: () => ({ message: "Deze handeling is niet mogelijk." }) });
 
@@ -39,13 +61,16 @@ type Values = Record<string, string | string[]>;
 // for pages, the API and the live case room.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireUser(request, context);
-  const { found, visibility } = await requireCase(request, context, params.caseId, CONSENT_PERMISSIONS, "consent.view");
+  const { user, found, visibility } = await requireCase(request, context, params.caseId, CONSENT_PERMISSIONS, "consent.view");
   const { db } = context.services;
   const identified = visibility === "identified";
   const history = consentHistory(db, found.case.id);
   const organisations = listOrganisationRefs(db);
   const orgName = new Map(organisations.map((o) => [o.id, o.name]));
   const current = history.at(-1)?.consent ?? null;
+  const canOverride = can(user.principal, "consent:override", { tableId: found.case.tableId });
+  const overrides = consentOverrideHistory(db, found.case.id);
+  const namesOf = (ids: readonly number[]) => ids.map((id) => orgName.get(id) ?? `Organisatie ${id}`);
 
   // The form starts from the consent in force, so a change is an edit. Names (representative,
   // excluded persons) point at the patient: only for who sees identity.
@@ -105,15 +130,89 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     prefill,
     excludedRows: Math.min(MAX_EXCLUDED_ROWS, (identified ? (current?.excludedPersons.length ?? 0) : 0) + EXTRA_EXCLUDED_ROWS),
     today: formatAmsterdamSortable(new Date().toISOString()).slice(0, 10),
+    // Which organisations see identity under a running override: for everyone on this page, so
+    // "who sees identity" is never shown incomplete. Reasons and history: for the chair only.
+    activeOverrides: overrides
+      .filter((o) => o.status === "active")
+      .map((o) => ({ id: o.id, organisations: namesOf(o.organisationIds), expiresAt: formatAmsterdam(o.expiresAt) })),
+    canOverride,
+    overrides: canOverride
+      ? overrides.map((o) => ({
+          id: o.id,
+          organisations: namesOf(o.organisationIds),
+          reason: o.reason,
+          grantedBy: o.grantedBy,
+          grantedAt: formatAmsterdam(o.grantedAt),
+          grantedAtIso: o.grantedAt,
+          expiresAt: formatAmsterdam(o.expiresAt),
+          endedAt: o.endedAt ? formatAmsterdam(o.endedAt) : null,
+          status: o.status,
+        }))
+      : [],
+    // The chair's own organisation always sees identity: no need to choose it.
+    overrideOrganisations: canOverride
+      ? organisations.filter((o) => o.active && o.id !== found.leadOrganisationId).map((o) => ({ id: o.id, name: o.name }))
+      : [],
   };
+}
+
+/**
+ * Granting or ending an override: reachable for whoever may see the case (others get 404), but
+ * only the chair of the case's table holds "consent:override"; anyone else gets 403 and the
+ * attempt is logged. Checked here on the server, whatever the page showed.
+ */
+async function overrideAction(request: Request, context: ActionFunctionArgs["context"], rawCaseId: string | undefined, user: CurrentUser, formData: FormData, intent: OverrideIntent) {
+  const { found } = await requireCase(request, context, rawCaseId, OVERRIDE_REACH, "consent.action");
+  const { db } = context.services;
+  const c = { id: found.case.id, code: found.case.code, patientId: found.case.patientId };
+  if (!can(user.principal, "consent:override", { tableId: found.case.tableId })) {
+    audit(db, {
+      action: "consent.override_denied",
+      outcome: "denied",
+      actor: actorOf(user),
+      objectType: "case",
+      objectId: c.id,
+      patientId: c.patientId,
+      detail: `${c.code}: ${intent} zonder het recht consent:override`,
+      origin: context.origin,
+    });
+    throw forbidden();
+  }
+  const actor = { userId: user.id, auditActor: actorOf(user) };
+  const io = roomServer(context.services.io);
+  const page = `/casussen/${c.id}/toestemming`;
+
+  if (intent === "override_end") {
+    const parsed = EndFormSchema.safeParse({ overrideId: formData.get("overrideId") });
+    if (!parsed.success) return { ...failure("Deze doorbreking bestaat niet.", formData), intent };
+    const result = endConsentOverride(db, io, c, parsed.data.overrideId, actor, context.origin);
+    if (!result.ok) return { ...failure(result.error, formData), intent };
+    return redirect(`${page}?gelukt=doorbreking-beeindigd`);
+  }
+
+  const parsed = parseForm(GrantFormSchema, formData, ["organisationIds"]);
+  if (!parsed.ok) return { ...parsed, formError: parsed.formError ?? "Controleer de velden met een foutmelding.", intent };
+  const { organisationIds, reason, days } = parsed.data;
+  const result = grantConsentOverride(
+    db,
+    io,
+    c,
+    { organisationIds, reason, days: /^\s*\d{1,3}\s*$/.test(days) ? Number(days) : Number.NaN },
+    actor,
+    context.origin,
+  );
+  if (!result.ok) return { ok: false as const, fieldErrors: result.fieldErrors as FieldErrors, formError: result.formError, values: formValues(formData), intent };
+  return redirect(`${page}?gelukt=doorbroken`);
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
+  const formData = await request.formData();
+  const rawIntent = formData.get("intent");
+  if (isOverrideIntent(rawIntent)) return overrideAction(request, context, params.caseId, user, formData, rawIntent);
   const { found } = await requireCase(request, context, params.caseId, CONSENT_PERMISSIONS, "consent.action");
   const { db } = context.services;
-  const formData = await request.formData();
-  const intent = IntentSchema.safeParse(formData.get("intent"));
+  const intent = IntentSchema.safeParse(rawIntent);
   if (!intent.success) return { ...failure("Deze handeling is niet mogelijk.", formData), intent: null };
   const c = { id: found.case.id, code: found.case.code, patientId: found.case.patientId };
   const actor = { userId: user.id, auditActor: actorOf(user) };
@@ -147,8 +246,13 @@ export default function ConsentPage() {
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const done = DONE[searchParams.get("gelukt") ?? ""];
-  const changeFailed = actionData && !actionData.ok && actionData.intent !== "withdraw" ? actionData : null;
-  const withdrawFailed = actionData && !actionData.ok && actionData.intent === "withdraw" ? actionData : null;
+  const failed = actionData && !actionData.ok ? actionData : null;
+  const changeFailed = failed && failed.intent !== "withdraw" && !isOverrideIntent(failed.intent) ? failed : null;
+  const withdrawFailed = failed?.intent === "withdraw" ? failed : null;
+  const grantFailed = failed?.intent === "override_grant" ? failed : null;
+  const endFailed = failed?.intent === "override_end" ? failed : null;
+  const grantValues: Values = grantFailed?.values ?? {};
+  const grantErrors = grantFailed?.fieldErrors;
   const values: Values = changeFailed ? changeFailed.values : data.prefill;
   const errors = changeFailed?.fieldErrors;
   const { current } = data;
@@ -199,6 +303,20 @@ export default function ConsentPage() {
                 </ul>
               )}
             </dd>
+            {data.activeOverrides.length ? (
+              <>
+                <dt>Doorbreking</dt>
+                <dd>
+                  <ul className="plain">
+                    {data.activeOverrides.map((o) => (
+                      <li key={o.id}>
+                        <span className="badge badge--warn">Zonder toestemming</span> {o.organisations.join(", ")} (tot {o.expiresAt})
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            ) : null}
             <dt>Niet betrekken</dt>
             <dd>
               {current.excludedCount === 0 ? (
@@ -335,6 +453,115 @@ export default function ConsentPage() {
           </div>
         </Form>
       </section>
+
+      {data.canOverride ? (
+        <section className="card" aria-labelledby="doorbreking">
+          <h2 id="doorbreking">Doorbreking zonder toestemming (conflict van plichten)</h2>
+          <div className="alert alert--warn no-print" role="note">
+            <p>
+              <strong>Let op: hiermee doorbreekt u het beroepsgeheim.</strong> Dat mag alleen bij een conflict van plichten: als er zonder
+              doorbreking ernstig gevaar dreigt voor de patiënt of voor anderen (bijvoorbeeld acuut gevaar voor leven of gezondheid), toestemming
+              vragen niet mogelijk is of niet wordt gegeven, en delen het enige middel is om dat gevaar af te wenden.
+            </p>
+            <p>
+              Deel niet meer dan nodig: met zo weinig mogelijk organisaties en zo kort mogelijk (hoogstens {OVERRIDE_MAX_DAYS} dagen). Personen die
+              de patiënt heeft uitgesloten, blijven ook nu uitgesloten. Elke inzage onder deze doorbreking wordt vastgelegd en is voor de patiënt
+              zichtbaar in het inzageoverzicht. Leg uw afweging vast en informeer de patiënt achteraf zodra dat kan.
+            </p>
+          </div>
+          <div className="no-print">
+            <FormError message={grantFailed?.formError} />
+            <Form method="post" noValidate>
+              <input type="hidden" name="intent" value="override_grant" />
+              <fieldset aria-describedby={grantErrors?.organisationIds?.[0] ? "veld-organisationIds-fout" : undefined}>
+                <legend>Organisaties die de identiteit zonder toestemming mogen zien</legend>
+                <p className="hint">De organisatie van de voorzitter ziet de identiteit altijd.</p>
+                <ul className="plain columns">
+                  {data.overrideOrganisations.map((o) => (
+                    <li key={o.id}>
+                      <label className="checkbox">
+                        <input type="checkbox" name="organisationIds" value={o.id} defaultChecked={listOf(grantValues, "organisationIds").includes(String(o.id))} />
+                        {o.name}
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+                <ErrorText errors={grantErrors} name="organisationIds" />
+              </fieldset>
+              <Field
+                name="reason"
+                type="textarea"
+                label="Reden: welk gevaar dreigt, en waarom kan toestemming niet worden gevraagd?"
+                hint={`Minstens ${OVERRIDE_REASON_MIN} tekens. De reden blijft bij de doorbreking bewaard.`}
+                required
+                errors={grantErrors}
+                values={grantValues}
+              />
+              <Field
+                name="days"
+                type="number"
+                label={`Duur in dagen (1 tot en met ${OVERRIDE_MAX_DAYS})`}
+                hint="De doorbreking stopt daarna vanzelf. U kunt haar eerder beëindigen."
+                required
+                errors={grantErrors}
+                values={grantValues}
+                defaultValue="1"
+              />
+              <div className="actions">
+                <button type="submit" className="button button--danger">Toestemming doorbreken</button>
+              </div>
+            </Form>
+          </div>
+
+          <h3>Lopende en eerdere doorbrekingen</h3>
+          <FormError message={endFailed?.formError} />
+          {data.overrides.length === 0 ? (
+            <p className="muted">Voor deze casus is de toestemming nooit doorbroken.</p>
+          ) : (
+            <table className="data">
+              <caption className="visually-hidden">Alle doorbrekingen van de toestemming, nieuwste eerst</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Verleend</th>
+                  <th scope="col">Door</th>
+                  <th scope="col">Organisaties</th>
+                  <th scope="col">Reden</th>
+                  <th scope="col">Status</th>
+                  <th scope="col" className="no-print"><span className="visually-hidden">Handeling</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.overrides.map((o) => (
+                  <tr key={o.id}>
+                    <td><time dateTime={o.grantedAtIso}>{o.grantedAt}</time></td>
+                    <td>{o.grantedBy}</td>
+                    <td>{o.organisations.join(", ")}</td>
+                    <td>{o.reason}</td>
+                    <td>
+                      {o.status === "active" ? (
+                        <><span className="badge badge--warn">Loopt</span> tot {o.expiresAt}</>
+                      ) : o.status === "ended" ? (
+                        `Beëindigd op ${o.endedAt}`
+                      ) : (
+                        `Verlopen op ${o.expiresAt}`
+                      )}
+                    </td>
+                    <td className="no-print">
+                      {o.status === "active" ? (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="override_end" />
+                          <input type="hidden" name="overrideId" value={o.id} />
+                          <button type="submit" className="button button--secondary button--small">Beëindigen</button>
+                        </Form>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ) : null}
 
       <section className="card" aria-labelledby="geschiedenis">
         <h2 id="geschiedenis">Eerder vastgelegd</h2>

@@ -22,7 +22,7 @@ const NOBODY = principal([], 10); // an account without any role
 const EXPECTED: Record<string, { p: Principal; scope: Scope; allowed: Permission[] }> = {
   admin: { p: ADMIN, scope: { tableId: 2, organisationId: 20, insurerId: 20 }, allowed: ["users:manage", "organisations:manage", "tables:manage", "audit:read", "api-tokens:manage"] },
   project_leader: { p: PROJECT_LEADER, scope: { tableId: 2, organisationId: 20, insurerId: 20 }, allowed: ["monitor:read"] },
-  chair: { p: CHAIR_2, scope: { tableId: 2, organisationId: 10, insurerId: 10 }, allowed: ["table:read", "table:chair", "case:read", "case:screen"] },
+  chair: { p: CHAIR_2, scope: { tableId: 2, organisationId: 10, insurerId: 10 }, allowed: ["table:read", "table:chair", "case:read", "case:screen", "consent:override"] },
   member: { p: MEMBER_2, scope: { tableId: 2, organisationId: 30, insurerId: 30 }, allowed: ["table:read", "case:read"] },
   referrer: { p: REFERRER_VGZ, scope: { tableId: 2, organisationId: 1, insurerId: 1 }, allowed: ["referral:create", "referral:track"] },
   medical_advisor: { p: ADVISOR_VGZ, scope: { tableId: 2, organisationId: 1, insurerId: 1 }, allowed: ["advice:insured", "case:read"] },
@@ -45,6 +45,7 @@ describe("each permission for each role", () => {
         "advice:insured",
         "case:read",
         "case:screen",
+        "consent:override",
         "api-tokens:manage",
       ].sort(),
     );
@@ -154,6 +155,20 @@ describe("table scoping", () => {
     // The table's own organisation as "insurer" of the case opens nothing for a chair of another table.
     const chair3 = principal([{ role: "chair", tableId: 3 }], 1, "insurer");
     expect(can(chair3, "case:read", { tableId: 2, insurerId: 1 })).toBe(false);
+  });
+
+  it("only the chair of the case's own table may override consent; members, other chairs and national roles may not", () => {
+    expect(can(CHAIR_2, "consent:override", { tableId: 2 })).toBe(true);
+    expect(can(CHAIR_2, "consent:override", {})).toBe(false);
+    expect(can(CHAIR_2, "consent:override", { tableId: null })).toBe(false);
+    for (const tableId of [1, 3, 7]) expect(can(CHAIR_2, "consent:override", { tableId })).toBe(false);
+    expect(can(MEMBER_2, "consent:override", { tableId: 2 })).toBe(false);
+    // A chair role without a table (bad data) opens no override anywhere.
+    const loose = principal([{ role: "chair", tableId: null }]);
+    expect(can(loose, "consent:override", { tableId: 2 })).toBe(false);
+    for (const p of [ADMIN, PROJECT_LEADER, REFERRER_VGZ, ADVISOR_VGZ, NOBODY]) {
+      expect(can(p, "consent:override", { tableId: 2, organisationId: p.organisationId, insurerId: p.organisationId })).toBe(false);
+    }
   });
 
   it("a chair of table 2 and member of table 3 chairs 2, reads both, chairs not 3", () => {
