@@ -146,6 +146,7 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
           objectId: caseId,
           patientId: check.found.case.patientId,
           detail: `${check.found.case.code} (${check.visibility === "identified" ? "met identiteit" : "zonder identiteit"}), ${messages.length} berichten`,
+          consentOverride: check.viaOverride,
           origin: originOf(socket),
         });
         broadcastPresence(io, caseId);
@@ -183,7 +184,8 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
             objectId: stored.message.id,
             patientId: check.found.case.patientId,
             detail: `${check.found.case.code}: bericht ${stored.message.id}`,
-            origin: originOf(socket),
+            consentOverride: check.viaOverride,
+          origin: originOf(socket),
           });
           // Stored first, then everyone in the room; the sender also gets it in the ack.
           broadcastMessage(io, stored.message);

@@ -211,6 +211,15 @@ describe("an override granted by the chair", () => {
     expect(revocations[0]).toMatchObject({ caseId, visibility: "identified", summary: { patientName: NAME } });
   });
 
+  it("joining the live room under the override is flagged in the audit log; before the grant it was not", async () => {
+    const joins = () =>
+      db().select().from(auditEvents).where(and(eq(auditEvents.action, "case_room.join"), eq(auditEvents.userEmail, MEMBER))).orderBy(desc(auditEvents.id)).all();
+    expect(joins()[0].consentOverride).toBe(false);
+    const ack = (await socket.timeout(5000).emitWithAck("room:join", { caseId })) as JoinAck;
+    expect(ack).toMatchObject({ ok: true, visibility: "identified" });
+    expect(joins()[0].consentOverride).toBe(true);
+  });
+
   it("the member of that organisation sees the name, and that view is logged as an override access", async () => {
     const { status, html } = await casePage(MEMBER);
     expect(status).toBe(200);
