@@ -56,6 +56,7 @@ export default function App() {
               <span>
                 {user.name} · <span className="muted">{user.role}, {user.organisation}</span>
               </span>
+              <Link to="/account/tweede-factor" className="account-link">Tweede factor</Link>
               <Form method="post" action="/uitloggen">
                 <button type="submit" className="button button--quiet">Uitloggen</button>
               </Form>

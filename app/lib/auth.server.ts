@@ -2,16 +2,19 @@
 // requireUser → who is this; requirePermission → may they (via domain/permissions).
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
 import { redirect, type AppLoadContext } from "@remix-run/node";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { Lucia, TimeSpan } from "lucia";
 import { memberships, organisations, sessions, users } from "#db/schema";
 import { can, primaryRole, type Permission, type Principal, type Scope } from "~/domain/permissions";
+import { ENROLMENT_PATH, mustEnrol, reachableBeforeEnrolment } from "~/domain/second-factor";
 import type { OrganisationType, Role } from "~/domain/vocabulary";
+import { claimStep } from "~/models/second-factor.server";
 import { audit, type AuditActor } from "./audit.server";
 import type { AppConfig } from "./config.server";
 import type { AppServices } from "./context.server";
 import type { Db } from "./db.server";
 import { verifyPassword } from "./password.server";
+import { acceptedStep, type PendingLogin } from "./second-factor.server";
 
 declare module "lucia" {
   interface Register {
@@ -49,6 +52,8 @@ export type CurrentUser = {
   role: Role | null;
   sessionId: string;
   principal: Principal;
+  /** A second factor (TOTP) is set up; administrators without one may only reach the enrolment page. */
+  totpEnabled: boolean;
 };
 
 export function loadAccount(db: Db, userId: string) {
@@ -62,6 +67,7 @@ export function loadAccount(db: Db, userId: string) {
       organisationId: users.organisationId,
       organisationName: organisations.name,
       organisationType: organisations.type,
+      totpEnabled: sql<number>`${users.totpSecret} is not null`,
     })
     .from(users)
     .innerJoin(organisations, eq(users.organisationId, organisations.id))
@@ -69,7 +75,7 @@ export function loadAccount(db: Db, userId: string) {
     .get();
   if (!row) return null;
   const roles = db.select({ role: memberships.role, tableId: memberships.tableId }).from(memberships).where(eq(memberships.userId, userId)).all();
-  return { ...row, memberships: roles };
+  return { ...row, totpEnabled: Boolean(row.totpEnabled), memberships: roles };
 }
 
 /** Resolves a Cookie header to the signed-in user; shared by HTTP and socket.io. */
@@ -106,6 +112,7 @@ export async function authenticateCookieHeader(services: AppServices, cookieHead
     role: primaryRole(principal),
     sessionId: session.id,
     principal,
+    totpEnabled: account.totpEnabled,
   };
 }
 
@@ -118,15 +125,29 @@ export function actorOf(user: CurrentUser): AuditActor {
   return { userId: user.id, userEmail: user.email, role: user.role, organisationId: user.organisationId };
 }
 
-/** Signed-in user or a redirect to the login page (which returns here afterwards). */
+/**
+ * Signed-in user or a redirect to the login page (which returns here afterwards). An
+ * administrator without a second factor is sent to set one up first, from every page but that one.
+ */
 export async function requireUser(request: Request, context: AppLoadContext): Promise<CurrentUser> {
   const user = await getCurrentUser(request, context);
-  if (user) return user;
   const url = new URL(request.url);
   const redirectTo = url.pathname + url.search;
+  if (user) {
+    if (mustEnrol(user) && !reachableBeforeEnrolment(url.pathname)) throw redirect(enrolmentUrl(redirectTo));
+    return user;
+  }
   throw redirect(`/inloggen?redirectTo=${encodeURIComponent(redirectTo)}`, {
     headers: { "Set-Cookie": context.services.lucia.createBlankSessionCookie().serialize() },
   });
+}
+
+/** The enrolment page, returning to `redirectTo` (a path of this site) afterwards. */
+export function enrolmentUrl(redirectTo: string): string {
+  const url = new URL(redirectTo, "http://portal.invalid");
+  url.searchParams.delete("_data"); // a client-side navigation's data request: return to the page itself
+  const back = url.pathname + url.search;
+  return back === "/" ? ENROLMENT_PATH : `${ENROLMENT_PATH}?redirectTo=${encodeURIComponent(back)}`;
 }
 
 export function forbidden(): Response {
@@ -165,21 +186,42 @@ export async function requireAnonymous(request: Request, context: AppLoadContext
   if (await getCurrentUser(request, context)) throw redirect("/");
 }
 
-export type LoginResult = { ok: true; cookie: string } | { ok: false; reason: "invalid" | "throttled" };
+export type LoginResult =
+  /** Signed in. enrolmentRequired: an administrator without a second factor, to be sent to set one up. */
+  | { ok: true; cookie: string; enrolmentRequired: boolean }
+  | { ok: false; reason: "invalid" | "throttled" }
+  /** The password was right; no session until a code from the authenticator app follows. */
+  | { ok: false; reason: "code_required"; pending: PendingLogin };
 
-export async function login(services: AppServices, origin: { ip: string | null; userAgent: string | null }, email: string, password: string): Promise<LoginResult> {
+type Origin = { ip: string | null; userAgent: string | null };
+
+/** The account as a login needs it: password hash, whether it and its organisation are active, second factor. */
+function loginAccount(services: AppServices, where: ReturnType<typeof eq>) {
+  return services.db
+    .select({
+      id: users.id,
+      email: users.email,
+      passwordHash: users.passwordHash,
+      active: users.active,
+      organisationId: users.organisationId,
+      organisationActive: organisations.active,
+      totpSecret: users.totpSecret,
+      totpLastStep: users.totpLastStep,
+    })
+    .from(users)
+    .innerJoin(organisations, eq(users.organisationId, organisations.id))
+    .where(where)
+    .get();
+}
+
+export async function login(services: AppServices, origin: Origin, email: string, password: string): Promise<LoginResult> {
   const ip = origin.ip ?? "unknown";
   const normalised = email.trim().toLowerCase();
   if (await services.loginThrottle.isBlocked(normalised, ip)) {
     audit(services.db, { action: "login.throttled", outcome: "denied", attemptedEmail: normalised, origin });
     return { ok: false, reason: "throttled" };
   }
-  const user = services.db
-    .select({ id: users.id, email: users.email, passwordHash: users.passwordHash, active: users.active, organisationId: users.organisationId, organisationActive: organisations.active })
-    .from(users)
-    .innerJoin(organisations, eq(users.organisationId, organisations.id))
-    .where(eq(users.email, normalised))
-    .get();
+  const user = loginAccount(services, eq(users.email, normalised));
   const valid = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !valid || !user.active || !user.organisationActive) {
     await services.loginThrottle.recordFailure(normalised, ip);
@@ -192,7 +234,49 @@ export async function login(services: AppServices, origin: { ip: string | null; 
     });
     return { ok: false, reason: "invalid" };
   }
+  // The failures of this account are not forgiven yet: else knowing the password would allow
+  // guessing codes without limit.
+  if (user.totpSecret != null) return { ok: false, reason: "code_required", pending: { userId: user.id, lastStep: user.totpLastStep } };
   await services.loginThrottle.recordSuccess(normalised);
+  return startSession(services, user, origin);
+}
+
+export type CodeResult = { ok: true; cookie: string } | { ok: false; reason: "invalid" | "throttled" | "expired" };
+
+/**
+ * The second step of a login: the code from the authenticator app. Wrong codes count as failed
+ * logins of the account and the address, like wrong passwords.
+ */
+export async function verifyLoginCode(services: AppServices, origin: Origin, pending: PendingLogin, code: string): Promise<CodeResult> {
+  const ip = origin.ip ?? "unknown";
+  const user = loginAccount(services, eq(users.id, pending.userId));
+  // Deactivated meanwhile, second factor reset, or this pending login already used (the step moved on).
+  if (!user || !user.active || !user.organisationActive || user.totpSecret == null || user.totpLastStep !== pending.lastStep) {
+    return { ok: false, reason: "expired" };
+  }
+  if (await services.loginThrottle.isBlocked(user.email, ip)) {
+    audit(services.db, { action: "login.throttled", outcome: "denied", attemptedEmail: user.email, detail: "tweede factor", origin });
+    return { ok: false, reason: "throttled" };
+  }
+  const step = acceptedStep(user.totpSecret, code, user.totpLastStep);
+  if (step == null || !claimStep(services.db, user.id, user.totpSecret, step)) {
+    await services.loginThrottle.recordFailure(user.email, ip);
+    audit(services.db, {
+      action: "login.failed",
+      outcome: "failure",
+      attemptedEmail: user.email,
+      actor: { userId: user.id, userEmail: user.email, role: null, organisationId: user.organisationId },
+      detail: "tweede factor",
+      origin,
+    });
+    return { ok: false, reason: "invalid" };
+  }
+  await services.loginThrottle.recordSuccess(user.email);
+  const { cookie } = await startSession(services, user, origin, "met tweede factor");
+  return { ok: true, cookie };
+}
+
+async function startSession(services: AppServices, user: { id: string; email: string; organisationId: number }, origin: Origin, detail?: string) {
   // Always a fresh session id at login (no fixation).
   const session = await services.lucia.createSession(user.id, { createdAt: Date.now() });
   const account = loadAccount(services.db, user.id)!;
@@ -201,9 +285,10 @@ export async function login(services: AppServices, origin: { ip: string | null; 
     action: "login",
     actor: { userId: user.id, userEmail: user.email, role, organisationId: user.organisationId },
     objectType: "session",
+    detail,
     origin,
   });
-  return { ok: true, cookie: services.lucia.createSessionCookie(session.id).serialize() };
+  return { ok: true as const, cookie: services.lucia.createSessionCookie(session.id).serialize(), enrolmentRequired: mustEnrol(account) };
 }
 
 /** Ends one session and every socket of its user opened with it. */

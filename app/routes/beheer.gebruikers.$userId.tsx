@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError } from "~/components/form";
 import { membershipProblem, selfLockoutProblem } from "~/domain/membership-rules";
+import { secondFactorRequired } from "~/domain/second-factor";
 import { z } from "~/domain/dutch-errors";
 import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from "~/domain/password-policy";
 import { ROLE_LABELS, ROLES } from "~/domain/vocabulary";
@@ -11,6 +12,7 @@ import { actorOf, disconnectUserSockets, endAllSessions, notFound, requirePermis
 import { failure, parseForm } from "~/lib/forms";
 import { hashPassword } from "~/lib/password.server";
 import { listTableRefs } from "~/models/tables.server";
+import { resetSecondFactor, secondFactorEnabled } from "~/models/second-factor.server";
 import { addMembership, getMembership, getUser, removeMembership, setPasswordHash, setUserActive, type UserDetails } from "~/models/users.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.account.name ?? "Gebruiker"} – Beheer – Regiotafel` }];
@@ -22,6 +24,7 @@ const DONE: Record<string, string> = {
   wachtwoord: "Het wachtwoord is opnieuw ingesteld. Alle sessies en verbindingen van deze gebruiker zijn beëindigd.",
   "rol-toegevoegd": "De rol is toegevoegd.",
   "rol-ingetrokken": "De rol is ingetrokken.",
+  "tweede-factor": "De tweede factor is gereset. Alle sessies en verbindingen van deze gebruiker zijn beëindigd; bij het volgende inloggen stelt de gebruiker een nieuwe in.",
 };
 
 /** The account named in the URL, or a 404 (malformed or unknown id alike). */
@@ -35,7 +38,12 @@ function accountFromParams(context: LoaderFunctionArgs["context"], params: Loade
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "users:manage");
   const account = accountFromParams(context, params);
-  return { account, isSelf: account.id === user.id, tables: listTableRefs(context.services.db) };
+  return {
+    account,
+    isSelf: account.id === user.id,
+    totpEnabled: secondFactorEnabled(context.services.db, account.id),
+    tables: listTableRefs(context.services.db),
+  };
 }
 
 const ActionSchema = z.discriminatedUnion(
@@ -46,6 +54,7 @@ const ActionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("reset_password"), password: newPassword }),
     z.object({ intent: z.literal("add_membership"), role: roleField, tableId: optionalTableId }),
     z.object({ intent: z.literal("remove_membership"), membershipId: requiredId("Deze rol bestaat niet (meer).") }),
+    z.object({ intent: z.literal("reset_totp") }),
   ],
   { errorMap: () => ({ message: "Deze handeling is niet mogelijk." }) },
 );
@@ -110,11 +119,21 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       }
       return redirect(`${page}?gelukt=rol-ingetrokken`);
     }
+    case "reset_totp": {
+      // Your own would end your own session: another administrator resets it.
+      if (user.id === account.id) return failure("U kunt uw eigen tweede factor niet resetten. Vraag een andere beheerder.", formData);
+      const reset = resetSecondFactor(db, account.id);
+      if (!reset) return failure("Deze gebruiker heeft geen tweede factor ingesteld.", formData);
+      // Whoever signed in with the old factor is signed out: the lost phone may be in other hands.
+      await endAllSessions(services, account.id);
+      record("totp.reset");
+      return redirect(`${page}?gelukt=tweede-factor`);
+    }
   }
 }
 
 export default function UserPage() {
-  const { account, isSelf, tables } = useLoaderData<typeof loader>();
+  const { account, isSelf, totpEnabled, tables } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
@@ -221,6 +240,26 @@ export default function UserPage() {
           />
           <button type="submit" className="button" disabled={busy}>Wachtwoord instellen</button>
         </Form>
+      </section>
+
+      <section className="card" aria-labelledby="tweede-factor">
+        <h2 id="tweede-factor">Tweede factor</h2>
+        <p>
+          Status: {totpEnabled ? <span className="badge badge--ok">Aan</span> : <span className="badge badge--warn">Uit</span>}
+        </p>
+        {!totpEnabled ? (
+          <p className="muted">Deze gebruiker heeft geen tweede factor ingesteld.{secondFactorRequired(account.memberships) ? " Als beheerder moet de gebruiker dat bij het volgende inloggen doen." : ""}</p>
+        ) : isSelf ? (
+          <p>Uw eigen tweede factor kan alleen een andere beheerder resetten.</p>
+        ) : (
+          <>
+            <p>Telefoon kwijt of vervangen? Na een reset worden alle sessies van deze gebruiker direct beëindigd en stelt de gebruiker bij het volgende inloggen een nieuwe tweede factor in.</p>
+            <Form method="post" action={page}>
+              <input type="hidden" name="intent" value="reset_totp" />
+              <button type="submit" className="button button--danger" disabled={busy}>Tweede factor resetten</button>
+            </Form>
+          </>
+        )}
       </section>
 
       <section className="card" aria-labelledby="account">

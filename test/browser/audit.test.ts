@@ -1,7 +1,7 @@
 // The audit search in a real browser: with JavaScript (hydrated, no page errors) and without.
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser, loginThroughForm } from "../helpers/browser";
-import { startPortal, type TestPortal } from "../helpers/portal";
+import { loggedIn, startPortal, type TestPortal } from "../helpers/portal";
 
 let t: TestPortal;
 let browser: Browser;
@@ -12,6 +12,13 @@ afterAll(async () => {
   await browser?.close();
   await t?.close();
 });
+
+/** The administrator's session from the HTTP helper, which also sets up the second factor administrators must use. */
+async function signInAsAdmin(context: BrowserContext) {
+  const admin = await loggedIn(t.url, "admin@regiotafel.test");
+  const [name, value] = admin.cookie.split("=");
+  await context.addCookies([{ name, value, url: t.url }]);
+}
 
 async function searchForLogins(page: Page) {
   await page.goto(`${t.url}/beheer/audit`);
@@ -56,7 +63,7 @@ describe("audit search in the browser", () => {
     page.on("console", (m) => {
       if (m.type() === "error") problems.push(m.text());
     });
-    await loginThroughForm(page, t.url, "admin@regiotafel.test");
+    await signInAsAdmin(context);
     await page.goto(`${t.url}/beheer/audit`);
     await page.waitForFunction(() => "__remixRouter" in window);
     await searchForLogins(page);
@@ -68,7 +75,7 @@ describe("audit search in the browser", () => {
   it("works without JavaScript: the form is a plain GET", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await loginThroughForm(page, t.url, "admin@regiotafel.test");
+    await signInAsAdmin(context);
     await searchForLogins(page);
     await page.goto(`${t.url}/beheer/audit?from=2025-02-30&user=lid`);
     await page.getByText("Er is niet gezocht").waitFor();

@@ -2,13 +2,19 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { eq } from "drizzle-orm";
+import { authenticator } from "otplib";
 import { readConfig } from "../../app/lib/config.server";
 import { createPortal, type Portal } from "../../server/app";
+import { users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../db/seed";
 
 export { DEMO_PASSWORD };
 
 export type TestPortal = { url: string; portal: Portal; dir: string; close(): Promise<void> };
+
+/** The portals started here by URL, so loggedIn() can reach the database behind a URL. */
+const portalsByUrl = new Map<string, Portal>();
 
 export async function startPortal(env: Record<string, string> = {}): Promise<TestPortal> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "regiotafel-test-"));
@@ -20,11 +26,14 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Tes
   });
   const portal = await createPortal(config);
   const port = await portal.listen(0);
+  const url = `http://127.0.0.1:${port}`;
+  portalsByUrl.set(url, portal);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     portal,
     dir,
     close: async () => {
+      portalsByUrl.delete(url);
       await portal.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
@@ -59,16 +68,104 @@ export class Client {
     return this.request(pathname, { ...init, method: "POST", body });
   }
 
-  async login(email: string, password = DEMO_PASSWORD): Promise<Response> {
+  /** With `totpSecret`, also the second step: a code from the authenticator app (one not used before by this helper). */
+  async login(email: string, password = DEMO_PASSWORD, options: { totpSecret?: string } = {}): Promise<Response> {
     const response = await this.post("/inloggen", { email, password, redirectTo: "/" });
-    if (response.status !== 302 || !this.cookie) throw new Error(`login as ${email} failed: ${response.status}`);
-    return response;
+    if (!options.totpSecret) {
+      if (response.status !== 302 || !this.cookie) throw new Error(`login as ${email} failed: ${response.status}`);
+      return response;
+    }
+    const pending = pendingLoginCookie(response);
+    if (response.status !== 302 || !pending) throw new Error(`login as ${email} did not ask for a code: ${response.status}`);
+    this.cookie = pending; // the only cookie the second step needs
+    const second = await this.post("/inloggen", { intent: "code", code: await freshTotpCode(options.totpSecret), redirectTo: "/" });
+    if (this.cookie === pending) this.cookie = "";
+    if (second.status !== 302 || !this.cookie) throw new Error(`second step of login as ${email} failed: ${second.status}`);
+    return second;
   }
 }
 
+/** The regiotafel_2fa cookie ("password right, code to come") a response sets, as a Cookie header. */
+export function pendingLoginCookie(response: Response): string | null {
+  const set = response.headers.getSetCookie().find((c) => /^regiotafel_2fa=[^;]+/.test(c));
+  return set ? set.split(";")[0] : null;
+}
+
+// ── Second factor (TOTP) ─────────────────────────────────────────────────────
+
+const TOTP_PERIOD_MS = 30_000;
+const stepNow = () => Math.floor(Date.now() / TOTP_PERIOD_MS);
+
+/** The code of a secret for a 30-second step (default: the current one). */
+export function totpCode(secret: string, step = stepNow()): string {
+  return authenticator.clone({ epoch: step * TOTP_PERIOD_MS }).generate(secret);
+}
+
+/** Per secret, the last step this helper sent a code for: the portal accepts every step only once. */
+const stepsUsed = new Map<string, number>();
+
+/**
+ * A code the portal has not seen yet, from the oldest step it still accepts: the previous step's
+ * (unless the next step is under 5 s away, when a slow request could miss it), the current one's,
+ * the next one's (accepted one step early), else it waits for the clock.
+ */
+export async function freshTotpCode(secret: string): Promise<string> {
+  const now = Date.now();
+  const current = Math.floor(now / TOTP_PERIOD_MS);
+  const oldestSafe = now % TOTP_PERIOD_MS < TOTP_PERIOD_MS - 5_000 ? current - 1 : current;
+  const step = Math.max(oldestSafe, (stepsUsed.get(secret) ?? -Infinity) + 1);
+  const acceptedFrom = (step - 1) * TOTP_PERIOD_MS; // from then on `step` is within the window
+  if (Date.now() < acceptedFrom) await new Promise((r) => setTimeout(r, acceptedFrom - Date.now() + 50));
+  stepsUsed.set(secret, step);
+  return totpCode(secret, step);
+}
+
+const hiddenField = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? null;
+
+/**
+ * Sets up a second factor through the pages, as a person would: the client must be signed in
+ * as `email`. Reads the secret shown for manual entry, confirms with a current code, checks
+ * that exactly that secret was stored, and returns it.
+ */
+export async function enrolTotp(client: Client, db: Portal["services"]["db"], email: string): Promise<string> {
+  const page = await client.get("/account/tweede-factor");
+  const html = await pageText(page);
+  const [secret, token] = [hiddenField(html, "secret"), hiddenField(html, "token")];
+  if (page.status !== 200 || !secret || !token) throw new Error(`no enrolment for ${email}: ${page.status}`);
+  const confirm = await client.post("/account/tweede-factor", { intent: "enrol", secret, token, code: await freshTotpCode(secret) });
+  const stored = db.select({ secret: users.totpSecret }).from(users).where(eq(users.email, email)).get();
+  if (confirm.status !== 302 || stored?.secret !== secret) throw new Error(`enrolment of ${email} failed: ${confirm.status}`);
+  return secret;
+}
+
+/** Second factors that loggedIn() set up itself, per portal and account. */
+const helperSecrets = new Map<string, string>();
+
+/**
+ * A signed-in client. An administrator has to set up a second factor at the first login: this
+ * does so through the pages and remembers the secret for the next loggedIn() of that account.
+ * The portal accepts each 30-second code only once, and tests sign in as the same administrator
+ * many times within seconds: for those accounts only, the helper forgets the last used step in
+ * the database first (test/integration/totp.test.ts shows the real replay refusal).
+ */
 export async function loggedIn(baseUrl: string, email: string): Promise<Client> {
   const client = new Client(baseUrl);
-  await client.login(email);
+  const key = `${baseUrl} ${email}`;
+  const db = portalsByUrl.get(baseUrl)?.services.db;
+  const known = helperSecrets.get(key);
+  if (known) {
+    if (db) {
+      db.update(users).set({ totpLastStep: null }).where(eq(users.email, email)).run();
+      stepsUsed.delete(known);
+    }
+    await client.login(email, DEMO_PASSWORD, { totpSecret: known });
+    return client;
+  }
+  const response = await client.login(email);
+  if (new URL(response.headers.get("location") ?? "/", baseUrl).pathname === "/account/tweede-factor") {
+    if (!db) throw new Error(`${email} must set up a second factor, but ${baseUrl} was not started by startPortal()`);
+    helperSecrets.set(key, await enrolTotp(client, db, email));
+  }
   return client;
 }
 

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { io as connectSocket } from "socket.io-client";
 import { auditEvents, memberships, organisations, regionalTables, users } from "../../db/schema";
-import { Client, DEMO_PASSWORD, loggedIn, pageText, startPortal, type TestPortal } from "../helpers/portal";
+import { Client, DEMO_PASSWORD, enrolTotp, loggedIn, pageText, startPortal, type TestPortal } from "../helpers/portal";
 
 let t: TestPortal;
 let admin: Client;
@@ -298,6 +298,11 @@ describe("memberships", () => {
     const user = await loggedIn(t.url, email);
     expect((await user.get("/beheer/gebruikers")).status).toBe(403);
     expect((await admin.post(`/beheer/gebruikers/${id}`, { intent: "add_membership", role: "admin", tableId: "" })).status).toBe(302);
+    // A new administrator sets up a second factor first, also in a session that was already open.
+    const first = await user.get("/beheer/gebruikers");
+    expect(first.status).toBe(302);
+    expect(first.headers.get("location")).toBe("/account/tweede-factor?redirectTo=%2Fbeheer%2Fgebruikers");
+    await enrolTotp(user, db(), email);
     expect((await user.get("/beheer/gebruikers")).status).toBe(200);
     const again = await admin.post(`/beheer/gebruikers/${id}`, { intent: "add_membership", role: "admin", tableId: "" });
     expect(await pageText(again)).toContain("Deze gebruiker heeft deze rol al.");

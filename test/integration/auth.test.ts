@@ -13,7 +13,7 @@ const THROTTLED = "Te veel mislukte pogingen";
 describe("login", () => {
   it("signs in with the right password and sets an HttpOnly, SameSite=Lax session cookie", async () => {
     const client = new Client(t.url);
-    const response = await client.post("/inloggen", { email: "admin@regiotafel.test", password: DEMO_PASSWORD, redirectTo: "/" });
+    const response = await client.post("/inloggen", { email: "projectleider@regiotafel.test", password: DEMO_PASSWORD, redirectTo: "/" });
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/");
     const cookie = response.headers.get("set-cookie")!;
@@ -22,7 +22,7 @@ describe("login", () => {
     expect(cookie).not.toMatch(/Secure/); // only in production
     const home = await client.get("/");
     expect(home.status).toBe(200);
-    expect(await pageText(home)).toContain("Welkom, Anouk Beheer");
+    expect(await pageText(home)).toContain("Welkom, Pieter van Monitor");
   });
 
   it("gives a new session id at every login", async () => {

@@ -1,0 +1,201 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { CodeField } from "~/components/code-field";
+import { FormError } from "~/components/form";
+import { z } from "~/domain/dutch-errors";
+import { disableProblem, ENROLMENT_PATH, mustEnrol, secondFactorRequired } from "~/domain/second-factor";
+import { audit } from "~/lib/audit.server";
+import { actorOf, requireUser, type CurrentUser } from "~/lib/auth.server";
+import { failure, parseForm } from "~/lib/forms";
+import { safeRedirect } from "~/lib/safe-redirect";
+import { codeField, withoutCode } from "~/lib/second-factor-forms";
+import { acceptedStep, enrolmentToken, enrolmentTokenValid, groupedSecret, newSecret, otpauthUri, qrCodeDataUrl } from "~/lib/second-factor.server";
+import { disableSecondFactor, saveSecondFactor, secondFactorState } from "~/models/second-factor.server";
+
+export const meta: MetaFunction = () => [{ title: "Tweede factor – Regiotafel" }];
+
+const DONE: Record<string, string> = {
+  aan: "De tweede factor staat aan. Vanaf nu vraagt het portaal bij het inloggen ook om een verificatiecode uit uw app.",
+  uit: "De tweede factor staat uit. U logt voortaan in met alleen uw wachtwoord.",
+};
+
+const WRONG_CODE = "De verificatiecode is onjuist of al gebruikt. Wacht op de volgende code in uw app en probeer het opnieuw.";
+const EXPIRED = "Deze QR-code is verlopen. Scan de nieuwe QR-code hieronder en probeer het opnieuw.";
+const THROTTLED = "Te veel mislukte pogingen. Wacht 15 minuten en probeer het dan opnieuw.";
+
+/** Base32 as otplib makes it (RFC 4648 alphabet, no padding). */
+const SECRET_PATTERN = /^[A-Z2-7]{16,64}$/;
+
+type Enrolment = { secret: string; grouped: string; token: string; qrCode: string };
+
+/** A new secret to scan, not stored until a code confirms it: the page carries it, signed, in the form. */
+async function enrolmentFor(user: CurrentUser, secret = newSecret(), token = enrolmentToken(user.id, secret)): Promise<Enrolment> {
+  return { secret, grouped: groupedSecret(secret), token, qrCode: await qrCodeDataUrl(otpauthUri(user.email, secret)) };
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  // The one page an administrator without a second factor may reach (domain/second-factor).
+  const user = await requireUser(request, context);
+  const enabled = secondFactorState(context.services.db, user.id)?.secret != null;
+  return {
+    email: user.email,
+    enabled,
+    required: secondFactorRequired(user.memberships),
+    mustEnrol: mustEnrol({ memberships: user.memberships, totpEnabled: enabled }),
+    enrolment: enabled ? null : await enrolmentFor(user),
+  };
+}
+
+const ActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({
+      intent: z.literal("enrol"),
+      secret: z.string().regex(SECRET_PATTERN, "Deze QR-code is niet geldig."),
+      token: z.string().max(200),
+      code: codeField,
+      redirectTo: z.string().max(500).optional(),
+    }),
+    z.object({ intent: z.literal("disable"), code: codeField }),
+  ],
+  { errorMap: () => ({ message: "Deze handeling is niet mogelijk." }) },
+);
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const { services, origin } = context;
+  const { db } = services;
+  const formData = await request.formData();
+  const parsed = parseForm(ActionSchema, formData);
+  const state = secondFactorState(db, user.id);
+  if (!state) throw redirect("/inloggen");
+  const refused = (message: string, data: FormData) => withoutCode(failure(message, data));
+  const record = (action: string, outcome: "success" | "failure" = "success") =>
+    audit(db, { action, outcome, actor: actorOf(user), objectType: "user", objectId: user.id, origin });
+
+  if (!parsed.ok) {
+    // A wrong-looking code during enrolment: show the same QR code again, it is still valid.
+    const secret = String(formData.get("secret") ?? "");
+    const token = String(formData.get("token") ?? "");
+    const sameEnrolment = formData.get("intent") === "enrol" && state.secret == null && SECRET_PATTERN.test(secret) && enrolmentTokenValid(user.id, secret, token);
+    const unknownIntent = parsed.fieldErrors.intent?.[0];
+    return {
+      ...withoutCode(unknownIntent ? failure(unknownIntent, formData) : parsed),
+      enrolment: sameEnrolment ? await enrolmentFor(user, secret, token) : null,
+    };
+  }
+  const input = parsed.data;
+
+  switch (input.intent) {
+    case "enrol": {
+      if (state.secret != null) return { ...refused("Uw tweede factor staat al aan.", formData), enrolment: null };
+      if (!enrolmentTokenValid(user.id, input.secret, input.token)) return { ...refused(EXPIRED, formData), enrolment: null };
+      const step = acceptedStep(input.secret, input.code, null);
+      if (step == null) return { ...refused(WRONG_CODE, formData), enrolment: await enrolmentFor(user, input.secret, input.token) };
+      if (!saveSecondFactor(db, user.id, input.secret, step)) return { ...refused("Uw tweede factor staat al aan.", formData), enrolment: null };
+      record("totp.enrol");
+      const back = input.redirectTo ? safeRedirect(input.redirectTo) : null;
+      return redirect(back && back !== "/" && !back.startsWith(ENROLMENT_PATH) ? back : `${ENROLMENT_PATH}?gelukt=aan`);
+    }
+    case "disable": {
+      if (state.secret == null) return { ...refused("Uw tweede factor staat al uit.", formData), enrolment: null };
+      const notAllowed = disableProblem(user.memberships);
+      if (notAllowed) return { ...refused(notAllowed, formData), enrolment: null };
+      const ip = origin.ip ?? "unknown";
+      if (await services.loginThrottle.isBlocked(user.email, ip)) return { ...refused(THROTTLED, formData), enrolment: null };
+      // A stolen session alone must not be enough: a current code is needed, and wrong ones are throttled like logins.
+      const step = acceptedStep(state.secret, input.code, state.lastStep);
+      if (step == null || !disableSecondFactor(db, user.id, state.secret, step)) {
+        await services.loginThrottle.recordFailure(user.email, ip);
+        record("totp.disable", "failure");
+        return { ...refused(WRONG_CODE, formData), enrolment: null };
+      }
+      record("totp.disable");
+      return redirect(`${ENROLMENT_PATH}?gelukt=uit`);
+    }
+  }
+}
+
+export default function SecondFactorPage() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const errors = actionData && !actionData.ok ? actionData : undefined;
+  // After a wrong code the QR code already scanned stays; the loader's new one is not shown.
+  const enrolment = errors?.enrolment ?? data.enrolment;
+  const gelukt = searchParams.get("gelukt");
+  // Only a message that is still true: "aan" while it is on, "uit" while it is off.
+  const done = !errors && ((gelukt === "aan" && data.enabled) || (gelukt === "uit" && !data.enabled)) ? DONE[gelukt] : undefined;
+  const redirectTo = searchParams.get("redirectTo");
+
+  return (
+    <div className="narrow">
+      <h1>Tweede factor</h1>
+      <p className="lead">
+        Naast uw wachtwoord een code uit een authenticator-app op uw telefoon (TOTP), bijvoorbeeld Microsoft Authenticator,
+        Google Authenticator of FreeOTP. Een code werkt maar één keer.
+      </p>
+      {done ? <div className="alert alert--ok" role="status">{done}</div> : null}
+      {data.mustEnrol ? (
+        <div className="alert alert--warn" role="status">Als beheerder moet u eerst een tweede factor instellen. Daarna kunt u verder in het portaal.</div>
+      ) : null}
+      <FormError message={errors?.formError} />
+
+      <section className="card" aria-labelledby="status">
+        <h2 id="status">Status</h2>
+        <dl className="facts">
+          <dt>Tweede factor</dt>
+          <dd>{data.enabled ? <span className="badge badge--ok">Aan</span> : <span className="badge badge--warn">Uit</span>}</dd>
+          <dt>Verplicht</dt>
+          <dd>{data.required ? "Ja, voor beheerders" : "Nee, maar aanbevolen"}</dd>
+        </dl>
+        {gelukt === "aan" && done ? <p><Link to="/">Verder naar het portaal</Link></p> : null}
+      </section>
+
+      {enrolment ? (
+        <section className="card" aria-labelledby="instellen">
+          <h2 id="instellen">Tweede factor instellen</h2>
+          <ol>
+            <li>Installeer een authenticator-app op uw telefoon, als u die nog niet heeft.</li>
+            <li>
+              Scan deze QR-code met de app.
+              <br />
+              <img src={enrolment.qrCode} width={220} height={220} alt={`QR-code om Regiotafel (${data.email}) aan uw authenticator-app toe te voegen`} />
+            </li>
+            <li>
+              Kunt u niet scannen? Voer dan deze geheime sleutel met de hand in (type: op tijd gebaseerd):
+              <br />
+              <code>{enrolment.grouped}</code>
+            </li>
+            <li>Vul hieronder de code in die de app nu toont.</li>
+          </ol>
+          <Form method="post" noValidate aria-labelledby="instellen">
+            <input type="hidden" name="intent" value="enrol" />
+            <input type="hidden" name="secret" value={enrolment.secret} />
+            <input type="hidden" name="token" value={enrolment.token} />
+            {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
+            <CodeField error={errors?.values.intent === "enrol" ? errors.fieldErrors.code?.[0] : undefined} />
+            <button type="submit" className="button" disabled={busy}>Tweede factor aanzetten</button>
+          </Form>
+        </section>
+      ) : null}
+
+      {data.enabled ? (
+        <section className="card" aria-labelledby="uitzetten">
+          <h2 id="uitzetten">Tweede factor uitzetten</h2>
+          {data.required ? (
+            <p>Voor beheerders is de tweede factor verplicht; uitzetten kan niet. Telefoon kwijt? Vraag een andere beheerder om uw tweede factor te resetten.</p>
+          ) : (
+            <Form method="post" noValidate aria-labelledby="uitzetten">
+              <input type="hidden" name="intent" value="disable" />
+              <p>Daarna logt u in met alleen uw wachtwoord. Bevestig met een code uit uw app.</p>
+              <CodeField error={errors?.values.intent === "disable" ? errors.fieldErrors.code?.[0] : undefined} />
+              <button type="submit" className="button button--danger" disabled={busy}>Tweede factor uitzetten</button>
+            </Form>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}
