@@ -39,6 +39,7 @@ export async function createPortal(config: AppConfig, options: { buildPath?: str
   const app = express();
   app.disable("x-powered-by");
   if (config.trustProxy) app.set("trust proxy", config.trustProxy);
+  app.use(closeIfBodyUnread);
   app.use(compression());
   app.use(cspNonce, securityHeaders(config));
 
@@ -93,4 +94,23 @@ export async function createPortal(config: AppConfig, options: { buildPath?: str
       db.$client.close();
     },
   };
+}
+
+/** Whether the request carries a body (GET and HEAD normally do not). */
+const hasBody = (req: express.Request) => req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
+
+/**
+ * An answer sent before the request's body was read to its end (a 403, 404 or 413 in front of an
+ * upload) ends the connection: "Connection: close". Kept alive, the unread rest of the body would
+ * stand before the client's next request on that connection, which then hangs until the server's
+ * keep-alive timeout drops it. A client opens a fresh connection instead.
+ */
+function closeIfBodyUnread(req: express.Request, res: express.Response, next: express.NextFunction) {
+  if (!hasBody(req)) return next();
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: express.Response, ...args: Parameters<typeof writeHead>) {
+    if (!req.complete && !this.headersSent) this.setHeader("Connection", "close");
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
+  next();
 }

@@ -28,12 +28,18 @@ function localParts(instant: Date): LocalParts {
   return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
 }
 
-/** True for an existing calendar day written as yyyy-mm-dd (what <input type="date"> sends). */
+/** The earliest year of any date in the portal: the oldest patients' dates of birth lie after it. */
+const FIRST_YEAR = 1900;
+
+/**
+ * True for an existing calendar day written as yyyy-mm-dd (what <input type="date"> sends), from
+ * 1900 on: 2026-02-30, 2025-02-29 and 0000-00-00 are not days.
+ */
 export function isCalendarDate(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return false;
   const [year, month, day] = match.slice(1).map(Number);
-  if (year < 1970 || year > 9999) return false;
+  if (year < FIRST_YEAR) return false;
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

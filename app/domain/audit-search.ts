@@ -1,13 +1,10 @@
 // The audit log's search filter, shared by /beheer/audit (page and form labels, also in the
 // browser) and /beheer/audit/export. Pure: no database, so the page component may import it.
 import { isCalendarDate } from "./amsterdam-time";
-import { z } from "./dutch-errors";
+import { plainText, z } from "./dutch-errors";
 
 const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
+  plainText({ max })
     .optional()
     .transform((v) => (v ? v : undefined));
 

@@ -1,5 +1,6 @@
 // Consent for consultation (werkwijzer; beleidskader 2.5): who may give it, and what it lets
 // whom see. No consultation with identity without it; withdrawal takes effect at once.
+import { hasControlCharacters } from "./dutch-errors";
 import { REPRESENTATIVE_KINDS, type OrganisationType, type RepresentativeKind } from "./vocabulary";
 
 export type ConsentGiver =
@@ -79,8 +80,6 @@ export const OVERRIDE_MESSAGES = {
 } as const;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Control characters other than tab and line breaks (which a textarea legitimately sends). */
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 export type ConsentOverrideRequest = { organisationIds: readonly number[]; reason: string; days: number };
 export type ConsentOverrideField = "organisationIds" | "reason" | "days";
@@ -94,7 +93,8 @@ export function consentOverrideProblems(input: ConsentOverrideRequest): Partial<
   const reason = input.reason.trim();
   if (reason.length < OVERRIDE_REASON_MIN) problems.reason = OVERRIDE_MESSAGES.reason;
   else if (reason.length > OVERRIDE_REASON_MAX) problems.reason = OVERRIDE_MESSAGES.reasonTooLong;
-  else if (CONTROL_CHARACTERS.test(reason)) problems.reason = OVERRIDE_MESSAGES.reasonControl;
+  // Tabs and line breaks are fine: a textarea sends them.
+  else if (hasControlCharacters(reason, { multiline: true })) problems.reason = OVERRIDE_MESSAGES.reasonControl;
   if (!Number.isInteger(input.days) || input.days < 1 || input.days > OVERRIDE_MAX_DAYS) problems.days = OVERRIDE_MESSAGES.days;
   return problems;
 }

@@ -23,6 +23,7 @@
 //   6 maanden de VMR dagen" and "Wanneer na 5 maanden nog geen passende plek is voor de inwoner dan
 //   informeert het betreffende lokale (wijk)team de Gemeente Amersfoort" → the alert at 5 months.
 import { addMonths, addWeeks, format } from "date-fns";
+import { isCalendarDate } from "./amsterdam-time";
 import type { DeadlineKind } from "./vocabulary";
 
 export { DEADLINE_KINDS, type DeadlineKind } from "./vocabulary";
@@ -51,16 +52,8 @@ const TERMS: Record<DeadlineKind, Term> = {
   vmr: { months: 6, alertMonths: 5 },
 };
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** An existing calendar day written as yyyy-mm-dd. */
-export function isDateOnly(value: string): boolean {
-  const m = DATE_PATTERN.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = m.slice(1).map(Number);
-  const date = new Date(y, mo - 1, d);
-  return date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d;
-}
+/** An existing calendar day written as yyyy-mm-dd: the portal's one rule for dates. */
+export const isDateOnly = isCalendarDate;
 
 // Local midnight, so date-fns' calendar arithmetic works on the day as written.
 function toDate(value: string): Date {

@@ -1,5 +1,6 @@
 // Dutch default messages for zod, so every validation error a user sees is in Dutch.
 import { z, ZodIssueCode, type ZodErrorMap } from "zod";
+import { isCalendarDate } from "./amsterdam-time";
 
 const dutchErrorMap: ZodErrorMap = (issue, ctx) => {
   switch (issue.code) {
@@ -27,3 +28,70 @@ const dutchErrorMap: ZodErrorMap = (issue, ctx) => {
 
 z.setErrorMap(dutchErrorMap);
 export { z };
+
+// ── Free text and dates: one rule for every schema ───────────────────────────
+
+/**
+ * Control characters no stored text may hold: C0 (NUL, BEL, ESC …) except tab, newline and
+ * carriage return, DEL, and C1 (U+0080–U+009F, never typed; a sign of wrongly decoded text).
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/** What one-line text may hold: no control character at all (so no tab or line break either). */
+const ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
+/** What multi-line text may hold: tab, newline and carriage return, no other control character. */
+const MULTI_LINE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$/;
+
+export const CONTROL_CHARACTER_MESSAGE = "Dit veld bevat onzichtbare stuurtekens. Verwijder die en probeer het opnieuw.";
+
+export const hasControlCharacters = (value: string, options: { multiline?: boolean } = {}) => !(options.multiline ? MULTI_LINE : ONE_LINE).test(value);
+
+/** The text without control characters (tab, newline and carriage return stay): for drafts, which keep what was typed. */
+export const withoutControlCharacters = (value: string) => value.replace(CONTROL_CHARACTERS, "");
+
+/** Control characters as visible pictures (NUL → ␀, ESC → ␛, DEL → ␡, C1 → �): for logs, which keep what was attempted. */
+export const showControlCharacters = (value: string) =>
+  value.replace(CONTROL_CHARACTERS, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? "\u2421" : "\ufffd";
+  });
+
+export type PlainTextOptions = {
+  /** Tab, newline and carriage return allowed (a textarea); otherwise one line. */
+  multiline?: boolean;
+  /** Empty (after trimming) is refused with this message, or with "Dit veld is verplicht." for `true`. */
+  required?: string | true;
+  /** The most characters (after trimming). */
+  max?: number;
+  /** The message beyond `max` (default "Vul hoogstens … tekens in."). */
+  tooLong?: string;
+};
+
+/**
+ * Free text typed by a person or sent by a system: trimmed, refused when it holds control
+ * characters (NUL, ESC, BEL, DEL …) with a Dutch message. Stays a ZodString, so callers may add
+ * `.email()`, `.min()`, `.optional()` and so on.
+ */
+export function plainText({ multiline = false, required, max, tooLong }: PlainTextOptions = {}): z.ZodString {
+  const message = typeof required === "string" ? required : undefined;
+  let schema = z
+    .string(message ? { required_error: message, invalid_type_error: message } : undefined)
+    .trim()
+    .regex(multiline ? MULTI_LINE : ONE_LINE, CONTROL_CHARACTER_MESSAGE);
+  if (required) schema = schema.min(1, message);
+  if (max !== undefined) schema = schema.max(max, tooLong);
+  return schema;
+}
+
+/** Optional free text: blank is `null`. */
+export const optionalPlainText = (options: Omit<PlainTextOptions, "required"> = {}) =>
+  plainText(options)
+    .optional()
+    .transform((v) => v || null);
+
+/** A date as <input type="date"> sends it (yyyy-mm-dd), of an existing calendar day. Blank says only `missing`. */
+export const calendarDate = (missing: string, invalid = "Vul een geldige datum in.") =>
+  z
+    .string({ required_error: missing, invalid_type_error: missing })
+    .trim()
+    .min(1, missing)
+    .refine((v) => v === "" || isCalendarDate(v), invalid);

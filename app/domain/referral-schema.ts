@@ -1,6 +1,7 @@
 // What a referral must contain, as one zod schema shared by the form, the API and the
 // OpenAPI document. Messages are Dutch: they reach the referrer as field errors.
-import { z } from "./dutch-errors";
+import { isCalendarDate } from "./amsterdam-time";
+import { plainText, z } from "./dutch-errors";
 import { isValidBsn, normaliseBsn } from "./bsn";
 import { consentGiverProblems } from "./consent";
 import {
@@ -12,12 +13,14 @@ import {
   URGENCIES,
 } from "./vocabulary";
 
-const text = (max = 2000) => z.string().trim().min(1).max(max);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een datum in als JJJJ-MM-DD.").refine((s) => !Number.isNaN(Date.parse(s)), "Vul een bestaande datum in.");
+/** Required free text: one line (a name), or several (`multiline`, what a textarea holds). */
+const line = (max: number) => plainText({ required: true, max });
+const text = (max: number) => plainText({ required: true, max, multiline: true });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een datum in als JJJJ-MM-DD.").refine(isCalendarDate, "Vul een bestaande datum in.");
 const pastDate = isoDate.refine((s) => s <= new Date().toISOString().slice(0, 10), "De datum mag niet in de toekomst liggen.");
 
 export const PatientSchema = z.object({
-  name: text(200),
+  name: line(200),
   bsn: z
     .string()
     .trim()
@@ -25,16 +28,16 @@ export const PatientSchema = z.object({
     .transform(normaliseBsn)
     .refine(isValidBsn, "Dit is geen geldig burgerservicenummer (de elfproef klopt niet)."),
   dateOfBirth: pastDate,
-  address: z.string().trim().max(300).optional().nullable(),
-  municipality: text(100),
+  address: plainText({ max: 300 }).optional().nullable(),
+  municipality: line(100),
   province: z.enum(PROVINCES, { errorMap: () => ({ message: "Kies een provincie." }) }),
-  insurer: text(100),
+  insurer: line(100),
 });
 
 export const PriorAttemptSchema = z.object({
-  who: text(200),
+  who: line(200),
   what: text(2000),
-  when: text(100),
+  when: line(100),
   whyFailed: text(2000),
 });
 
@@ -42,7 +45,7 @@ export const ConsentSchema = z
   .object({
     givenBy: z.enum(["patient", "representative"], { errorMap: () => ({ message: "Geef aan wie de toestemming gaf." }) }),
     representativeKind: z.enum(REPRESENTATIVE_KINDS).optional().nullable(),
-    representativeName: z.string().trim().max(200).optional().nullable(),
+    representativeName: plainText({ max: 200 }).optional().nullable(),
     patientIncompetent: z.boolean().default(false),
     higherRanksUnavailable: z.boolean().default(false),
     method: z.enum(CONSENT_METHODS, { errorMap: () => ({ message: "Geef aan hoe de toestemming is gegeven." }) }),
@@ -50,7 +53,7 @@ export const ConsentSchema = z
     scopeOrganisationTypes: z.array(z.enum(ORGANISATION_TYPES)).max(ORGANISATION_TYPES.length).default([]),
     scopeOrganisationIds: z.array(z.number().int().positive()).max(200).default([]),
     excludedPersons: z
-      .array(z.object({ name: text(200), email: z.string().trim().email().max(254).optional().nullable() }))
+      .array(z.object({ name: line(200), email: plainText({ max: 254 }).email().optional().nullable() }))
       .max(50)
       .default([]),
   })
@@ -88,9 +91,9 @@ export const ReferralSchema = z.object({
     .min(1, "Beschrijf minstens één eerdere plaatsingspoging: de regiotafel neemt alleen casussen die niet plaatsbaar bleken.")
     .max(20),
   urgency: z.enum(URGENCIES, { errorMap: () => ({ message: "Kies de urgentie." }) }),
-  contact: z.object({ name: text(200), phone: text(40), email: z.string().trim().email().max(254) }),
+  contact: z.object({ name: line(200), phone: line(40), email: plainText({ max: 254 }).email() }),
   tableOverride: z
-    .object({ table: text(50), reason: text(1000) })
+    .object({ table: line(50), reason: text(1000) })
     .optional()
     .nullable(),
   consent: ConsentSchema.optional().nullable(),

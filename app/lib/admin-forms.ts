@@ -1,6 +1,6 @@
 // Allow-list schemas shared by the administrator pages. Only these fields are ever read from a post.
 import { membershipProblem } from "~/domain/membership-rules";
-import { z } from "~/domain/dutch-errors";
+import { plainText, z } from "~/domain/dutch-errors";
 import { passwordProblem } from "~/domain/password-policy";
 import { ORGANISATION_TYPES, ROLES } from "~/domain/vocabulary";
 import { formValues, type FieldErrors, type FormFailure } from "./forms";
@@ -24,9 +24,9 @@ export const optionalTableId = z
 export const roleField = z.enum(ROLES, { errorMap: () => ({ message: "Kies een rol." }) });
 export const organisationTypeField = z.enum(ORGANISATION_TYPES, { errorMap: () => ({ message: "Kies een soort organisatie." }) });
 
-export const personName = z.string().trim().min(1, "Vul de naam in.").max(200);
-export const emailAddress = z.string().trim().toLowerCase().min(1, "Vul het e-mailadres in.").max(254).email();
-export const organisationName = z.string().trim().min(1, "Vul de naam van de organisatie in.").max(200);
+export const personName = plainText({ required: "Vul de naam in.", max: 200 });
+export const emailAddress = plainText({ required: "Vul het e-mailadres in.", max: 254 }).toLowerCase().email();
+export const organisationName = plainText({ required: "Vul de naam van de organisatie in.", max: 200 });
 export const newPassword = z.string({ required_error: "Vul een wachtwoord in." }).min(1, "Vul een wachtwoord in.").max(1024, "Kies een wachtwoord van hoogstens 128 tekens.");
 
 /** Words a password must not be guessable from: the person's name and e-mail address. */

@@ -6,6 +6,8 @@ import { z } from "~/domain/dutch-errors";
 
 /** Largest request body the API reads: 1 MiB. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** Deepest nesting of objects and arrays in a request body (a referral needs 3). */
+export const MAX_JSON_DEPTH = 64;
 
 export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 /** 1–200 characters: letters, digits and _ - : . (a UUID fits). */

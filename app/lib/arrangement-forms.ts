@@ -1,8 +1,7 @@
 // Allow-list parsing for the arrangements page: the proposal with its repeated component rows
 // ("components.0.kind", …) and the status steps. Every message is Dutch and keyed by field name.
-import { isCalendarDate } from "~/domain/amsterdam-time";
 import { parseEuros, periodProblem } from "~/domain/arrangement";
-import { z } from "~/domain/dutch-errors";
+import { calendarDate, plainText, z } from "~/domain/dutch-errors";
 import { COMPONENT_KINDS, FUNDING_INSTRUMENTS, FUNDING_TYPES, LEGAL_DOMAINS } from "~/domain/vocabulary";
 import type { FieldErrors } from "./forms";
 
@@ -10,7 +9,6 @@ export const CHECK_FIELDS = "Controleer de velden met een foutmelding.";
 
 const required = (message: string) => z.string({ required_error: message, invalid_type_error: message }).trim().min(1, message);
 const idField = (message: string) => required(message).regex(/^[1-9]\d{0,9}$/, message).transform(Number);
-const dateField = (missing: string) => required(missing).refine(isCalendarDate, "Vul een geldige datum in.");
 
 export const ArrangementIntent = z.enum(["propose", "add_component", "approve", "contract", "end", "request_advisor_check", "arrange_funding"], {
   errorMap: () => ({ message: "Deze handeling is niet mogelijk." }),
@@ -22,9 +20,9 @@ export const MIN_COMPONENT_ROWS = 1;
 export const MAX_COMPONENT_ROWS = 20;
 
 const HeadSchema = z.object({
-  description: required("Beschrijf het arrangement.").pipe(z.string().max(2000, "Vul hoogstens 2000 tekens in.")),
-  periodStart: dateField("Vul de begindatum in."),
-  periodEnd: dateField("Vul de einddatum in."),
+  description: plainText({ multiline: true, required: "Beschrijf het arrangement.", max: 2000 }),
+  periodStart: calendarDate("Vul de begindatum in."),
+  periodEnd: calendarDate("Vul de einddatum in."),
   costEstimate: z.string().optional(),
   providerIds: z.array(z.string().regex(/^[1-9]\d{0,9}$/, "Kies een aanbieder uit de lijst.").transform(Number)).max(100, "Kies hoogstens 100 aanbieders."),
   financierIds: z.array(z.string().regex(/^[1-9]\d{0,9}$/, "Kies een financier uit de lijst.").transform(Number)).max(100, "Kies hoogstens 100 financiers."),
@@ -32,7 +30,7 @@ const HeadSchema = z.object({
 
 const ComponentSchema = z.object({
   kind: z.enum(COMPONENT_KINDS, { errorMap: () => ({ message: "Kies het soort onderdeel." }) }),
-  description: required("Beschrijf het onderdeel.").pipe(z.string().max(1000, "Vul hoogstens 1000 tekens in.")),
+  description: plainText({ required: "Beschrijf het onderdeel.", max: 1000 }),
   legalDomain: z.enum(LEGAL_DOMAINS, { errorMap: () => ({ message: "Kies het wettelijk domein." }) }),
   fundingInstrument: z.enum(FUNDING_INSTRUMENTS, { errorMap: () => ({ message: "Kies het financieringsinstrument." }) }),
   providerOrganisationId: idField("Kies de aanbieder van dit onderdeel."),

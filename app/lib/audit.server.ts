@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, gt, sql, type SQL } from "drizzle-orm";
 import { auditEvents } from "#db/schema";
 import { GENESIS_HASH, hashEvent, verifyChain, type ChainRow, type ChainedFields } from "~/domain/audit-chain";
+import { showControlCharacters } from "~/domain/dutch-errors";
 import type { Db } from "./db.server";
 
 export type AuditActor = {
@@ -30,23 +31,26 @@ export type AuditInput = {
   origin: AuditOrigin;
 };
 
+/** What came from outside (an id from a URL, a typed e-mail address) is logged with its control characters made visible. */
+const shown = (value: string | null): string | null => (value == null ? null : showControlCharacters(value));
+
 export function audit(db: Db, input: AuditInput): void {
   const fields: ChainedFields & { outcome: "success" | "denied" | "failure" } = {
     at: new Date().toISOString(),
     action: input.action,
     outcome: input.outcome ?? "success",
     userId: input.actor?.userId ?? null,
-    userEmail: input.actor?.userEmail ?? input.attemptedEmail ?? null,
+    userEmail: shown(input.actor?.userEmail ?? input.attemptedEmail ?? null),
     role: input.actor?.role ?? null,
     organisationId: input.actor?.organisationId ?? null,
     responsibleUserId: input.actor?.responsibleUserId ?? input.actor?.userId ?? null,
     objectType: input.objectType ?? null,
-    objectId: input.objectId == null ? null : String(input.objectId),
+    objectId: input.objectId == null ? null : shown(String(input.objectId)),
     patientId: input.patientId == null ? null : String(input.patientId),
-    detail: input.detail ?? null,
+    detail: shown(input.detail ?? null),
     consentOverride: input.consentOverride ?? false,
     ip: input.origin.ip,
-    userAgent: input.origin.userAgent ? input.origin.userAgent.slice(0, 300) : null,
+    userAgent: input.origin.userAgent ? shown(input.origin.userAgent.slice(0, 300)) : null,
   };
   // Reading the last hash and appending must be one step: IMMEDIATE takes the write lock first.
   db.$client

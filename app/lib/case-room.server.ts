@@ -5,7 +5,7 @@ import { and, asc, desc, eq, gt } from "drizzle-orm";
 import type { Server } from "socket.io";
 import { caseMessages, organisations, users } from "#db/schema";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
-import { z } from "~/domain/dutch-errors";
+import { plainText, z } from "~/domain/dutch-errors";
 import type { Principal } from "~/domain/permissions";
 import { getPatient } from "~/models/cases.server";
 import { loadAccount, type CurrentUser } from "./auth.server";
@@ -44,7 +44,7 @@ export const ClientMessageId = z
   .min(1)
   .max(CLIENT_MESSAGE_ID_MAX)
   .regex(/^[A-Za-z0-9._:-]+$/, "Het bericht-id heeft niet de goede vorm.");
-export const MessageBody = z.string().trim().min(1, "Typ een bericht.").max(MESSAGE_MAX);
+export const MessageBody = plainText({ multiline: true, required: "Typ een bericht.", max: MESSAGE_MAX });
 
 export const JoinSchema = z.object({ caseId: CaseId, lastMessageId: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional() }).strict();
 export const MessageSchema = z.object({ caseId: CaseId, clientMessageId: ClientMessageId, body: MessageBody }).strict();

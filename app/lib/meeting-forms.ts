@@ -1,7 +1,6 @@
 // Allow-list schemas for the meeting pages. Only these fields are ever read from a post; every
 // message is Dutch and names the field it belongs to.
-import { isCalendarDate } from "~/domain/amsterdam-time";
-import { z } from "~/domain/dutch-errors";
+import { calendarDate, optionalPlainText, plainText, z } from "~/domain/dutch-errors";
 import {
   AGENDA_ITEM_MIN_MINUTES,
   isClockTime,
@@ -18,8 +17,6 @@ const required = (message: string) => z.string({ required_error: message, invali
 
 export const idField = (message: string) => required(message).regex(/^[1-9]\d{0,9}$/, message).transform(Number);
 
-const dateField = (missing: string) => required(missing).refine(isCalendarDate, "Vul een geldige datum in.");
-
 const timeField = (missing: string) => required(missing).refine(isClockTime, "Vul een geldige tijd in, bijvoorbeeld 14:00.").transform((t) => t.slice(0, 5));
 
 const minutesField = (min: number, max: number) =>
@@ -28,26 +25,18 @@ const minutesField = (min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, `De duur is minstens ${min} en hoogstens ${max} minuten.`);
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Vul hoogstens ${max} tekens in.`)
-    .optional()
-    .transform((v) => v || null);
-
 const checkbox = z
   .string()
   .optional()
   .transform((v) => v === "on");
 
 export const PlanSchema = z.object({
-  title: required("Vul een titel in.").pipe(z.string().max(200, "Vul hoogstens 200 tekens in.")),
-  date: dateField("Vul een datum in."),
+  title: plainText({ required: "Vul een titel in.", max: 200 }),
+  date: calendarDate("Vul een datum in."),
   startTime: timeField("Vul een begintijd in."),
   durationMinutes: minutesField(MEETING_MIN_MINUTES, MEETING_MAX_MINUTES),
-  location: optionalText(200),
-  videoUrl: optionalText(500).refine((v) => v === null || isHttpsUrl(v), "Vul een videolink in die met https:// begint."),
+  location: optionalPlainText({ max: 200 }),
+  videoUrl: optionalPlainText({ max: 500 }).refine((v) => v === null || isHttpsUrl(v), "Vul een videolink in die met https:// begint."),
   series: checkbox,
   occurrences: z.string().trim().max(3).optional(),
   confirmClash: checkbox,
@@ -82,12 +71,12 @@ export const AddItemSchema = z.object({
 export const RemoveItemSchema = z.object({ itemId: idField("Dit agendapunt bestaat niet (meer).") });
 
 export const GuestSchema = z.object({
-  email: required("Vul het e-mailadres in.").pipe(z.string().toLowerCase().max(254, "Vul hoogstens 254 tekens in.").email()),
+  email: plainText({ required: "Vul het e-mailadres in.", max: 254 }).toLowerCase().email(),
   itemIds: z
     .array(z.string().regex(/^[1-9]\d{0,9}$/, "Kies een agendapunt uit de lijst.").transform(Number))
     .min(1, "Kies minstens één agendapunt.")
     .max(50),
-  accessUntil: dateField("Vul de datum in tot wanneer de gast toegang heeft."),
+  accessUntil: calendarDate("Vul de datum in tot wanneer de gast toegang heeft."),
 });
 
 // ── Minutes ─────────────────────────────────────────────────────────────────
@@ -95,17 +84,17 @@ export const GuestSchema = z.object({
 export const MinutesIntent = z.enum(["save", "close", "remove_action"], { errorMap: () => ({ message: "Deze handeling is niet mogelijk." }) });
 
 export const MinutesTextSchema = z.object({
-  discussion: optionalText(10_000),
-  decisions: optionalText(10_000),
+  discussion: optionalPlainText({ multiline: true, max: 10_000 }),
+  decisions: optionalPlainText({ multiline: true, max: 10_000 }),
 });
 
 /** Blank action rows offered under the minutes; more appear after saving. */
 export const ACTION_ROWS = 3;
 
 const ActionRowSchema = z.object({
-  description: required("Beschrijf de actie.").pipe(z.string().max(500, "Vul hoogstens 500 tekens in.")),
+  description: plainText({ required: "Beschrijf de actie.", max: 500 }),
   ownerOrganisationId: idField("Kies de organisatie die de actie uitvoert."),
-  dueDate: dateField("Vul een uiterste datum in."),
+  dueDate: calendarDate("Vul een uiterste datum in."),
 });
 
 export type ActionRow = z.output<typeof ActionRowSchema>;

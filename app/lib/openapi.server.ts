@@ -3,7 +3,7 @@
 import type { ZodTypeAny } from "zod";
 import { zodToJsonSchema } from "zod-to-json-schema";
 import { NO_CONSENT_MESSAGE, ReferralSchema } from "~/domain/referral-schema";
-import { ApiErrorSchema, IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, MAX_BODY_BYTES, ReferralReceiptSchema, ReferralStatusSchema } from "./api-contract";
+import { ApiErrorSchema, IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, MAX_BODY_BYTES, MAX_JSON_DEPTH, ReferralReceiptSchema, ReferralStatusSchema } from "./api-contract";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -74,7 +74,7 @@ export function buildOpenApiDocument() {
           description:
             "Maakt een verwijzing aan en routeert die naar een regiotafel. Zonder vastgelegde toestemming wordt niets aangemaakt. " +
             `Een herhaald verzoek met dezelfde ${IDEMPOTENCY_KEY_HEADER} en dezelfde inhoud geeft de eerder gemaakte verwijzing terug (200), nooit een tweede. ` +
-            `Het verzoek mag hoogstens ${MAX_BODY_BYTES} bytes zijn.`,
+            `Het verzoek mag hoogstens ${MAX_BODY_BYTES} bytes zijn, met objecten en lijsten hoogstens ${MAX_JSON_DEPTH} niveaus diep in elkaar.`,
           parameters: [{ $ref: "#/components/parameters/IdempotencyKey" }],
           requestBody: { required: true, content: jsonContent(ref("Referral")) },
           responses: {
@@ -88,7 +88,7 @@ export function buildOpenApiDocument() {
               headers: { "Idempotent-Replayed": { description: "Altijd `true`.", schema: { type: "string" } } },
               content: jsonContent(ref("ReferralReceipt")),
             },
-            "400": errorResponse(`Geen geldige JSON, of de ${IDEMPOTENCY_KEY_HEADER}-header ontbreekt of is ongeldig.`, { error: "idempotency_key_missing", message: "Stuur een ‘Idempotency-Key’-header mee." }),
+            "400": errorResponse(`Geen geldige JSON (of dieper genest dan ${MAX_JSON_DEPTH} niveaus), of de ${IDEMPOTENCY_KEY_HEADER}-header ontbreekt of is ongeldig.`, { error: "idempotency_key_missing", message: "Stuur een ‘Idempotency-Key’-header mee." }),
             "401": unauthorized,
             "405": errorResponse("Alleen POST is hier mogelijk.", { error: "method_not_allowed", message: "Deze methode is hier niet mogelijk. Toegestaan: POST." }),
             "413": errorResponse(`Het verzoek is groter dan ${MAX_BODY_BYTES} bytes.`, { error: "payload_too_large", message: "Het verzoek is te groot." }),

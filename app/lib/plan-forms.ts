@@ -1,7 +1,6 @@
 // Allow-list schemas for the plan page. Only these fields are read from a post; every message is
 // Dutch and belongs to the field it names.
-import { isCalendarDate } from "~/domain/amsterdam-time";
-import { z } from "~/domain/dutch-errors";
+import { calendarDate, plainText, z } from "~/domain/dutch-errors";
 import { ACTION_STATUSES, LIFE_DOMAINS } from "~/domain/vocabulary";
 
 export const CHECK_FIELDS = "Controleer de velden met een foutmelding.";
@@ -15,7 +14,7 @@ export const PlanIntent = z.enum(["add_goal", "edit_goal", "remove_goal", "add_a
 export type PlanIntent = z.output<typeof PlanIntent>;
 
 const lifeDomain = z.enum(LIFE_DOMAINS, { errorMap: () => ({ message: "Kies een levensdomein." }) });
-const goalText = required("Beschrijf het doel.").pipe(z.string().max(1000, "Vul hoogstens 1000 tekens in."));
+const goalText = plainText({ multiline: true, required: "Beschrijf het doel.", max: 1000 });
 
 export const GoalSchema = z.object({ lifeDomain, goal: goalText });
 
@@ -29,9 +28,9 @@ export const RemoveGoalSchema = z.object({ goalId: idField("Dit doel bestaat nie
 
 /** A new action: the due date may not lie in the past (checked against today by the caller). */
 export const ActionSchema = z.object({
-  description: required("Beschrijf de actie.").pipe(z.string().max(500, "Vul hoogstens 500 tekens in.")),
+  description: plainText({ required: "Beschrijf de actie.", max: 500 }),
   ownerOrganisationId: idField("Kies de organisatie die de actie uitvoert."),
-  dueDate: required("Vul een uiterste datum in.").refine(isCalendarDate, "Vul een geldige datum in."),
+  dueDate: calendarDate("Vul een uiterste datum in."),
   goalId: z
     .string()
     .trim()

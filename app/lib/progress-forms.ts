@@ -1,8 +1,7 @@
 // Allow-list schemas for the forms on /casussen/:caseId/verloop: one per intent, Dutch messages
 // next to the field. A posted status, caseId or tableId is never read. Field names are unique
 // across the page's forms (escalationReason, closeReason, …) so every input has its own id.
-import { isDateOnly } from "~/domain/deadlines";
-import { z } from "~/domain/dutch-errors";
+import { calendarDate, plainText, z } from "~/domain/dutch-errors";
 import { CARE_FUNCTIONS, DEADLINE_KINDS, ESCALATION_LEVELS, FUNDING_TYPES } from "~/domain/vocabulary";
 
 export const PROGRESS_INTENTS = ["escalate", "place", "start_follow_up", "close", "add_deadline", "deadline_met"] as const;
@@ -10,20 +9,11 @@ export type ProgressIntent = (typeof PROGRESS_INTENTS)[number];
 
 export const ProgressIntentSchema = z.enum(PROGRESS_INTENTS, { errorMap: () => ({ message: "Deze handeling is niet mogelijk." }) });
 
-const requiredText = (message: string, max = 2000) =>
-  z
-    .string({ required_error: message, invalid_type_error: message })
-    .trim()
-    .min(1, message)
-    .max(max, `Gebruik hoogstens ${max} tekens.`);
+const requiredText = (message: string, max = 2000) => plainText({ multiline: true, required: message, max, tooLong: `Gebruik hoogstens ${max} tekens.` });
 
 const choice = <T extends readonly [string, ...string[]]>(values: T, message: string) => z.enum(values, { errorMap: () => ({ message }) });
 
-export const dateField = (message: string) =>
-  z
-    .string({ required_error: message, invalid_type_error: message })
-    .trim()
-    .refine((v) => isDateOnly(v), { message });
+const dateField = (message: string) => calendarDate(message, message);
 
 const idField = (message: string) =>
   z
@@ -42,11 +32,7 @@ export const PlaceSchema = z.object({
   careFunction: choice(CARE_FUNCTIONS, "Kies de zorgfunctie."),
   fundingType: choice(FUNDING_TYPES, "Kies de financieringsvorm."),
   placementStart: dateField("Vul een geldige startdatum in."),
-  notes: z
-    .string()
-    .trim()
-    .max(2000, "Gebruik hoogstens 2000 tekens.")
-    .optional(),
+  notes: plainText({ multiline: true, max: 2000, tooLong: "Gebruik hoogstens 2000 tekens." }).optional(),
 });
 
 export const CloseSchema = z.object({

@@ -4,7 +4,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { proposeTable, type RoutingRule } from "~/domain/routing";
 import { ConsentSchema, NO_CONSENT_MESSAGE, ReferralSchema, type ReferralInput } from "~/domain/referral-schema";
-import { z } from "~/domain/dutch-errors";
+import { withoutControlCharacters, z } from "~/domain/dutch-errors";
 import type { OrganisationType, ReferralSource } from "~/domain/vocabulary";
 import { findDraft, type DraftRow } from "~/models/referral-drafts.server";
 import { audit } from "./audit.server";
@@ -47,7 +47,8 @@ function reindexRows(data: DraftValues, group: RowGroup): DraftValues {
 
 /**
  * The draft after a post of one step: that step's fields are replaced by what was posted
- * (an unticked checkbox or a removed row disappears), other steps stay as they were.
+ * (an unticked checkbox or a removed row disappears), other steps stay as they were. Control
+ * characters (NUL, ESC …: invisible, never meant) are dropped, so the draft never keeps them.
  */
 export function mergeStep(current: DraftValues, step: 1 | 2 | 3, formData: FormData, organisationType: OrganisationType): DraftValues {
   const data: DraftValues = {};
@@ -58,7 +59,7 @@ export function mergeStep(current: DraftValues, step: 1 | 2 | 3, formData: FormD
     const values = formData
       .getAll(key)
       .filter((v): v is string => typeof v === "string")
-      .map((v) => v.slice(0, MAX_VALUE_LENGTH));
+      .map((v) => withoutControlCharacters(v).slice(0, MAX_VALUE_LENGTH));
     if (key === "consent.scopeOrganisationTypes") data[key] = [...new Set(values)].slice(0, 20);
     else if (key === "consent.scopeOrganisationIds") data[key] = [...new Set(values.filter((v) => /^[1-9]\d{0,9}$/.test(v)))].slice(0, 200);
     else data[key] = values[0] ?? "";

@@ -1,6 +1,6 @@
 // Allow-list schemas for the case page's actions: one per intent, so a posted tableId, status or
 // any other field is never read. Messages are Dutch; they appear next to the field.
-import { z } from "~/domain/dutch-errors";
+import { plainText, z } from "~/domain/dutch-errors";
 import { CRITERION_NUMBERS, VERDICTS, type Verdict } from "~/domain/vocabulary";
 import type { VerdictInput } from "~/models/cases.server";
 
@@ -20,11 +20,7 @@ for (const n of CRITERION_NUMBERS) {
   const verdictMessage = `Kies een oordeel bij criterium ${n}.`;
   const motivationMessage = `Geef een motivering bij criterium ${n}.`;
   criteriaShape[verdictField(n)] = z.enum(VERDICTS, { errorMap: () => ({ message: verdictMessage }) });
-  criteriaShape[motivationField(n)] = z
-    .string({ required_error: motivationMessage, invalid_type_error: motivationMessage })
-    .trim()
-    .min(1, motivationMessage)
-    .max(5000, `Gebruik bij criterium ${n} hoogstens 5000 tekens.`);
+  criteriaShape[motivationField(n)] = plainText({ multiline: true, required: motivationMessage, max: 5000, tooLong: `Gebruik bij criterium ${n} hoogstens 5000 tekens.` });
 }
 
 /** The seven criteria, each with a verdict and a written motivation. */
@@ -36,12 +32,7 @@ export const CriteriaSchema = z.object(criteriaShape).transform((data): VerdictI
   })),
 );
 
-const reason = (message: string) =>
-  z
-    .string({ required_error: message, invalid_type_error: message })
-    .trim()
-    .min(1, message)
-    .max(2000, "Gebruik hoogstens 2000 tekens.");
+const reason = (message: string) => plainText({ multiline: true, required: message, max: 2000, tooLong: "Gebruik hoogstens 2000 tekens." });
 
 export const NotIncludeSchema = z.object({
   reason: reason("Geef de reden waarom de casus niet wordt geïncludeerd. De verwijzer krijgt deze reden te zien."),

@@ -1,6 +1,6 @@
 // Allow-list schemas for the shortfalls register and the lessons learned: only these fields are
 // read (a posted tableId or createdBy is ignored), messages are Dutch and sit next to the field.
-import { z } from "~/domain/dutch-errors";
+import { plainText, z } from "~/domain/dutch-errors";
 import { BOTTLENECK_CATEGORIES, CARE_FUNCTIONS, SHORTFALL_KINDS, SHORTFALL_STATUSES } from "~/domain/vocabulary";
 import type { ShortfallInput } from "~/models/shortfalls.server";
 
@@ -24,17 +24,13 @@ const optionalWhole = (label: string, max: number) =>
 export const ShortfallSchema = z
   .object({
     careFunction: choice(CARE_FUNCTIONS, "Kies de functie die ontbrak."),
-    functionOther: z.string().trim().max(200, "Gebruik hoogstens 200 tekens.").optional(),
+    functionOther: plainText({ max: 200, tooLong: "Gebruik hoogstens 200 tekens." }).optional(),
     kind: choice(SHORTFALL_KINDS, "Kies de soort tekort."),
     bottleneck: choice(BOTTLENECK_CATEGORIES, "Kies de categorie van het knelpunt."),
     waitingWeeks: optionalWhole("de wachttijd", 520),
     peopleWaiting: optionalWhole("het aantal mensen", 100000),
-    justification: z
-      .string({ required_error: "Geef een onderbouwing voor de zorgverzekeraars." })
-      .trim()
-      .min(1, "Geef een onderbouwing voor de zorgverzekeraars.")
-      .min(JUSTIFICATION_MIN, `Geef een gedegen onderbouwing van minstens ${JUSTIFICATION_MIN} tekens: wat ontbreekt, voor wie, sinds wanneer en wat het kost.`)
-      .max(JUSTIFICATION_MAX, `Gebruik hoogstens ${JUSTIFICATION_MAX} tekens.`),
+    justification: plainText({ multiline: true, required: "Geef een onderbouwing voor de zorgverzekeraars.", max: JUSTIFICATION_MAX, tooLong: `Gebruik hoogstens ${JUSTIFICATION_MAX} tekens.` })
+      .min(JUSTIFICATION_MIN, `Geef een gedegen onderbouwing van minstens ${JUSTIFICATION_MIN} tekens: wat ontbreekt, voor wie, sinds wanneer en wat het kost.`),
     status: choice(SHORTFALL_STATUSES, "Kies een status."),
     caseIds: z.array(z.string().regex(/^[1-9]\d{0,9}$/, "Kies casussen uit de lijst.")).max(200, "Kies hoogstens 200 casussen.").default([]),
   })
@@ -65,12 +61,10 @@ export const ShortfallSchema = z
   );
 
 export const LessonSchema = z.object({
-  text: z
-    .string({ required_error: "Beschrijf de les." })
-    .trim()
-    .min(1, "Beschrijf de les.")
-    .min(20, "Beschrijf de les in minstens 20 tekens, zodat andere regio's er iets aan hebben.")
-    .max(3000, "Gebruik hoogstens 3000 tekens."),
+  text: plainText({ multiline: true, required: "Beschrijf de les.", max: 3000, tooLong: "Gebruik hoogstens 3000 tekens." }).min(
+    20,
+    "Beschrijf de les in minstens 20 tekens, zodat andere regio's er iets aan hebben.",
+  ),
   bottleneck: choice(BOTTLENECK_CATEGORIES, "Kies de categorie van het knelpunt."),
 });
 

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError } from "~/components/form";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
-import { z } from "~/domain/dutch-errors";
+import { plainText, z } from "~/domain/dutch-errors";
 import { ORGANISATION_TYPE_LABELS } from "~/domain/vocabulary";
 import { CHECK_FIELDS, requiredId } from "~/lib/admin-forms";
 import { audit } from "~/lib/audit.server";
@@ -30,7 +30,7 @@ const ActionSchema = z.discriminatedUnion(
     z.object({
       intent: z.literal("issue"),
       organisationId: requiredId("Kies een organisatie."),
-      name: z.string().trim().min(1, "Geef het token een naam, bijvoorbeeld het systeem dat het gebruikt.").max(100),
+      name: plainText({ required: "Geef het token een naam, bijvoorbeeld het systeem dat het gebruikt.", max: 100 }),
     }),
     z.object({ intent: z.literal("revoke"), tokenId: requiredId(UNKNOWN_TOKEN) }),
   ],

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Field } from "~/components/form";
-import { z } from "~/domain/dutch-errors";
+import { plainText, z } from "~/domain/dutch-errors";
 import { ROLE_LABELS } from "~/domain/vocabulary";
 import { requirePermission } from "~/lib/auth.server";
 import { listOrganisationRefs } from "~/models/organisations.server";
@@ -11,7 +11,7 @@ export const meta: MetaFunction = () => [{ title: "Gebruikers – Beheer – Reg
 
 // Filters come from the query string; anything malformed is simply not applied.
 const FilterSchema = z.object({
-  q: z.string().trim().max(200).catch(""),
+  q: plainText({ max: 200 }).catch(""),
   organisatie: z
     .string()
     .regex(/^[1-9]\d{0,9}$/)

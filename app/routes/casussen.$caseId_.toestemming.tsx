@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { Field, FormError } from "~/components/form";
 import { formatAmsterdam, formatAmsterdamSortable } from "~/domain/amsterdam-time";
 import { OVERRIDE_MAX_DAYS, OVERRIDE_REASON_MIN } from "~/domain/consent";
-import { z } from "~/domain/dutch-errors";
+import { plainText, z } from "~/domain/dutch-errors";
 import { can } from "~/domain/permissions";
 import {
   CONSENT_METHOD_LABELS,
@@ -47,7 +47,7 @@ const Id = z.string().regex(/^[1-9]\d{0,9}$/, "Kies een van de organisaties.").t
 /** The shape of the grant form; the rules (reason, duration, organisations) are the domain's, checked in the model. */
 const GrantFormSchema = z.object({
   organisationIds: z.array(Id).max(500, "Kies minder organisaties."),
-  reason: z.string().max(10_000, "Vul hoogstens 10000 tekens in.").default(""),
+  reason: plainText({ multiline: true, max: 10_000, tooLong: "Vul hoogstens 10000 tekens in." }).default(""),
   days: z.string().max(10, "Vul een aantal dagen in.").default(""),
 });
 const EndFormSchema = z.object({ overrideId: z.string().regex(/^[1-9]\d{0,9}$/).transform(Number) });

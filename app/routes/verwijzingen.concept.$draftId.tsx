@@ -1,8 +1,9 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field } from "~/components/form";
+import { Field, FormError } from "~/components/form";
 import { CheckboxField, ChoiceGroup } from "~/components/referral-fields";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
+import { z } from "~/domain/dutch-errors";
 import { proposeTable } from "~/domain/routing";
 import {
   CONSENT_METHOD_LABELS,
@@ -104,9 +105,20 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 type ActionData =
   | { kind: "step"; step: StepNumber; fieldErrors: FieldErrors; formError?: string }
   | { kind: "submit"; fieldErrors: FieldErrors; formError?: string }
-  | { kind: "upload"; error: string };
+  | { kind: "upload"; error: string }
+  | { kind: "refused"; error: string };
 
 const ROW_INTENT = /^(add|remove)(Attempt|Excluded)(?::(\d{1,2}))?$/;
+
+const UNKNOWN_INTENT = "Deze handeling is niet mogelijk.";
+/**
+ * The buttons of the page: a fixed action, a step to go to, or a row to add or remove. No
+ * intent is the Enter key in a field without a button (the page's first button is "next").
+ */
+const DraftIntentSchema = z
+  .string({ invalid_type_error: UNKNOWN_INTENT })
+  .regex(/^(next|prev|submit|propose|upload|deleteAttachment|discard|goto:[1-4]|add(Attempt|Excluded)|remove(Attempt|Excluded):\d{1,2})$/, UNKNOWN_INTENT)
+  .default("next");
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "referral:create");
@@ -132,8 +144,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 
   const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "next");
   const step = parseStep(formData.get("stap")) ?? parseStep(String(draft.step)) ?? 1;
+  const parsedIntent = DraftIntentSchema.safeParse(formData.get("intent") ?? undefined);
+  // An unknown button does nothing, and saves nothing.
+  if (!parsedIntent.success) return json<ActionData>({ kind: "refused", error: parsedIntent.error.issues[0].message }, { status: 400 });
+  const intent = parsedIntent.data;
   let values = draftValues(draft.data);
 
   if (intent === "discard") {
@@ -242,6 +257,7 @@ export default function ReferralDraft() {
         </nav>
 
         <h2 id="stap-titel">{step}. {title}</h2>
+        {actionData?.kind === "refused" ? <FormError message={actionData.error} /> : null}
         {errors && Object.keys(errors).length ? <ErrorSummary errors={errors} formError={stepResult?.formError} /> : null}
 
         {step === 1 ? <PatientStep data={data} errors={errors} /> : null}
