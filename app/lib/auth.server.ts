@@ -171,14 +171,31 @@ export async function requirePermission(
 ): Promise<CurrentUser> {
   const user = await requireUser(request, context);
   if (can(user.principal, permission, scope)) return user;
+  return denyAccess(request, context, user, { status: options.deniedStatus ?? 403, detail: permission });
+}
+
+export type Denial = {
+  status: 403 | 404;
+  objectType?: string;
+  objectId?: string | number | null;
+  patientId?: number | null;
+  /** What was attempted (permission or intent); the path is added. */
+  detail: string;
+};
+
+/** Refuses a request: one audit event ("access.denied") and a 403, or a 404 where existence must not leak. */
+export function denyAccess(request: Request, context: AppLoadContext, user: CurrentUser, denial: Denial): never {
   audit(context.services.db, {
     action: "access.denied",
     outcome: "denied",
     actor: actorOf(user),
-    detail: `${permission} ${new URL(request.url).pathname}`,
+    objectType: denial.objectType,
+    objectId: typeof denial.objectId === "string" ? denial.objectId.slice(0, 20) : (denial.objectId ?? undefined),
+    patientId: denial.patientId,
+    detail: `${denial.detail} ${new URL(request.url).pathname}`.slice(0, 200),
     origin: context.origin,
   });
-  throw options.deniedStatus === 404 ? notFound() : forbidden();
+  throw denial.status === 404 ? notFound() : forbidden();
 }
 
 /** Pages anyone may see (login): a signed-in user goes home instead. */

@@ -5,8 +5,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { can } from "~/domain/permissions";
 import { guestAccessActive } from "~/domain/meetings";
 import { getMeeting, invitationFor, type MeetingWithTable } from "~/models/meetings.server";
-import { audit } from "./audit.server";
-import { actorOf, notFound, type CurrentUser } from "./auth.server";
+import { denyAccess, type CurrentUser } from "./auth.server";
 import { parseId } from "./case-access.server";
 
 export type MeetingAccess = {
@@ -29,29 +28,11 @@ export function meetingAccess(request: Request, context: AppLoadContext, user: C
   if (meeting && invitation?.kind === "guest" && guestAccessActive(invitation.accessUntil)) {
     return { meeting, kind: "guest", isChair: false, guestItemIds: invitation.guestAgendaItemIds, invitation };
   }
-  audit(db, {
-    action: "access.denied",
-    outcome: "denied",
-    actor: actorOf(user),
-    objectType: "meeting",
-    objectId: rawMeetingId?.slice(0, 20),
-    detail: `meeting ${new URL(request.url).pathname}`.slice(0, 200),
-    origin: context.origin,
-  });
-  throw notFound();
+  return denyAccess(request, context, user, { status: 404, objectType: "meeting", objectId: rawMeetingId, detail: "meeting" });
 }
 
 /** A chair-only step on a page the user may see: refused with 403 and audited otherwise. */
 export function requireMeetingChair(request: Request, context: AppLoadContext, user: CurrentUser, access: MeetingAccess, intent: string) {
   if (access.isChair) return;
-  audit(context.services.db, {
-    action: "access.denied",
-    outcome: "denied",
-    actor: actorOf(user),
-    objectType: "meeting",
-    objectId: access.meeting.id,
-    detail: `table:chair ${intent} ${new URL(request.url).pathname}`.slice(0, 200),
-    origin: context.origin,
-  });
-  throw new Response("Geen toegang", { status: 403 });
+  denyAccess(request, context, user, { status: 403, objectType: "meeting", objectId: access.meeting.id, detail: `table:chair ${intent}` });
 }

@@ -7,8 +7,7 @@ import { ConsentSchema, NO_CONSENT_MESSAGE, ReferralSchema, type ReferralInput }
 import { withoutControlCharacters, z } from "~/domain/dutch-errors";
 import type { OrganisationType, ReferralSource } from "~/domain/vocabulary";
 import { findDraft, type DraftRow } from "~/models/referral-drafts.server";
-import { audit } from "./audit.server";
-import { actorOf, notFound, type CurrentUser } from "./auth.server";
+import { denyAccess, type CurrentUser } from "./auth.server";
 import { parseId } from "./case-access.server";
 import { fieldErrorsOf, nestFormData, type FieldErrors } from "./forms";
 import { ROW_GROUPS, STEP_FIELDS, isChecked, listOf, textOf, type DraftValues, type RowGroup } from "./referral-form";
@@ -222,14 +221,5 @@ export function requireOwnDraft(request: Request, context: AppLoadContext, user:
   const draftId = parseId(rawDraftId);
   const draft = draftId ? findDraft(db, draftId) : null;
   if (draft && draft.userId === user.id) return draft;
-  audit(db, {
-    action: "access.denied",
-    outcome: "denied",
-    actor: actorOf(user),
-    objectType: "referral_draft",
-    objectId: rawDraftId?.slice(0, 20),
-    detail: `referral:create ${new URL(request.url).pathname}`,
-    origin: context.origin,
-  });
-  throw notFound();
+  return denyAccess(request, context, user, { status: 404, objectType: "referral_draft", objectId: rawDraftId, detail: "referral:create" });
 }

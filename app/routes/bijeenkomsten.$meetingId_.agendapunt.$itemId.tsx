@@ -4,7 +4,7 @@ import { Field, FormError } from "~/components/form";
 import { formatAmsterdam, formatAmsterdamSortable } from "~/domain/amsterdam-time";
 import { formatClockRange, formatMeetingDay } from "~/domain/meetings";
 import { audit } from "~/lib/audit.server";
-import { actorOf, notFound, requireUser, type CurrentUser } from "~/lib/auth.server";
+import { actorOf, denyAccess, requireUser, type CurrentUser } from "~/lib/auth.server";
 import { parseId, requireCase } from "~/lib/case-access.server";
 import { failure, parseForm } from "~/lib/forms";
 import { meetingAccess, requireMeetingChair } from "~/lib/meeting-access.server";
@@ -27,16 +27,7 @@ function itemFor(request: Request, context: LoaderFunctionArgs["context"], user:
   const itemId = parseId(params.itemId);
   const item = itemId ? agendaOf(context.services.db, access.meeting.id).find((i) => i.id === itemId) : undefined;
   if (!item || (access.kind === "guest" && !access.guestItemIds.includes(item.id))) {
-    audit(context.services.db, {
-      action: "access.denied",
-      outcome: "denied",
-      actor: actorOf(user),
-      objectType: "agenda_item",
-      objectId: params.itemId?.slice(0, 20),
-      detail: `agenda item ${new URL(request.url).pathname}`.slice(0, 200),
-      origin: context.origin,
-    });
-    throw notFound();
+    denyAccess(request, context, user, { status: 404, objectType: "agenda_item", objectId: params.itemId, detail: "agenda item" });
   }
   return { access, item };
 }

@@ -18,7 +18,7 @@ import {
   type Verdict,
 } from "~/domain/vocabulary";
 import { audit } from "~/lib/audit.server";
-import { actorOf, forbidden, requireUser } from "~/lib/auth.server";
+import { actorOf, denyAccess, requireUser } from "~/lib/auth.server";
 import { requireCase } from "~/lib/case-access.server";
 import { failure, formValues, parseForm, type FieldErrors, type FormFailure } from "~/lib/forms";
 import { CHAIR_INTENTS, CriteriaSchema, IntentSchema, motivationField, NotIncludeSchema, RedirectSchema, verdictField, type CaseIntent } from "~/lib/screening-forms";
@@ -74,17 +74,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     ? can(user.principal, "case:screen", { tableId: c.tableId })
     : can(user.principal, "advice:insured", { organisationId: c.insurerId });
   if (!permitted) {
-    audit(db, {
-      action: "access.denied",
-      outcome: "denied",
-      actor: actorOf(user),
-      objectType: "case",
-      objectId: c.id,
-      patientId: c.patientId,
-      detail: `${intent.data} ${new URL(request.url).pathname}`,
-      origin: context.origin,
-    });
-    throw forbidden();
+    denyAccess(request, context, user, { status: 403, objectType: "case", objectId: c.id, patientId: c.patientId, detail: `${intent.data}` });
   }
 
   const actor = { userId: user.id, organisationId: user.organisationId };

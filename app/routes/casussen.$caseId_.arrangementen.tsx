@@ -39,7 +39,7 @@ import {
   MAX_COMPONENT_ROWS,
 } from "~/lib/arrangement-forms";
 import { audit } from "~/lib/audit.server";
-import { actorOf, forbidden, requireUser } from "~/lib/auth.server";
+import { actorOf, denyAccess, requireUser } from "~/lib/auth.server";
 import { requireCase } from "~/lib/case-access.server";
 import { failure, formValues, parseForm, type FieldErrors, type FormFailure } from "~/lib/forms";
 import { arrangementOrganisations, arrangementsOf, changeArrangementStatus, insurerAdvisorAssessment, organisationRefs, proposeArrangement } from "~/models/arrangements.server";
@@ -134,17 +134,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const isAdvisor = can(user.principal, "advice:insured", { organisationId: c.insurerId });
   const permitted = intent.data === "approve" ? isAdvisor : intent.data === "arrange_funding" ? isChair || isAdvisor : isChair;
   if (!permitted) {
-    audit(db, {
-      action: "access.denied",
-      outcome: "denied",
-      actor: actorOf(user),
-      objectType: "case",
-      objectId: c.id,
-      patientId: c.patientId,
-      detail: `${intent.data} ${new URL(request.url).pathname}`,
-      origin: context.origin,
-    });
-    throw forbidden();
+    denyAccess(request, context, user, { status: 403, objectType: "case", objectId: c.id, patientId: c.patientId, detail: `${intent.data}` });
   }
 
   const record = (action: string, objectType: string, objectId: number, detail: string) =>

@@ -7,7 +7,7 @@ import { can } from "~/domain/permissions";
 import { isOverdue, planEditProblem, planReadyToAgree } from "~/domain/plan";
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, LIFE_DOMAIN_LABELS, LIFE_DOMAINS, type ActionStatus } from "~/domain/vocabulary";
 import { audit } from "~/lib/audit.server";
-import { actorOf, forbidden, requireUser } from "~/lib/auth.server";
+import { actorOf, denyAccess, requireUser } from "~/lib/auth.server";
 import { parseId, requireCase } from "~/lib/case-access.server";
 import { failure, formValues, parseForm, type FieldErrors, type FormFailure } from "~/lib/forms";
 import { ActionSchema, ActionStatusSchema, CHECK_FIELDS, EditGoalSchema, GoalSchema, PlanIntent, RemoveGoalSchema } from "~/lib/plan-forms";
@@ -73,17 +73,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
   // Table members, guests and the advisor read the plan; changing it is the chair's.
   if (!can(user.principal, "case:screen", { tableId: c.tableId })) {
-    audit(db, {
-      action: "access.denied",
-      outcome: "denied",
-      actor: actorOf(user),
-      objectType: "case",
-      objectId: c.id,
-      patientId: c.patientId,
-      detail: `${intent.data} ${new URL(request.url).pathname}`,
-      origin: context.origin,
-    });
-    throw forbidden();
+    denyAccess(request, context, user, { status: 403, objectType: "case", objectId: c.id, patientId: c.patientId, detail: `${intent.data}` });
   }
   const problem = intent.data === "agree" ? null : planEditProblem(c.status);
   if (problem) return failure(problem, formData);

@@ -8,7 +8,7 @@ import { ESCALATION_LEVEL_LABELS, ESCALATION_STATES, lastEscalation, selectableL
 import { can } from "~/domain/permissions";
 import { CARE_FUNCTION_LABELS, CARE_FUNCTIONS, FUNDING_TYPE_LABELS, FUNDING_TYPES } from "~/domain/vocabulary";
 import { audit } from "~/lib/audit.server";
-import { actorOf, forbidden, requireUser } from "~/lib/auth.server";
+import { actorOf, denyAccess, requireUser } from "~/lib/auth.server";
 import { requireCase } from "~/lib/case-access.server";
 import { failure, formValues, parseForm, type FormFailure } from "~/lib/forms";
 import { AddDeadlineSchema, CloseSchema, DeadlineMetSchema, EscalateSchema, PlaceSchema, ProgressIntentSchema, type ProgressIntent } from "~/lib/progress-forms";
@@ -95,21 +95,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { db } = context.services;
   const c = found.case;
   const formData = await request.formData();
-  const path = new URL(request.url).pathname;
 
   // Reading is for everyone at the table; every change is the chair's.
   if (!can(user.principal, "case:screen", { tableId: c.tableId })) {
-    audit(db, {
-      action: "access.denied",
-      outcome: "denied",
-      actor: actorOf(user),
-      objectType: "case",
-      objectId: c.id,
-      patientId: c.patientId,
-      detail: `${String(formData.get("intent") ?? "").slice(0, 40)} ${path}`,
-      origin: context.origin,
-    });
-    throw forbidden();
+    denyAccess(request, context, user, { status: 403, objectType: "case", objectId: c.id, patientId: c.patientId, detail: `${String(formData.get("intent") ?? "").slice(0, 40)}` });
   }
 
   const intent = ProgressIntentSchema.safeParse(formData.get("intent"));
