@@ -3,6 +3,7 @@
 import { scaleBand, scaleLinear } from "d3-scale";
 import { shortLabel } from "./bar-chart";
 import { domainMax, isShown, label, SUPPRESSED_MARKER, type ChartValue } from "./chart-values";
+import { ChartTable } from "./chart-table";
 
 export type Series = { key: string; label: string };
 export type GroupDatum = { key: string; label: string; values: readonly ChartValue[] };
@@ -57,27 +58,7 @@ export function GroupedBarChart({ title, series, data, categoryHeading = "Regio"
           );
         })}
       </svg>
-      <table className="data chart-data">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{categoryHeading}</th>
-            {series.map((s) => (
-              <th key={s.key} scope="col" className="num">{s.label}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.map((d) => (
-            <tr key={d.key}>
-              <th scope="row">{d.label}</th>
-              {series.map((s, i) => (
-                <td key={s.key} className="num">{label(d.values[i] ?? null)}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartTable title={title} rowHeading={categoryHeading} columns={series} rows={data} />
     </figure>
   );
 }

@@ -3,6 +3,7 @@
 // so a colour never tells 1 from 4. Server-rendered SVG with role="img", then the data table.
 import { scaleQuantize } from "d3-scale";
 import { isShown, label, type ChartValue } from "./chart-values";
+import { ChartTable } from "./chart-table";
 
 export type MatrixRow = { key: string; label: string; values: readonly ChartValue[] };
 export type MatrixColumn = { key: string; label: string; short: string };
@@ -48,27 +49,7 @@ export function MatrixChart({ title, rowHeading, columns, rows }: Props) {
           </g>
         ))}
       </svg>
-      <table className="data chart-data">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{rowHeading}</th>
-            {columns.map((c) => (
-              <th key={c.key} scope="col" className="num">{c.label}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.label}</th>
-              {columns.map((c, i) => (
-                <td key={c.key} className="num">{label(r.values[i] ?? null)}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartTable title={title} rowHeading={rowHeading} columns={columns} rows={rows} />
     </figure>
   );
 }
