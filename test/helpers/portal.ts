@@ -173,3 +173,29 @@ export async function loggedIn(baseUrl: string, email: string): Promise<Client> 
 export async function pageText(response: Response): Promise<string> {
   return (await response.text()).replaceAll("<!-- -->", "");
 }
+
+export type PageAnswer = { status: number; html: string; location: string | null; headers: Headers };
+
+/**
+ * One signed-in client per e-mail address, kept for the whole test file, and page requests
+ * answered as status, readable HTML and redirect target. `baseUrl` is read at call time
+ * because the portal starts in beforeAll.
+ */
+export function sessionsFor(baseUrl: () => string) {
+  const clients = new Map<string, Client>();
+  const as = async (email: string): Promise<Client> => {
+    if (!clients.has(email)) clients.set(email, await loggedIn(baseUrl(), email));
+    return clients.get(email)!;
+  };
+  const read = async (response: Response): Promise<PageAnswer> => ({
+    status: response.status,
+    html: await pageText(response),
+    location: response.headers.get("location"),
+    headers: response.headers,
+  });
+  return {
+    as,
+    get: async (email: string, path: string) => read(await (await as(email)).get(path)),
+    post: async (email: string, path: string, fields: Record<string, string | string[]>) => read(await (await as(email)).post(path, fields)),
+  };
+}

@@ -24,7 +24,7 @@ import { applyCaseEvent, saveAssessment } from "~/models/cases.server";
 import { addAgendaItem, createMeetings, getMeeting } from "~/models/meetings.server";
 import { overdueActionsForTables } from "~/models/plan.server";
 import { createReferral } from "~/models/referrals.server";
-import { Client, loggedIn, pageText, startPortal, type TestPortal } from "../helpers/portal";
+import { sessionsFor, startPortal, type TestPortal } from "../helpers/portal";
 import { validReferral } from "../helpers/referral-payload";
 
 let t: TestPortal;
@@ -55,19 +55,15 @@ const inDays = (n: number) => {
 /** React escapes quotes in text; read the page as the user does. */
 const readable = (html: string) => html.replaceAll("&quot;", '"').replaceAll("&#x27;", "'").replaceAll("&amp;", "&");
 
-const clients = new Map<string, Client>();
-async function as(email: string) {
-  if (!clients.has(email)) clients.set(email, await loggedIn(t.url, email));
-  return clients.get(email)!;
-}
-async function get(email: string, path: string) {
-  const response = await (await as(email)).get(path);
-  return { status: response.status, html: readable(await pageText(response)), location: response.headers.get("location") };
-}
-async function post(email: string, path: string, fields: Record<string, string | string[]>) {
-  const response = await (await as(email)).post(path, fields);
-  return { status: response.status, html: readable(await pageText(response)), location: response.headers.get("location") };
-}
+const sessions = sessionsFor(() => t.url);
+const get = async (email: string, path: string) => {
+  const answer = await sessions.get(email, path);
+  return { ...answer, html: readable(answer.html) };
+};
+const post = async (email: string, path: string, fields: Record<string, string | string[]>) => {
+  const answer = await sessions.post(email, path, fields);
+  return { ...answer, html: readable(answer.html) };
+};
 
 const auditFor = (action: string, patientId: number) =>
   db()

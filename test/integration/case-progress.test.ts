@@ -10,7 +10,7 @@ import { ReferralSchema, type ReferralPayload } from "~/domain/referral-schema";
 import { amsterdamToday, deadlinesNeedingAttention } from "~/models/case-progress.server";
 import { applyCaseEvent, saveAssessment } from "~/models/cases.server";
 import { createReferral } from "~/models/referrals.server";
-import { Client, loggedIn, pageText, startPortal, type TestPortal } from "../helpers/portal";
+import { Client, sessionsFor, startPortal, type TestPortal } from "../helpers/portal";
 import { validReferral, type DeepPartial } from "../helpers/referral-payload";
 
 let t: TestPortal;
@@ -69,21 +69,7 @@ function caseUntil(until: CaseEvent, overrides: DeepPartial<ReferralPayload> = {
   return { caseId: result.caseId, code: result.code, patientId: row.patientId, receivedAt: row.receivedAt };
 }
 
-const clients = new Map<string, Client>();
-async function as(email: string) {
-  if (!clients.has(email)) clients.set(email, await loggedIn(t.url, email));
-  return clients.get(email)!;
-}
-
-async function get(email: string, path: string) {
-  const response = await (await as(email)).get(path);
-  return { status: response.status, html: await pageText(response), location: response.headers.get("location") };
-}
-
-async function post(email: string, path: string, fields: Record<string, string>) {
-  const response = await (await as(email)).post(path, fields);
-  return { status: response.status, html: await pageText(response), location: response.headers.get("location") };
-}
+const { get, post } = sessionsFor(() => t.url);
 
 const auditFor = (action: string, patientId: number) =>
   db()

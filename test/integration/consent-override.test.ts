@@ -8,7 +8,7 @@ import { and, desc, eq, ne } from "drizzle-orm";
 import { io as connect, type Socket } from "socket.io-client";
 import { auditEvents, cases, consentOverrides, memberships, organisations, regionalTables, users } from "#db/schema";
 import type { Revocation, RoomClientToServerEvents, RoomServerToClientEvents, JoinAck } from "~/lib/case-room";
-import { loggedIn, pageText, startPortal, type Client, type TestPortal } from "../helpers/portal";
+import { pageText, sessionsFor, startPortal, type TestPortal } from "../helpers/portal";
 
 let t: TestPortal;
 let caseId: number;
@@ -27,11 +27,7 @@ const NAME = "Jan de Vries";
 const REASON = "Acuut suïcidegevaar: de verslavingszorg moet vandaag weten om wie het gaat om een crisisopname te regelen.";
 
 const db = () => t.portal.services.db;
-const clients = new Map<string, Client>();
-const as = async (email: string) => {
-  if (!clients.has(email)) clients.set(email, await loggedIn(t.url, email));
-  return clients.get(email)!;
-};
+const { as } = sessionsFor(() => t.url);
 
 /** The consent-override flag of someone's newest case.view event, as stored (0 or 1). */
 function lastViewFlag(email: string): number {

@@ -28,7 +28,7 @@ import { CRITERION_NUMBERS } from "~/domain/vocabulary";
 import { applyCaseEvent, saveAssessment } from "~/models/cases.server";
 import { capacityReport, monitorRecords, monitorReport, MONITOR_CSV_HEADER } from "~/models/monitor.server";
 import { createReferral } from "~/models/referrals.server";
-import { Client, loggedIn, pageText, startPortal, type TestPortal } from "../helpers/portal";
+import { sessionsFor, startPortal, type TestPortal } from "../helpers/portal";
 import { validReferral, type DeepPartial } from "../helpers/referral-payload";
 
 let t: TestPortal;
@@ -131,19 +131,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const clients = new Map<string, Client>();
-async function as(email: string) {
-  if (!clients.has(email)) clients.set(email, await loggedIn(t.url, email));
-  return clients.get(email)!;
-}
-async function get(email: string, url: string) {
-  const response = await (await as(email)).get(url);
-  return { status: response.status, html: await pageText(response), headers: response.headers };
-}
-async function post(email: string, url: string, fields: Record<string, string | string[]>) {
-  const response = await (await as(email)).post(url, fields);
-  return { status: response.status, html: await pageText(response), location: response.headers.get("location") };
-}
+const { as, get, post } = sessionsFor(() => t.url);
 
 const escape = (s: string) => s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 const cell = (v: string) => `<td class="num">${escape(v)}</td>`;

@@ -8,7 +8,7 @@ import { ageBand } from "~/domain/case-display";
 import { formatAmsterdamSortable } from "~/domain/amsterdam-time";
 import { latestAssessment } from "~/models/cases.server";
 import { createReferral } from "~/models/referrals.server";
-import { Client, loggedIn, pageText, startPortal, type TestPortal } from "../helpers/portal";
+import { sessionsFor, startPortal, type TestPortal } from "../helpers/portal";
 import { validReferral, type DeepPartial } from "../helpers/referral-payload";
 import type { ReferralPayload } from "~/domain/referral-schema";
 
@@ -54,21 +54,7 @@ function criteria(over: Record<string, string | undefined> = {}) {
   return fields;
 }
 
-const clients = new Map<string, Client>();
-async function as(email: string) {
-  if (!clients.has(email)) clients.set(email, await loggedIn(t.url, email));
-  return clients.get(email)!;
-}
-
-async function get(email: string, path: string) {
-  const response = await (await as(email)).get(path);
-  return { status: response.status, html: await pageText(response), location: response.headers.get("location") };
-}
-
-async function post(email: string, path: string, fields: Record<string, string>) {
-  const response = await (await as(email)).post(path, fields);
-  return { status: response.status, html: await pageText(response), location: response.headers.get("location") };
-}
+const { get, post } = sessionsFor(() => t.url);
 
 const auditFor = (action: string, patientId: number) =>
   db()
