@@ -409,7 +409,7 @@ function ProposalForm({ data, errors, busy }: { data: Data; errors?: Arrangement
   return (
     <Form method="post" noValidate className="card" aria-labelledby="voorstellen">
       <h2 id="voorstellen">Arrangement voorstellen</h2>
-      <FormError message={errors?.formError} />
+      <FormError message={errors?.formError} errors={errors?.fieldErrors} />
       <input type="hidden" name="componentRows" value={rows} />
       <Field name="description" label="Omschrijving" type="textarea" required errors={fe} values={values} />
       <div className="form-grid">
@@ -514,7 +514,7 @@ export default function ArrangementsPage() {
             ) : (
               <Form method="post" noValidate aria-label="Financiering geregeld">
                 <input type="hidden" name="intent" value="arrange_funding" />
-                <FormError message={fundingErrors?.formError} />
+                <FormError message={fundingErrors?.formError} errors={fundingErrors?.fieldErrors} />
                 <Field name="fundingType" label="Hoe wordt de zorg gefinancierd?" required errors={fundingErrors?.fieldErrors} values={fundingErrors?.values}>
                   <option value="">Kies de financiering</option>
                   {FUNDING_TYPES.map((f) => <option key={f} value={f}>{FUNDING_TYPE_LABELS[f]}</option>)}
