@@ -19,6 +19,9 @@ const roleLabel = (role: string | null) => (role && (ROLES as readonly string[])
 export const INZAGE_PAGE_LIMIT = 2000;
 export const INZAGE_EXPORT_LIMIT = 50_000;
 
+/** Actions whose logged description is written for the patient to read. */
+const NOTE_ACTIONS = new Set(["consent.withdraw"]);
+
 /** Every logged event about this patient, oldest first. */
 export function patientAccessLog(db: Db, patientId: number, limit = INZAGE_PAGE_LIMIT) {
   const rows = db
@@ -57,6 +60,8 @@ export function patientAccessLog(db: Db, patientId: number, limit = INZAGE_PAGE_
       action: r.action,
       outcome: AUDIT_OUTCOME_LABELS[r.outcome],
       detail: r.detail ?? "",
+      // The patient reads why consent was withdrawn and at whose request (written in Dutch for people).
+      note: NOTE_ACTIONS.has(r.action) ? (r.detail ?? "").replace(/^[A-Z0-9-]+:\s*/, "") : "",
       consentOverride: r.consentOverride,
       ip: formatIpAddress(r.ip),
       userAgent: r.userAgent ?? "",

@@ -6,6 +6,7 @@ import { requireCase } from "~/lib/case-access.server";
 import { getPatient } from "~/models/cases.server";
 import { patientAccessLog } from "~/models/inzage.server";
 import styles from "~/styles/case-room.css";
+import { TableScroll } from "~/components/table-scroll";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -25,7 +26,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     tableName: found.tableName,
     patientName: visibility === "identified" ? (getPatient(db, found.case.patientId)?.name ?? null) : null,
     producedAt: formatAmsterdam(new Date().toISOString()),
-    rows: log.rows.map(({ id, time, at, who, email, organisation, role, what, outcome, consentOverride, ip }) => ({
+    rows: log.rows.map(({ id, time, at, who, email, organisation, role, what, note, outcome, consentOverride, ip }) => ({
       id,
       time,
       at,
@@ -34,6 +35,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       organisation,
       role,
       what,
+      note,
       outcome,
       consentOverride,
       ip,
@@ -67,6 +69,7 @@ export default function InzagePage() {
           Deze pagina toont de eerste {data.rows.length} regels. De CSV bevat het volledige overzicht.
         </div>
       ) : null}
+      <TableScroll label="Toegangslog, horizontaal scrollbaar">
       <table className="data inzage-table">
         <caption className="visually-hidden">Toegangslog voor deze patiënt, oudste eerst</caption>
         <thead>
@@ -91,6 +94,7 @@ export default function InzagePage() {
               <td>{r.role}</td>
               <td>
                 {r.what}
+                {r.note ? <div className="muted">{r.note}</div> : null}
                 {r.outcome !== "Gelukt" ? <> <span className="badge badge--error">{r.outcome}</span></> : null}
                 {r.consentOverride ? <> <span className="badge badge--warn">Zonder toestemming (doorbroken)</span></> : null}
               </td>
@@ -99,6 +103,7 @@ export default function InzagePage() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </>
   );
 }

@@ -516,7 +516,7 @@ describe("a consent change reaches the open room at once", () => {
     expect(before).toContain("Jan de Vries");
 
     const started = Date.now();
-    const response = await chairHttp.post(`/casussen/${caseId}/toestemming`, { intent: "withdraw" });
+    const response = await chairHttp.post(`/casussen/${caseId}/toestemming`, { intent: "withdraw", bevestigd: "ja", requestedBy: "patient", reason: "De patiënt trekt de toestemming in." });
     expect(response.status).toBe(302);
     await until(() => member.revocations.length > 0, 1000, "room:revoked within 1 s");
     const { revocation, at } = member.revocations[0];

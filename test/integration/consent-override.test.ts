@@ -84,7 +84,7 @@ beforeAll(async () => {
     "excludedPersons.0.email": EXCLUDED,
   });
   expect(change.status).toBe(302);
-  expect((await chair.post(page, { intent: "withdraw" })).status).toBe(302);
+  expect((await chair.post(page, { intent: "withdraw", bevestigd: "ja", requestedBy: "patient", reason: "De patiënt wil niet meer besproken worden." })).status).toBe(302);
 });
 afterAll(() => t?.close());
 
