@@ -52,7 +52,7 @@ async function send(page: Page, text: string) {
 }
 
 describe("the case room in two browsers", () => {
-  it("exchanges messages live, and a withdrawal hides the patient's name on the member's open page", async () => {
+  it("exchanges messages live, and a withdrawal hides the patient's name on the member's open page", { timeout: 60_000 }, async () => {
     const chair = await participant("voorzitter.rotterdam@regiotafel.test");
     const member = await participant("lid.rotterdam@regiotafel.test");
     try {
