@@ -712,3 +712,4 @@ export const consentOverrides = sqliteTable(
   },
   (t) => [index("consent_overrides_case").on(t.caseId)],
 );
+export * from "./schema-notifications";
