@@ -5,6 +5,7 @@ import { getCurrentUser } from "./lib/auth.server";
 import { navigationFor } from "./lib/navigation";
 import { ROLE_LABELS } from "./domain/vocabulary";
 import { listTableRefs } from "./models/tables.server";
+import { unreadCount } from "./models/notifications.server";
 import styles from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -19,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request, context);
   if (!user) return { user: null, nav: [] };
   return {
-    user: { name: user.name, organisation: user.organisationName, role: user.role ? ROLE_LABELS[user.role] : "" },
+    user: { name: user.name, organisation: user.organisationName, role: user.role ? ROLE_LABELS[user.role] : "", unread: unreadCount(context.services.db, user.id) },
     nav: navigationFor(user.principal, listTableRefs(context.services.db)),
   };
 }
@@ -56,6 +57,9 @@ export default function App() {
               <span>
                 {user.name} · <span className="muted">{user.role}, {user.organisation}</span>
               </span>
+              <Link to="/meldingen" className="account-link" aria-label={`Meldingen, ${user.unread} ongelezen`}>
+                Meldingen <span className="badge" data-testid="unread-count">{user.unread}</span>
+              </Link>
               <Link to="/account/tweede-factor" className="account-link">Tweede factor</Link>
               <Form method="post" action="/uitloggen">
                 <button type="submit" className="button button--quiet">Uitloggen</button>

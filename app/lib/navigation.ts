@@ -24,5 +24,6 @@ export function navigationFor(principal: Principal, tables: readonly TableRef[])
   if (can(principal, "organisations:manage")) items.push({ to: "/beheer/organisaties", label: "Organisaties" });
   if (can(principal, "audit:read")) items.push({ to: "/beheer/audit", label: "Auditlog" });
   if (can(principal, "api-tokens:manage")) items.push({ to: "/beheer/api-tokens", label: "API-tokens" });
+  if (can(principal, "users:manage")) items.push({ to: "/beheer/mail", label: "E-mail" });
   return items;
 }
