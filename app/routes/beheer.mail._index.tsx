@@ -1,10 +1,11 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "~/domain/dutch-errors";
-import { formatAmsterdam } from "~/domain/amsterdam-time";
+import { formatDateTime as formatAmsterdam } from "~/lib/format";
 import { MAIL_STATUSES, type MailStatus } from "~/domain/notification-kinds";
 import { audit } from "~/lib/audit.server";
 import { actorOf, requirePermission } from "~/lib/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { failure } from "~/lib/forms";
 import { listOutbox, outboxCounts, requeueMail } from "~/models/outbox.server";
 
@@ -35,16 +36,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return failure("Deze handeling is niet mogelijk.", formData);
   if (!requeueMail(context.services.db, parsed.data.mailId)) return failure("Alleen een mislukte mail kan opnieuw worden verstuurd.", formData);
   audit(context.services.db, { action: "mail.requeue", actor: actorOf(user), objectType: "mail", objectId: parsed.data.mailId, origin: context.origin });
-  return redirect("/beheer/mail?gelukt=opnieuw");
+  return redirectWithFlash(context, "/beheer/mail", "De mail staat weer in de wachtrij.");
 }
 
 export default function Outbox() {
   const { smtpConfigured, status, counts, mails } = useLoaderData<typeof loader>();
-  const [searchParams] = useSearchParams();
   return (
     <>
       <h1>E-mail</h1>
-      {searchParams.get("gelukt") ? <div className="alert alert--ok" role="status">De mail staat weer in de wachtrij.</div> : null}
       {smtpConfigured ? (
         <p>Mails gaan via de ingestelde SMTP-server. Een mislukte poging wordt later opnieuw geprobeerd, steeds met een langere pauze.</p>
       ) : (

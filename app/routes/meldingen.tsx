@@ -1,9 +1,10 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "~/domain/dutch-errors";
-import { formatAmsterdam } from "~/domain/amsterdam-time";
+import { formatDateTime as formatAmsterdam } from "~/lib/format";
 import { NOTICE_KIND_LABELS } from "~/domain/notification-kinds";
 import { requireUser } from "~/lib/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { failure } from "~/lib/forms";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { digestPreference, listNotices, markNoticesRead, setDigestPreference } from "~/models/notifications.server";
@@ -43,18 +44,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return redirect("/meldingen");
     case "preference":
       setDigestPreference(db, user.id, parsed.data.delivery === "digest");
-      return redirect("/meldingen?gelukt=voorkeur");
+      return redirectWithFlash(context, "/meldingen", "Uw voorkeur is opgeslagen.");
   }
 }
 
 export default function Notices() {
   const { notices, digest } = useLoaderData<typeof loader>();
-  const [searchParams] = useSearchParams();
   const unread = notices.filter((n) => !n.readAt).length;
   return (
     <>
       <h1>Meldingen</h1>
-      {searchParams.get("gelukt") === "voorkeur" ? <p className="alert alert--ok" role="status">Uw voorkeur is opgeslagen.</p> : null}
       {notices.length === 0 ? (
         <p>U heeft nog geen meldingen.</p>
       ) : (
