@@ -4,7 +4,7 @@
 import { asc, eq } from "drizzle-orm";
 import { stringify } from "csv-stringify/sync";
 import { auditEvents, organisations, users } from "#db/schema";
-import { formatAmsterdam, formatAmsterdamSortable } from "~/domain/amsterdam-time";
+import { formatAmsterdam, formatAmsterdamSpreadsheet } from "~/domain/amsterdam-time";
 import { auditActionLabel, AUDIT_OUTCOME_LABELS, formatIpAddress } from "~/domain/audit-actions";
 import { ROLE_LABELS, ROLES, type Role } from "~/domain/vocabulary";
 import type { Db } from "~/lib/db.server";
@@ -91,7 +91,7 @@ export const INZAGE_CSV_HEADER = [
 export function inzageCsv(rows: InzageRow[]): string {
   const records = rows.map((r) =>
     [
-      formatAmsterdamSortable(r.at),
+      formatAmsterdamSpreadsheet(r.at),
       r.at,
       r.who,
       r.email,
