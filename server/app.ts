@@ -14,6 +14,7 @@ import { createLoginThrottle } from "../app/lib/login-throttle.server";
 import { purgeExpiredRoomMessages } from "../app/models/retention.server";
 import { seedDemoData, seedReferenceData } from "../db/seed";
 import { csrfOriginCheck, cspNonce, noStore, securityHeaders } from "./security";
+import { auditPerRequest } from "./audit-per-request";
 import { attachSockets } from "./sockets";
 
 export type Portal = {
@@ -51,7 +52,7 @@ export async function createPortal(config: AppConfig, options: { buildPath?: str
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h", index: false }));
 
-  app.use(noStore, csrfOriginCheck(config));
+  app.use(auditPerRequest, noStore, csrfOriginCheck(config));
 
   const buildPath = options.buildPath ?? path.resolve("build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
