@@ -14,6 +14,7 @@ import { createLoginThrottle } from "../app/lib/login-throttle.server";
 import { purgeExpiredRoomMessages } from "../app/models/retention.server";
 import { seedDemoData, seedReferenceData } from "../db/seed";
 import { csrfOriginCheck, cspNonce, noStore, securityHeaders } from "./security";
+import { auditAnchorTick, startAuditAnchoring } from "./audit-anchoring";
 import { auditPerRequest } from "./audit-per-request";
 import { attachSockets } from "./sockets";
 
@@ -78,6 +79,7 @@ export async function createPortal(config: AppConfig, options: { buildPath?: str
   purge();
   const retentionTimer = setInterval(purge, 24 * 3_600_000);
   retentionTimer.unref();
+  const stopAnchoring = startAuditAnchoring(db, config);
 
   return {
     services,
@@ -91,6 +93,8 @@ export async function createPortal(config: AppConfig, options: { buildPath?: str
       }),
     close: async () => {
       clearInterval(retentionTimer);
+      stopAnchoring();
+      auditAnchorTick(db, config); // the head at shutdown, so a cut while stopped shows
       await new Promise<void>((resolve) => services.io!.close(() => resolve()));
       db.$client.close();
     },

@@ -1,4 +1,5 @@
 // All configuration comes from environment variables (documented in the README).
+import path from "node:path";
 import { z } from "zod";
 
 const EnvSchema = z.object({
@@ -17,6 +18,11 @@ const EnvSchema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   SEED_DEMO_DATA: z.enum(["auto", "never"]).default("auto"),
   CASE_ROOM_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
+  /** Audit anchors (chain heads) go here; best on another disk or host than the database. */
+  AUDIT_ANCHOR_DIR: z.string().min(1).optional(),
+  AUDIT_ANCHOR_MINUTES: z.coerce.number().positive().default(60),
+  /** When set and mail is configured, every anchor is also mailed here. */
+  AUDIT_ANCHOR_MAIL_TO: z.string().email().optional(),
 });
 
 export type AppConfig = {
@@ -31,6 +37,7 @@ export type AppConfig = {
   login: { maxPerAccount: number; maxPerIp: number; windowSeconds: number };
   seedDemoData: boolean;
   caseRoomRetentionDays: number;
+  audit: { anchorDir: string; anchorEveryMs: number; anchorMailTo: string | null };
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -53,5 +60,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Demo accounts share a published password: never in production.
     seedDemoData: !production && e.SEED_DEMO_DATA === "auto",
     caseRoomRetentionDays: e.CASE_ROOM_RETENTION_DAYS,
+    audit: {
+      anchorDir: e.AUDIT_ANCHOR_DIR ?? path.join(path.dirname(e.DATABASE_PATH), "audit-anchors"),
+      anchorEveryMs: e.AUDIT_ANCHOR_MINUTES * 60_000,
+      anchorMailTo: e.AUDIT_ANCHOR_MAIL_TO ?? null,
+    },
   };
 }
