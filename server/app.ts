@@ -41,14 +41,16 @@ export async function createPortal(config: AppConfig, options: { buildPath?: str
   const app = express();
   app.disable("x-powered-by");
   if (config.trustProxy) app.set("trust proxy", config.trustProxy);
-  app.use(closeIfBodyUnread);
-  app.use(compression());
-  app.use(cspNonce, securityHeaders(config));
-
+  // Health checks first: no page middleware (nonce, CSP, compression) for a 30-byte answer.
   app.get("/healthz", (_req, res) => {
     const ok = databaseAnswers(db);
     res.status(ok ? 200 : 503).json({ status: ok ? "ok" : "unavailable", db: ok ? "ok" : "error" });
   });
+  app.use(closeIfBodyUnread);
+  // Compression only where it pays: not below 2 KB, not for already-compressed types (the
+  // default filter), at a lower level than zlib's default 6, which costs more CPU than it saves bytes on HTML.
+  app.use(compression({ threshold: 2048, level: 4 }));
+  app.use(cspNonce, securityHeaders(config));
 
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h", index: false }));
