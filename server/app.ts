@@ -16,6 +16,8 @@ import { seedDemoData, seedReferenceData } from "../db/seed";
 import { csrfOriginCheck, cspNonce, noStore, securityHeaders } from "./security";
 import { auditAnchorTick, startAuditAnchoring } from "./audit-anchoring";
 import { auditPerRequest } from "./audit-per-request";
+import { createMailSender } from "../app/lib/mail.server";
+import { startMailWorker, type MailWorker } from "./mail-worker";
 import { attachSockets } from "./sockets";
 
 export type Portal = {
@@ -36,6 +38,8 @@ export async function createPortal(config: AppConfig, options: { buildPath?: str
     lucia: createLucia(db, config),
     loginThrottle: createLoginThrottle(config.login),
     io: null,
+    publicOrigin: config.appOrigin ?? `http://localhost:${config.port}`,
+    mailWorker: null,
   };
 
   const app = express();
@@ -83,6 +87,8 @@ export async function createPortal(config: AppConfig, options: { buildPath?: str
   retentionTimer.unref();
   const stopAnchoring = startAuditAnchoring(db, config);
 
+  let mailWorker: MailWorker | null = null;
+
   return {
     services,
     httpServer,
@@ -90,13 +96,19 @@ export async function createPortal(config: AppConfig, options: { buildPath?: str
       new Promise((resolve) => {
         httpServer.listen(port, () => {
           const address = httpServer.address();
-          resolve(typeof address === "object" && address ? address.port : port);
+          const bound = typeof address === "object" && address ? address.port : port;
+          if (!config.appOrigin) services.publicOrigin = `http://localhost:${bound}`;
+          // Mails link to the public origin, so the worker starts once the port is known.
+          mailWorker ??= startMailWorker(services, createMailSender(config.mail));
+          services.mailWorker = mailWorker;
+          resolve(bound);
         });
       }),
     close: async () => {
       clearInterval(retentionTimer);
       stopAnchoring();
       auditAnchorTick(db, config); // the head at shutdown, so a cut while stopped shows
+      await mailWorker?.stop();
       await new Promise<void>((resolve) => services.io!.close(() => resolve()));
       db.$client.close();
     },

@@ -23,6 +23,14 @@ const EnvSchema = z.object({
   AUDIT_ANCHOR_MINUTES: z.coerce.number().positive().default(60),
   /** When set and mail is configured, every anchor is also mailed here. */
   AUDIT_ANCHOR_MAIL_TO: z.string().email().optional(),
+  /** smtp://user:pass@host:587 (STARTTLS when offered; ?requireTLS=true to insist) or smtps://…:465. Unset: mails stay in the outbox. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default("Regiotafel <noreply@regiotafel.invalid>"),
+  MAIL_POLL_MS: z.coerce.number().int().positive().default(2000),
+  MAIL_RETRY_BASE_SECONDS: z.coerce.number().positive().default(60),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
+  /** Amsterdam hour from which the daily jobs (digests, terms, overdue actions) run. */
+  DAILY_JOBS_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 });
 
 export type AppConfig = {
@@ -38,6 +46,8 @@ export type AppConfig = {
   seedDemoData: boolean;
   caseRoomRetentionDays: number;
   audit: { anchorDir: string; anchorEveryMs: number; anchorMailTo: string | null };
+    },
+  mail: { smtpUrl: string | null; from: string; pollMs: number; retryBaseMs: number; maxAttempts: number; dailyJobsHour: number };
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -64,6 +74,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       anchorDir: e.AUDIT_ANCHOR_DIR ?? path.join(path.dirname(e.DATABASE_PATH), "audit-anchors"),
       anchorEveryMs: e.AUDIT_ANCHOR_MINUTES * 60_000,
       anchorMailTo: e.AUDIT_ANCHOR_MAIL_TO ?? null,
+    },
+    mail: {
+      smtpUrl: e.SMTP_URL ?? null,
+      from: e.MAIL_FROM,
+      pollMs: e.MAIL_POLL_MS,
+      retryBaseMs: e.MAIL_RETRY_BASE_SECONDS * 1000,
+      maxAttempts: e.MAIL_MAX_ATTEMPTS,
+      dailyJobsHour: e.DAILY_JOBS_HOUR,
     },
   };
 }
