@@ -46,7 +46,6 @@ export type AppConfig = {
   seedDemoData: boolean;
   caseRoomRetentionDays: number;
   audit: { anchorDir: string; anchorEveryMs: number; anchorMailTo: string | null };
-    },
   mail: { smtpUrl: string | null; from: string; pollMs: number; retryBaseMs: number; maxAttempts: number; dailyJobsHour: number };
 };
 
