@@ -712,3 +712,5 @@ export const consentOverrides = sqliteTable(
   },
   (t) => [index("consent_overrides_case").on(t.caseId)],
 );
+
+export * from "./schema-security";
