@@ -38,11 +38,11 @@ export async function loginThroughForm(page: Page, baseUrl: string, email: strin
     page.waitForURL((url) => !url.pathname.startsWith("/inloggen")),
   ]);
   if (await codeStep.isVisible()) {
-    await page.getByLabel("Verificatiecode").fill(await freshTotpCode(secretFor(baseUrl, email), `${baseUrl} ${email}`));
+    await page.getByRole("textbox", { name: "Verificatiecode" }).fill(await freshTotpCode(secretFor(baseUrl, email), `${baseUrl} ${email}`));
     await page.getByRole("button", { name: "Bevestigen" }).click();
   } else if (await enrolment.isVisible()) {
     const secret = await page.locator('input[name="secret"]').inputValue();
-    await page.getByLabel("Verificatiecode").fill(await freshTotpCode(secret));
+    await page.getByRole("textbox", { name: "Verificatiecode" }).fill(await freshTotpCode(secret));
     await page.getByRole("button", { name: "Tweede factor aanzetten" }).click();
     await page.waitForURL((url) => url.searchParams.get("gelukt") === "aan");
     rememberSecret(baseUrl, email, secret);
