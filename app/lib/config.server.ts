@@ -1,6 +1,8 @@
 // All configuration comes from environment variables (documented in the README).
 import path from "node:path";
 import { z } from "zod";
+import { isOptionalCapable, ROLES_WITHOUT_PATIENT_IDENTITY } from "../domain/second-factor";
+import type { Role } from "../domain/vocabulary";
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -16,6 +18,17 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(20),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  /**
+   * Roles whose second factor is optional, comma-separated. Only roles that never see a patient's
+   * identity are allowed (project_leader); a mistake stops the start rather than weakening login.
+   */
+  SECOND_FACTOR_OPTIONAL_ROLES: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((r) => r.trim()).filter(Boolean))
+    .refine((roles) => roles.every(isOptionalCapable), {
+      message: `SECOND_FACTOR_OPTIONAL_ROLES may only name ${ROLES_WITHOUT_PATIENT_IDENTITY.join(", ")}: every other role sees patient identity`,
+    }),
   SEED_DEMO_DATA: z.enum(["auto", "never"]).default("auto"),
   CASE_ROOM_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
   /** Audit anchors (chain heads) go here; best on another disk or host than the database. */
@@ -43,6 +56,8 @@ export type AppConfig = {
   appOrigin: string | null;
   trustProxy: string | null;
   login: { maxPerAccount: number; maxPerIp: number; windowSeconds: number };
+  /** Roles for which the second factor is optional (only roles without patient identity). */
+  secondFactorOptionalRoles: Role[];
   seedDemoData: boolean;
   caseRoomRetentionDays: number;
   audit: { anchorDir: string; anchorEveryMs: number; anchorMailTo: string | null };
@@ -66,6 +81,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
       windowSeconds: Math.round(e.LOGIN_WINDOW_MINUTES * 60),
     },
+    secondFactorOptionalRoles: e.SECOND_FACTOR_OPTIONAL_ROLES as Role[],
     // Demo accounts share a published password: never in production.
     seedDemoData: !production && e.SEED_DEMO_DATA === "auto",
     caseRoomRetentionDays: e.CASE_ROOM_RETENTION_DAYS,
