@@ -25,7 +25,7 @@ afterAll(async () => {
 const hydrated = (page: Page) => page.waitForFunction(() => "__remixRouter" in window);
 
 describe("consent withdrawal", () => {
-  it("asks for confirmation and a reason in a dialog; both appear in the case history and inzage", async () => {
+  it("asks for confirmation and a reason in a dialog; both appear in the case history and inzage", { timeout: 90_000 }, async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     try {
@@ -80,7 +80,7 @@ describe("consent withdrawal", () => {
     }
   });
 
-  it("works without JavaScript: the button leads to a confirmation in the page", async () => {
+  it("works without JavaScript: the button leads to a confirmation in the page", { timeout: 90_000 }, async () => {
     // A fresh consent to withdraw: record one through the form's own post.
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
