@@ -149,7 +149,8 @@ async function homeScreenshots(context: BrowserContext, role: string) {
   await page.close();
 }
 
-describe("every page each demo role reaches", () => {
+// The roles are crawled side by side (each in its own browser context) to keep the suite short.
+describe.concurrent("every page each demo role reaches", () => {
   for (const [role, email] of Object.entries(ROLES)) {
     it(`${role}: axe clean (serious/critical), nothing wider than 375 px, Dutch dates and actions`, { timeout: 240_000 }, async () => {
       const started = Date.now();
