@@ -32,6 +32,13 @@ export function baseReferral(): ReferralPayload {
       { who: "Zorgbemiddeling", what: "Aanmelding bij drie klinieken in de regio", when: "Voorjaar 2026", whyFailed: "Geen plek of aanbod sluit niet aan." },
     ],
     urgency: "high",
+    mainDiagnoses: "Schizofrenie (F20.0); stoornis in het gebruik van middelen (cannabis, alcohol).",
+    legalFramework: "wvggz",
+    legalFrameworkEndDate: "2027-03-31",
+    livingSituation: "Dakloos sinds twee maanden; slaapt afwisselend bij familie en in de nachtopvang.",
+    generalPractitioner: "Huisartsenpraktijk De Linde, Rotterdam",
+    wlzIndication: "no",
+    referrerCriteria: [1, 3, 4, 5],
     contact: { name: "Zorgbemiddelaar Test", phone: "088 123 45 67", email: "zorgbemiddeling@example.test" },
     consent: {
       givenBy: "patient",
