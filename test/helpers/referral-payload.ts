@@ -64,3 +64,17 @@ function merge(base: Record<string, unknown>, overrides: Record<string, unknown>
 export function validReferral(overrides: DeepPartial<ReferralPayload> = {}): ReferralPayload {
   return merge(baseReferral() as unknown as Record<string, unknown>, overrides as Record<string, unknown>) as unknown as ReferralPayload;
 }
+
+let bsnCounter = 0;
+/**
+ * A fresh BSN that passes the elfproef, for tests that need different people: one BSN is one
+ * patient, so referrals sharing VALID_BSN are cases of the same person. Starts above the demo BSNs.
+ */
+export function uniqueBsn(): string {
+  for (;;) {
+    const candidate = String(300_000_000 + bsnCounter++ * 7 + (process.pid % 7));
+    const digits = [...candidate].map(Number);
+    const sum = digits.slice(0, 8).reduce((s, d, i) => s + d * (9 - i), 0) - digits[8];
+    if (sum % 11 === 0) return candidate;
+  }
+}
