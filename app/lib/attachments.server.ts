@@ -35,16 +35,21 @@ const MAX_DISCARD_BYTES = 64 * 1024 * 1024;
 const UPLOAD_TEXT_FIELDS = ["stap", "intent"];
 
 /** The multipart post of the upload form (file field "bestand"); too large and malformed posts become Dutch messages. */
-export async function readUploadForm(request: Request): Promise<{ ok: true; formData: FormData } | { ok: false; error: string; status: number }> {
-  let fileSeen = false;
+export async function readUploadForm(
+  request: Request,
+  options: { textFields?: string[]; maxFiles?: number } = {},
+): Promise<{ ok: true; formData: FormData } | { ok: false; error: string; status: number }> {
+  const textFields = [...UPLOAD_TEXT_FIELDS, ...(options.textFields ?? [])];
+  const maxFiles = options.maxFiles ?? 1;
+  let filesSeen = 0;
   let tooLarge = false;
   const memory = unstable_createMemoryUploadHandler({
     maxPartSize: MAX_ATTACHMENT_BYTES,
-    // Only the form's own fields, and one file per post: anything else is skipped, not buffered.
+    // Only the form's own fields, and at most maxFiles files per post: anything else is skipped, not buffered.
     filter: ({ name, filename }) => {
-      if (typeof filename !== "string") return UPLOAD_TEXT_FIELDS.includes(name);
-      if (name !== "bestand" || fileSeen) return false;
-      fileSeen = true;
+      if (typeof filename !== "string") return textFields.includes(name);
+      if (name !== "bestand" || filesSeen >= maxFiles) return false;
+      filesSeen++;
       return true;
     },
   });
