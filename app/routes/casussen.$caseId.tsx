@@ -29,6 +29,8 @@ import { caseDetails } from "~/models/case-details.server";
 import { applyCaseEvent, latestAssessment, saveAssessment, screeningComplete } from "~/models/cases.server";
 import { requestInformation } from "~/models/information-requests.server";
 import { caseView, otherActiveTables } from "~/models/screening.server";
+import { notifier } from "~/lib/notifier.server";
+import { notifyInformationRequested, notifyReferralRedirected, notifyScreeningOutcome } from "~/models/notifications.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Casus ${data.case.code} – Regiotafel` : "Casus – Regiotafel" }];
 
@@ -113,6 +115,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const step = applyCaseEvent(db, c.id, { event: "include" }, actor);
       if (!step.ok) return failure(step.error, formData);
       record("case.include", "geïncludeerd");
+      notifyScreeningOutcome(notifier(context), c.id, true);
       return redirect(`${page}?gelukt=geincludeerd`);
     }
     case "not_include": {
@@ -126,6 +129,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const step = applyCaseEvent(db, c.id, { event: "not_include", reason: decision.reason }, actor);
       if (!step.ok) return failure(step.error, formData);
       record("case.not_include", `niet geïncludeerd, niet voldaan: criterium ${decision.notMet.join(", ")}`);
+      notifyScreeningOutcome(notifier(context), c.id, false);
       return redirect(`${page}?gelukt=niet-geincludeerd`);
     }
     case "redirect": {
@@ -136,6 +140,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const step = applyCaseEvent(db, c.id, { event: "redirect", reason: parsed.data.reason, targetTableId: target.id }, actor);
       if (!step.ok) return failure(step.error, formData);
       record("case.redirect", `doorverwezen van tafel ${found.tableNumber} naar tafel ${target.number}`);
+      notifyReferralRedirected(notifier(context), c.id);
       // The case now belongs to the other table: this chair can no longer open it.
       return redirect(`/tafels/${found.tableSlug}/inbox?gelukt=doorverwezen`);
     }
@@ -145,6 +150,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const step = requestInformation(db, c.id, parsed.data.question, { userId: user.id, organisationId: user.organisationId });
       if (!step.ok) return failure(step.error, formData);
       record("case.request_information", "meer informatie gevraagd aan de verwijzer");
+      notifyInformationRequested(notifier(context), c.id);
       return redirect(`${page}?gelukt=informatie-gevraagd`);
     }
     case "advisor_assessment": {
