@@ -47,6 +47,8 @@ import { failure, formValues, parseForm, type FieldErrors, type FormFailure } fr
 import { arrangementOrganisations, arrangementsOf, changeArrangementStatus, insurerAdvisorAssessment, organisationRefs, proposeArrangement } from "~/models/arrangements.server";
 import { applyCaseEvent } from "~/models/cases.server";
 import { careOffices, conclusionsOf, currentConclusion, currentFunding, recordConclusion, recordFunding } from "~/models/funding.server";
+import { notifier } from "~/lib/notifier.server";
+import { notifyAdvisorPresented, notifyArrangementDecision } from "~/models/notifications.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Arrangementen ${data.case.code} – Regiotafel` : "Arrangementen – Regiotafel" }];
 
@@ -206,6 +208,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         parsed.data.arrangementId,
         `arrangement ${parsed.data.arrangementId}: ${ARRANGEMENT_STATUS_LABELS[step.from]} → ${ARRANGEMENT_STATUS_LABELS[step.to]}${step.advisorAssessmentId ? ` (beoordeling ${step.advisorAssessmentId})` : ""}`,
       );
+      if (intent.data === "approve") notifyArrangementDecision(notifier(context), c.id, true);
       return redirect(`${page}?gelukt=${EVENT_DONE[intent.data]}#arrangement-${parsed.data.arrangementId}`);
     }
     case "refuse": {
@@ -214,6 +217,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const step = changeArrangementStatus(db, c.id, parsed.data.arrangementId, "refuse", { isChair, isInsurerAdvisor: isAdvisor, userId: user.id }, { reason: parsed.data.refusalReason });
       if (!step.ok) return failure(step.error, formData) as ArrangementFailure;
       record("arrangement.refuse", "arrangement", parsed.data.arrangementId, `arrangement ${parsed.data.arrangementId} afgewezen door medisch adviseur, reden vastgelegd`);
+      notifyArrangementDecision(notifier(context), c.id, false);
       return redirect(`${page}?gelukt=afgewezen#arrangement-${parsed.data.arrangementId}`);
     }
     case "advisor_conclusion": {
@@ -228,6 +232,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const step = applyCaseEvent(db, c.id, { event: "request_advisor_check" }, caseActor);
       if (!step.ok) return failure(step.error, formData) as ArrangementFailure;
       record("case.request_advisor_check", "case", c.id, "voorgelegd aan medisch adviseur");
+      notifyAdvisorPresented(notifier(context), c.id);
       return redirect(`${page}?gelukt=voorgelegd`);
     }
     case "arrange_funding": {
