@@ -65,7 +65,7 @@ describe("creating a user", () => {
     expect(db().select().from(memberships).where(eq(memberships.userId, created.id)).all()).toMatchObject([{ role: "referrer", tableId: null }]);
 
     const page = await pageText(await admin.get(response.headers.get("location")!));
-    expect(page).toContain("De gebruiker is aangemaakt.");
+    expect(page).toContain("De gebruiker is aangemaakt en krijgt een uitnodiging per e-mail");
     expect(page).toContain("Fatima el Amrani");
     expect(page).toContain("Kwintes");
 
