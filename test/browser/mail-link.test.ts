@@ -3,7 +3,7 @@
 // and lands on the case.
 import type { Browser } from "playwright-core";
 import { launchBrowser, loginThroughForm } from "../helpers/browser";
-import { DEMO_PASSWORD, startPortal, type TestPortal } from "../helpers/portal";
+import { DEMO_PASSWORD, forgetLastStep, freshTotpCode, secretFor, startPortal, type TestPortal } from "../helpers/portal";
 import { submitReferralThroughForm } from "../helpers/referral-form";
 import { startSmtp, type TestSmtp } from "../helpers/smtp";
 
@@ -46,7 +46,12 @@ it("referral → mail to the chair → link → login → the case", { timeout: 
   expect(new URL(chair.url()).searchParams.get("redirectTo")).toBe(new URL(link).pathname);
   await chair.getByLabel("E-mailadres").fill(CHAIR);
   await chair.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
+  forgetLastStep(t.url, CHAIR);
   await chair.getByRole("button", { name: "Inloggen" }).click();
+  // The second factor: the code step keeps where the link pointed to.
+  await chair.getByRole("heading", { name: "Verificatiecode" }).waitFor();
+  await chair.getByRole("textbox", { name: "Verificatiecode" }).fill(await freshTotpCode(secretFor(t.url, CHAIR), `${t.url} ${CHAIR}`));
+  await chair.getByRole("button", { name: "Bevestigen" }).click();
   await chair.waitForURL((url) => url.pathname === new URL(link).pathname);
   await chair.waitForFunction((c) => document.querySelector("main")?.textContent?.includes(c), code);
   const page = await chair.textContent("main");
