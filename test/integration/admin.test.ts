@@ -47,7 +47,7 @@ async function followLink(email: string, password: string) {
 
 function newUserFields(overrides: Record<string, string> = {}) {
   return {
-    name: "Fatima el Amrani",
+    name: "Femke van Amersfoort",
     email: "f.elamrani@example.nl",
     organisationId: String(organisationId("Kwintes")),
     role: "referrer",
@@ -68,14 +68,14 @@ describe("creating a user", () => {
 
     const page = await pageText(await admin.get(response.headers.get("location")!));
     expect(page).toContain("De gebruiker is aangemaakt en krijgt een uitnodiging per e-mail");
-    expect(page).toContain("Fatima el Amrani");
+    expect(page).toContain("Femke van Amersfoort");
     expect(page).toContain("Kwintes");
 
     expect((await tryLogin("f.elamrani@example.nl", STRONG)).ok).toBe(false);
     await followLink("f.elamrani@example.nl", STRONG);
     const login = await tryLogin("f.elamrani@example.nl", STRONG);
     expect(login.ok).toBe(true);
-    expect(await pageText(await login.client.get("/"))).toContain("Welkom, Fatima el Amrani");
+    expect(await pageText(await login.client.get("/"))).toContain("Welkom, Femke van Amersfoort");
 
     const [event] = auditFor("user.create", created.id);
     expect(event).toMatchObject({ objectType: "user", userId: userIdOf("admin@regiotafel.test"), outcome: "success" });
