@@ -1,7 +1,7 @@
 // Queries behind the chair's inbox, the case page and the medical advisor's list. Every list
 // decides per row, with the one consent rule (caseVisibility), what this viewer may see.
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
-import { cases, criteriaAssessments, organisations, patients, regionalTables, users } from "#db/schema";
+import { caseEvents, cases, criteriaAssessments, organisations, patients, regionalTables, users } from "#db/schema";
 import { isOpen, type CaseState } from "~/domain/case-lifecycle";
 import { caseVisibility, type Viewer, type Visibility } from "~/domain/consent";
 import type { Db } from "~/lib/db.server";
@@ -51,6 +51,11 @@ function patientNames(db: Db, ids: number[]): Map<number, string> {
   return new Map(db.select({ id: patients.id, name: patients.name }).from(patients).where(inArray(patients.id, ids)).all().map((p) => [p.id, p.name]));
 }
 
+function patientBsns(db: Db, ids: number[]): Map<number, string> {
+  if (!ids.length) return new Map();
+  return new Map(db.select({ id: patients.id, bsn: patients.bsn }).from(patients).where(inArray(patients.id, ids)).all().map((p) => [p.id, p.bsn]));
+}
+
 type CaseRow = typeof cases.$inferSelect;
 
 /** A case with what this viewer may see of it; rows of people excluded by the patient are left out. */
@@ -79,6 +84,7 @@ export function tableInbox(db: Db, table: TableRef, viewer: Viewer) {
     db,
     rows.filter((r) => r.visibility === "identified").map((r) => r.row.patientId),
   );
+  const bsns = patientBsns(db, rows.filter((r) => r.visibility === "identified").map((r) => r.row.patientId));
   const referrers = organisationNames(db, rows.map((r) => r.row.referrerOrganisationId));
   const present = ({ row, visibility }: (typeof rows)[number]) => ({
     id: row.id,
@@ -91,6 +97,8 @@ export function tableInbox(db: Db, table: TableRef, viewer: Viewer) {
     receivedAt: row.receivedAt,
     patientId: row.patientId,
     patientName: visibility === "identified" ? (names.get(row.patientId) ?? null) : null,
+    // Only for matching a search on the server; never sent to the page.
+    patientBsn: visibility === "identified" ? (bsns.get(row.patientId) ?? null) : null,
   });
   return {
     incoming: rows.filter((r) => NEW_STATES.includes(r.row.status)).map(present),
@@ -120,6 +128,16 @@ export function insuredCases(db: Db, insurerId: number, viewer: Viewer) {
         .orderBy(desc(criteriaAssessments.id))
         .all()
     : [];
+  // When the table's outcome went to the advisor (the newest request_advisor_check): their queue and waiting time.
+  const presented = ids.length
+    ? db
+        .select({ caseId: caseEvents.caseId, at: caseEvents.at })
+        .from(caseEvents)
+        .where(and(inArray(caseEvents.caseId, ids), eq(caseEvents.event, "request_advisor_check")))
+        .orderBy(asc(caseEvents.id))
+        .all()
+    : [];
+  const presentedAt = new Map(presented.map((p) => [p.caseId, p.at]));
   return visible.map(({ row }) => {
     const latest = assessments.find((a) => a.caseId === row.id) ?? null;
     return {
@@ -130,6 +148,7 @@ export function insuredCases(db: Db, insurerId: number, viewer: Viewer) {
       status: row.status,
       urgency: row.urgency,
       receivedAt: row.receivedAt,
+      presentedAt: presentedAt.get(row.id) ?? null,
       assessment: latest ? { at: latest.at, assessorName: latest.assessorName } : null,
     };
   });
