@@ -22,7 +22,8 @@ import { amsterdamDate, formatMeetingDay } from "~/domain/meetings";
 import { invitationIcs, type CalendarMeeting } from "~/domain/meeting-calendar";
 import { mailAtOnce, type NoticeKind } from "~/domain/notification-kinds";
 import type { Db } from "~/lib/db.server";
-import { contactMail, digestMail, noticeMail } from "~/lib/mail-text";
+import { activationMail, contactMail, digestMail, noticeMail, resetMail } from "~/lib/mail-text";
+import { issueAccountToken, TOKEN_LIFETIME_MS } from "./account-tokens.server";
 import { deadlinesNeedingAttention } from "./case-progress.server";
 import { getMeeting, visibleAgendaCount } from "./meetings.server";
 import { enqueueMail } from "./outbox.server";
@@ -425,4 +426,23 @@ export function digestPreference(db: Db, userId: string): boolean {
 
 export function setDigestPreference(db: Db, userId: string, digest: boolean) {
   db.insert(notificationSettings).values({ userId, digest }).onConflictDoUpdate({ target: notificationSettings.userId, set: { digest } }).run();
+}
+
+// ── Account links (not notices: the person may not be able to sign in yet) ─
+
+export const activationPath = (token: string) => `/activeren/${token}`;
+export const resetPath = (token: string) => `/wachtwoord-herstellen/${token}`;
+
+/** An invitation: a one-time link (24 h) to choose a password. Returns the link (admin:create prints it). */
+export function mailActivationLink(n: Notifier, user: Recipient): string {
+  const { token } = issueAccountToken(n.db, user.id, "activation");
+  const link = n.origin + activationPath(token);
+  enqueueMail(n.db, { kind: "activation", toUserId: user.id, toAddress: user.email, ...activationMail(user.name, link, TOKEN_LIFETIME_MS.activation / 3_600_000) });
+  return link;
+}
+
+/** A password reset: a one-time link (1 h). */
+export function mailResetLink(n: Notifier, user: Recipient): void {
+  const { token } = issueAccountToken(n.db, user.id, "reset");
+  enqueueMail(n.db, { kind: "reset", toUserId: user.id, toAddress: user.email, ...resetMail(user.name, n.origin + resetPath(token), TOKEN_LIFETIME_MS.reset / 60_000) });
 }

@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { CodeField } from "~/components/code-field";
 import { Field, FormError } from "~/components/form";
 import { z } from "~/domain/dutch-errors";
@@ -115,6 +115,7 @@ export default function Login() {
           <Field name="email" label="E-mailadres" type="email" autoComplete="username" required errors={errors?.fieldErrors} values={errors?.values} />
           <Field name="password" label="Wachtwoord" type="password" autoComplete="current-password" required errors={errors?.fieldErrors} />
           <button type="submit" className="button" disabled={busy}>{busy ? "Bezig met inloggen…" : "Inloggen"}</button>
+          <p><Link to="/wachtwoord-vergeten">Wachtwoord vergeten?</Link></p>
         </Form>
       )}
     </div>
