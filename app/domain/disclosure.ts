@@ -56,10 +56,23 @@ export type TableShape = {
   lines: Line[];
   /** Per cell: in how many dimensions it is a margin (0 for an inner cell). */
   marginLevel: number[];
+  /** Per dimension: the balanced vectors through each code (see suppressionPattern). */
+  vectors: Map<string, Vector[]>[];
 };
 
-/** The cells and lines of the cross-product of the dimensions, margins included. */
+const shapes = new Map<string, TableShape>();
+/** The cells and lines of the cross-product of the dimensions, margins included (built once per shape). */
 export function tableShape(dims: readonly Hierarchy[]): TableShape {
+  const key = JSON.stringify(dims);
+  let shape = shapes.get(key);
+  if (!shape) {
+    if (shapes.size > 200) shapes.clear();
+    shapes.set(key, (shape = buildShape(dims)));
+  }
+  return shape;
+}
+
+function buildShape(dims: readonly Hierarchy[]): TableShape {
   const nodes = dims.map(nodesOf);
   const position = nodes.map((list) => new Map(list.map((code, i) => [code, i])));
   const strides: number[] = [];
@@ -89,7 +102,7 @@ export function tableShape(dims: readonly Hierarchy[]): TableShape {
       lines.push({ total: cell, parts: children.map((child) => index(codes.map((c, i) => (i === d ? child : c)))) });
     }
   }
-  return { dims, nodes, position, size, index, codesOf, lines, marginLevel };
+  return { dims, nodes, position, size, index, codesOf, lines, marginLevel, vectors: dims.map(dimensionVectors) };
 }
 
 /** Fills every margin as the sum of its inner cells, from the inner (leaf) counts. */
@@ -156,7 +169,7 @@ const hideCost = (marginLevel: number, value: number) => (value === 0 ? 0.5 : 1)
 export function suppressionPattern(shape: TableShape, values: readonly number[]): boolean[] {
   const suppressed = values.map(isSmall);
   const certified = new Array<number>(shape.size).fill(0);
-  const vectors = shape.dims.map(dimensionVectors);
+  const vectors = shape.vectors;
   const primaries = values.map((_, i) => i).filter((i) => suppressed[i]).sort((a, b) => shape.marginLevel[a] - shape.marginLevel[b] || a - b);
   for (const x of primaries) {
     if (certified[x] >= PROTECTION) continue;
