@@ -21,15 +21,15 @@ export function domainMax(values: readonly ChartValue[]): number {
   return Math.max(5, ...values.filter(isShown));
 }
 
-// Advance widths (in em) of a sans-serif face, rounded up: narrow, wide and the rest.
+// Advance widths (in em) of a wide sans-serif face (DejaVu Sans, Verdana), rounded up: narrow, wide and the rest.
 const NARROW = new Set("iljtfrI.,;:!|'()[] ".split(""));
 const WIDE = new Set("mwMWÆŒ@%".split(""));
 
 /** An upper estimate of the rendered width of a text in px (bold adds 8%). */
 export function textWidth(text: string, fontSize = FONT_SIZE, bold = false): number {
   let em = 0;
-  for (const ch of text) em += NARROW.has(ch) ? 0.34 : WIDE.has(ch) ? 0.92 : ch === ch.toUpperCase() && ch !== ch.toLowerCase() ? 0.72 : 0.6;
-  return Math.ceil(em * fontSize * (bold ? 1.08 : 1)) + 2;
+  for (const ch of text) em += NARROW.has(ch) ? 0.36 : WIDE.has(ch) ? 0.98 : ch === ch.toUpperCase() && ch !== ch.toLowerCase() ? 0.76 : 0.66;
+  return Math.ceil(em * fontSize * (bold ? 1.1 : 1)) + 4;
 }
 
 /** Room for the widest of these labels, with a margin. */
