@@ -1,27 +1,56 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { SiteHeader } from "./components/site-header";
+import { PageAnnouncer, FlashMessage } from "./components/live-region";
 import { useNonce } from "./components/nonce";
 import { getCurrentUser } from "./lib/auth.server";
-import { navigationFor } from "./lib/navigation";
+import { takeFlash } from "./lib/flash.server";
+import { navigationFor, type NavItem } from "./lib/navigation";
 import { ROLE_LABELS } from "./domain/vocabulary";
 import { listTableRefs } from "./models/tables.server";
 import styles from "./styles/app.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Regiotafel – casuïstiektafels hoogcomplexe ggz" }];
+const errorStatus = (error: unknown) => (isRouteErrorResponse(error) ? error.status : 500);
+const errorTitle = (status: number) =>
+  status === 404 ? "Pagina niet gevonden" : status === 403 ? "Geen toegang" : status === 500 ? "Er ging iets mis" : `Fout ${status}`;
+
+export const meta: MetaFunction = ({ error }) => [
+  { title: error ? `${errorTitle(errorStatus(error))} – Regiotafel` : "Regiotafel – casuïstiektafels hoogcomplexe ggz" },
+];
+
+// The layout's data changes with every page (menu, one-time message): always reload it.
+export const shouldRevalidate = () => true;
 
 // Public: tells the layout who is signed in (their own name and menu, nothing else).
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { flash, headers } = takeFlash(request, context);
   const user = await getCurrentUser(request, context);
-  if (!user) return { user: null, nav: [] };
-  return {
-    user: { name: user.name, organisation: user.organisationName, role: user.role ? ROLE_LABELS[user.role] : "" },
-    nav: navigationFor(user.principal, listTableRefs(context.services.db)),
-  };
+  if (!user) return json({ user: null, nav: [] as NavItem[], flash }, { headers });
+  return json(
+    {
+      user: { name: user.name, organisation: user.organisationName, role: user.role ? ROLE_LABELS[user.role] : "" },
+      nav: navigationFor(user.principal, listTableRefs(context.services.db)),
+      flash,
+    },
+    { headers },
+  );
 }
 
 function Document({ children }: { children: React.ReactNode }) {
@@ -44,44 +73,31 @@ function Document({ children }: { children: React.ReactNode }) {
   );
 }
 
-export default function App() {
-  const { user, nav } = useLoaderData<typeof loader>();
+type RootData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** Header, menu, messages and footer around a page: the same for pages and error pages. */
+function Layout({ data, children }: { data: RootData | undefined; children: React.ReactNode }) {
   return (
     <Document>
-      <header className="site-header">
-        <div className="site-header__inner">
-          <Link to="/" className="brand">Regiotafel</Link>
-          {user ? (
-            <div className="account">
-              <span>
-                {user.name} · <span className="muted">{user.role}, {user.organisation}</span>
-              </span>
-              <Link to="/account/tweede-factor" className="account-link">Tweede factor</Link>
-              <Form method="post" action="/uitloggen">
-                <button type="submit" className="button button--quiet">Uitloggen</button>
-              </Form>
-            </div>
-          ) : null}
-        </div>
-        {user ? (
-          <nav aria-label="Hoofdmenu" className="main-nav">
-            <ul>
-              {nav.map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to} end={item.to === "/"}>{item.label}</NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        ) : null}
-      </header>
+      <SiteHeader user={data?.user ?? null} nav={data?.nav ?? []} />
       <main id="inhoud" className="content" tabIndex={-1}>
-        <Outlet />
+        <FlashMessage flash={data?.flash ?? null} />
+        {children}
       </main>
+      <PageAnnouncer />
       <footer className="site-footer">
         Regiotafel · landelijk dekkend netwerk van regionale casuïstiektafels hoogcomplexe ggz
       </footer>
     </Document>
+  );
+}
+
+export default function App() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <Layout data={data}>
+      <Outlet />
+    </Layout>
   );
 }
 
@@ -93,14 +109,15 @@ const ERROR_TEXT: Record<number, string> = {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
+  // The layout's data is there when only the page failed (a 404 inside the portal).
+  const data = useRouteLoaderData<typeof loader>("root");
+  const status = errorStatus(error);
+  const title = errorTitle(status);
   return (
-    <Document>
-      <main id="inhoud" className="content">
-        <h1>{status === 500 ? "Er ging iets mis" : `Fout ${status}`}</h1>
-        <p>{ERROR_TEXT[status] ?? "Probeer het later opnieuw. Blijft het probleem, neem dan contact op met de beheerder."}</p>
-        <p><Link to="/">Terug naar het overzicht</Link></p>
-      </main>
-    </Document>
+    <Layout data={data}>
+      <h1>{title}</h1>
+      <p>{ERROR_TEXT[status] ?? "Probeer het later opnieuw. Blijft het probleem, neem dan contact op met de beheerder."}</p>
+      <p><Link to="/">Terug naar het overzicht</Link></p>
+    </Layout>
   );
 }

@@ -155,7 +155,14 @@ export const auditEvents = sqliteTable(
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [index("audit_user").on(t.userId), index("audit_patient").on(t.patientId), index("audit_at").on(t.at)],
+  (t) => [
+    index("audit_user").on(t.userId),
+    index("audit_patient").on(t.patientId),
+    index("audit_at").on(t.at),
+    // The audit search: by action, and by e-mail address (whole or beginning, any case).
+    index("audit_action").on(t.action),
+    index("audit_user_email").on(sql`${t.userEmail} collate nocase`),
+  ],
 );
 
 // ── Referrals and cases (issue 3) ────────────────────────────────────────────

@@ -270,7 +270,9 @@ export function CaseRoom(props: CaseRoomProps) {
       <section className="card" aria-labelledby="berichten">
         <h2 id="berichten">Berichten</h2>
         {messages.length === 0 && pending.length === 0 ? <p className="muted">Er zijn nog geen berichten.</p> : null}
-        <ol className="case-room__log" role="log" aria-live="polite" aria-label="Berichten in het casusoverleg">
+        {/* The live region wraps the list, so the list keeps its list semantics (axe: listitem). */}
+        <div role="log" aria-live="polite" aria-label="Berichten in het casusoverleg">
+        <ol className="case-room__log">
           {messages.map((m) => (
             <li key={m.id} id={`bericht-${m.id}`} className="case-room__message">
               <p className="case-room__meta">
@@ -287,6 +289,7 @@ export function CaseRoom(props: CaseRoomProps) {
             </li>
           ))}
         </ol>
+        </div>
       </section>
 
       <section className="card no-print" aria-labelledby="nieuw-bericht">

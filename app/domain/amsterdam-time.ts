@@ -14,11 +14,9 @@ const partsFormatter = new Intl.DateTimeFormat("en-GB", {
   second: "2-digit",
 });
 
-const readableFormatter = new Intl.DateTimeFormat("nl-NL", {
-  timeZone: TIME_ZONE,
-  dateStyle: "medium",
-  timeStyle: "medium",
-});
+// One way people read dates in the portal: "1 december 2026" and "14:02" (no seconds).
+const dateFormatter = new Intl.DateTimeFormat("nl-NL", { timeZone: TIME_ZONE, day: "numeric", month: "long", year: "numeric" });
+const calendarDayFormatter = new Intl.DateTimeFormat("nl-NL", { timeZone: "UTC", day: "numeric", month: "long", year: "numeric" });
 
 type LocalParts = { year: number; month: number; day: number; hour: number; minute: number; second: number };
 
@@ -69,14 +67,40 @@ export function amsterdamDayEnd(date: string): Date {
   return amsterdamDayStart(next.toISOString().slice(0, 10));
 }
 
-/** "23 nov 2026, 13:16:23": for people reading a page. */
-export function formatAmsterdam(iso: string): string {
-  return readableFormatter.format(new Date(iso));
+const two = (n: number) => String(n).padStart(2, "0");
+
+/** "14:02": the Amsterdam wall-clock time of an instant. */
+export function formatAmsterdamTime(iso: string): string {
+  const p = localParts(new Date(iso));
+  return `${two(p.hour)}:${two(p.minute)}`;
 }
 
-/** "2026-11-23 13:16:23": sortable, for spreadsheets. */
+/** "23 november 2026": the Amsterdam day of an instant, or a calendar day (yyyy-mm-dd) as written. */
+export function formatAmsterdamDate(value: string): string {
+  if (isCalendarDate(value)) {
+    const [y, m, d] = value.split("-").map(Number);
+    return calendarDayFormatter.format(new Date(Date.UTC(y, m - 1, d)));
+  }
+  const instant = new Date(value);
+  return Number.isNaN(instant.getTime()) ? value : dateFormatter.format(instant);
+}
+
+/** "23 november 2026, 13:16": for people reading a page. */
+export function formatAmsterdam(iso: string): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return iso;
+  return `${dateFormatter.format(instant)}, ${formatAmsterdamTime(iso)}`;
+}
+
+/** "23-11-2026 13:16" (or "23-11-2026" for a calendar day): what Dutch spreadsheets read as a date. */
+export function formatAmsterdamSpreadsheet(value: string): string {
+  if (isCalendarDate(value)) return value.split("-").reverse().join("-");
+  const p = localParts(new Date(value));
+  return `${two(p.day)}-${two(p.month)}-${p.year} ${two(p.hour)}:${two(p.minute)}`;
+}
+
+/** "2026-11-23 13:16:23": sortable, for computing (today's date, comparisons), not for people: see formatAmsterdamSpreadsheet. */
 export function formatAmsterdamSortable(iso: string): string {
   const p = localParts(new Date(iso));
-  const two = (n: number) => String(n).padStart(2, "0");
   return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}:${two(p.second)}`;
 }

@@ -96,7 +96,11 @@ export type AuditFilter = { userEmail?: string; patientId?: string; action?: str
 
 export function auditConditions(filter: AuditFilter): SQL | undefined {
   const conditions: SQL[] = [];
-  if (filter.userEmail) conditions.push(sql`lower(${auditEvents.userEmail}) like ${"%" + filter.userEmail.toLowerCase() + "%"}`);
+  // By the whole address or its beginning, case-insensitive: a range on the NOCASE index
+  // (audit_user_email), where "contains" would read every row of a long log.
+  if (filter.userEmail) {
+    conditions.push(sql`${auditEvents.userEmail} >= ${filter.userEmail} collate nocase and ${auditEvents.userEmail} < ${filter.userEmail + "\uffff"} collate nocase`);
+  }
   if (filter.patientId) conditions.push(eq(auditEvents.patientId, filter.patientId));
   if (filter.action) conditions.push(eq(auditEvents.action, filter.action));
   return conditions.length ? and(...conditions) : undefined;

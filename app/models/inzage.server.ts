@@ -5,59 +5,13 @@ import { asc, eq } from "drizzle-orm";
 import { stringify } from "csv-stringify/sync";
 import { auditEvents, organisations, users } from "#db/schema";
 import { formatAmsterdam, formatAmsterdamSortable } from "~/domain/amsterdam-time";
+import { auditActionLabel, AUDIT_OUTCOME_LABELS, formatIpAddress } from "~/domain/audit-actions";
 import { ROLE_LABELS, ROLES, type Role } from "~/domain/vocabulary";
 import type { Db } from "~/lib/db.server";
 import { neutraliseFormula } from "./audit-log.server";
 
-/** What happened, in words a patient reads. Unknown actions fall back to a general description. */
-export const ACTION_LABELS: Record<string, string> = {
-  "referral.create": "Aanmelding bij de regiotafel ingediend",
-  "referral.api_replay": "Aanmelding via de koppeling opnieuw ontvangen",
-  "referral.api_status": "Status van de aanmelding opgevraagd via de koppeling",
-  "referral.list": "Overzicht van aanmeldingen bekeken",
-  "referral.view": "Aanmelding bekeken",
-  "case.view": "Casus bekeken",
-  "case.action": "Handeling op de casus uitgevoerd",
-  "case.denied": "Toegang tot de casus geweigerd",
-  "case.list": "Casus in een overzicht getoond",
-  "case.start_screening": "Screening gestart",
-  "case.screening_save": "Screening opgeslagen",
-  "case.include": "Casus geïncludeerd",
-  "case.not_include": "Casus niet geïncludeerd",
-  "case.redirect": "Casus doorverwezen naar een andere regiotafel",
-  "case.advisor_assessment": "Beoordeling door de medisch adviseur",
-  "case.inzage": "Inzageoverzicht bekeken",
-  "case.inzage_export": "Inzageoverzicht gedownload",
-  "case_room.view": "Casusoverleg geopend",
-  "case_room.join": "Deelgenomen aan het live casusoverleg",
-  "case_room.message": "Bericht geplaatst in het casusoverleg",
-  "case_room.denied": "Toegang tot het casusoverleg geweigerd",
-  "consent.view": "Toestemming bekeken",
-  "consent.change": "Nieuwe toestemming vastgelegd",
-  "consent.withdraw": "Toestemming ingetrokken",
-  "consent.action": "Handeling op de toestemming",
-  "consent.override_grant": "Toestemming doorbroken: identiteit gedeeld zonder toestemming (conflict van plichten)",
-  "consent.override_end": "Doorbreking van de toestemming beëindigd",
-  "consent.override_denied": "Poging om de toestemming te doorbreken geweigerd",
-  "audit.export": "Toegangslog geëxporteerd",
-  "audit.search": "Toegangslog doorzocht",
-};
-
-export function actionLabel(action: string): string {
-  if (ACTION_LABELS[action]) return ACTION_LABELS[action];
-  const [area] = action.split(".");
-  const areas: Record<string, string> = {
-    case: "Handeling op de casus",
-    referral: "Handeling op de aanmelding",
-    consent: "Handeling op de toestemming",
-    case_room: "Handeling in het casusoverleg",
-    meeting: "Handeling rond een bijeenkomst",
-    agenda: "Handeling rond de agenda van een bijeenkomst",
-  };
-  return `${areas[area] ?? "Handeling"} (${action})`;
-}
-
-const OUTCOME_LABELS = { success: "Gelukt", denied: "Geweigerd", failure: "Mislukt" } as const;
+/** What happened, in words a patient reads (one vocabulary with the audit log). */
+export const actionLabel = auditActionLabel;
 
 const roleLabel = (role: string | null) => (role && (ROLES as readonly string[]).includes(role) ? ROLE_LABELS[role as Role] : (role ?? ""));
 
@@ -101,11 +55,10 @@ export function patientAccessLog(db: Db, patientId: number, limit = INZAGE_PAGE_
       role: roleLabel(r.role),
       what: actionLabel(r.action),
       action: r.action,
-      outcome: OUTCOME_LABELS[r.outcome],
+      outcome: AUDIT_OUTCOME_LABELS[r.outcome],
       detail: r.detail ?? "",
       consentOverride: r.consentOverride,
-      // IPv4 as people know it (the server sees IPv4 clients as ::ffff:a.b.c.d).
-      ip: (r.ip ?? "").replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, ""),
+      ip: formatIpAddress(r.ip),
       userAgent: r.userAgent ?? "",
     })),
   };

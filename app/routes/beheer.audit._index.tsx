@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field } from "~/components/form";
+import { Pager } from "~/components/pager";
 import { audit, verifyAuditLog } from "~/lib/audit.server";
 import { actorOf, requirePermission } from "~/lib/auth.server";
 import { formValues, parseForm } from "~/lib/forms";
 import { AuditSearchSchema, SEARCH_LABELS, describeSearch, searchParamsAsFormData, searchQuery } from "~/domain/audit-search";
-import { EXPORT_LIMIT, PAGE_LIMIT, auditActions, findAuditEvents, presentAuditEvent } from "~/models/audit-log.server";
+import { formatTotal } from "~/lib/pagination";
+import { EXPORT_LIMIT, auditActions, findAuditEvents, presentAuditEvent } from "~/models/audit-log.server";
 
 export const meta: MetaFunction = () => [{ title: "Auditlog – Regiotafel" }];
 
@@ -15,27 +17,30 @@ export const meta: MetaFunction = () => [{ title: "Auditlog – Regiotafel" }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "audit:read");
   const { db } = context.services;
-  const formData = searchParamsAsFormData(new URL(request.url).searchParams);
+  const url = new URL(request.url);
+  const formData = searchParamsAsFormData(url.searchParams);
   const parsed = parseForm(AuditSearchSchema, formData);
   const chain = verifyAuditLog(db);
-  const base = { chain, actions: auditActions(db), values: formValues(formData), limit: PAGE_LIMIT, exportLimit: EXPORT_LIMIT };
+  const base = { chain, actions: auditActions(db), values: formValues(formData), exportLimit: EXPORT_LIMIT };
   if (!parsed.ok) return { ...base, fieldErrors: parsed.fieldErrors, result: null };
 
-  const { rows, total } = findAuditEvents(db, parsed.data, PAGE_LIMIT);
+  const page = findAuditEvents(db, parsed.data, url);
   audit(db, {
     action: "audit.search",
     actor: actorOf(user),
     objectType: "audit_log",
     patientId: parsed.data.patient ?? null,
-    detail: `${describeSearch(parsed.data)}; ${total} regels gevonden`,
+    detail: `${describeSearch(parsed.data)}; ${formatTotal(page.total!)} regels gevonden`,
     origin: context.origin,
   });
   return {
     ...base,
     fieldErrors: {},
-    result: { rows: rows.map(presentAuditEvent), total, exportHref: `/beheer/audit/export${searchQuery(parsed.data)}` },
+    result: { page: { ...page, items: page.items.map(presentAuditEvent) }, exportHref: `/beheer/audit/export${searchQuery(parsed.data)}` },
   };
 }
+
+const NOUN = { one: "regel", many: "regels" };
 
 const OUTCOME_BADGE = { success: "badge badge--ok", denied: "badge badge--error", failure: "badge badge--warn" } as const;
 
@@ -73,7 +78,7 @@ export default function AuditLog() {
       <Form method="get" action="/beheer/audit" className="card" noValidate aria-labelledby="zoeken">
         <h2 id="zoeken">Zoeken</h2>
         <div className="filters">
-          <Field name="user" label={SEARCH_LABELS.user} hint="Ook een deel, bijv. @parnassia" errors={errors} values={data.values} />
+          <Field name="user" label={SEARCH_LABELS.user} hint="Het hele adres of het begin, bijv. lid.brabant" errors={errors} values={data.values} />
           <Field name="patient" label={SEARCH_LABELS.patient} errors={errors} values={data.values} />
           <Field name="action" label={SEARCH_LABELS.action} errors={errors} values={data.values}>
             <option value="">Alle acties</option>
@@ -93,20 +98,14 @@ export default function AuditLog() {
       {data.result ? (
         <section aria-labelledby="resultaten">
           <h2 id="resultaten">Resultaten</h2>
-          <p>
-            {data.result.total === 0
-              ? "Geen regels gevonden."
-              : data.result.total > data.result.rows.length
-                ? `${data.result.total} regels gevonden; de nieuwste ${data.result.rows.length} staan hieronder.`
-                : `${data.result.total} ${data.result.total === 1 ? "regel" : "regels"} gevonden.`}
-          </p>
-          {data.result.total > 0 ? (
+          {data.result.page.total?.count ? (
             <p className="actions">
               <a className="button button--secondary button--small" href={data.result.exportHref} download>Exporteren als CSV</a>
               <span className="hint">Hetzelfde filter, maximaal {data.exportLimit.toLocaleString("nl-NL")} regels.</span>
             </p>
           ) : null}
-          {data.result.rows.length > 0 ? (
+          <Pager page={data.result.page} label="auditregels" noun={NOUN} />
+          {data.result.page.items.length > 0 ? (
             <table className="data">
               <caption className="visually-hidden">Auditregels, nieuwste eerst</caption>
               <thead>
@@ -125,7 +124,7 @@ export default function AuditLog() {
                 </tr>
               </thead>
               <tbody>
-                {data.result.rows.map((row) => (
+                {data.result.page.items.map((row) => (
                   <tr key={row.id} id={`regel-${row.id}`}>
                     <td>{row.id}</td>
                     <td><time dateTime={row.at}>{row.time}</time></td>
@@ -149,6 +148,7 @@ export default function AuditLog() {
               </tbody>
             </table>
           ) : null}
+          {data.result.page.items.length > 10 ? <Pager page={data.result.page} label="auditregels (onder de tabel)" noun={NOUN} /> : null}
         </section>
       ) : (
         <div className="alert alert--error" role="alert">Het filter klopt niet; verbeter de gemarkeerde velden. Er is niet gezocht.</div>

@@ -4,7 +4,7 @@ import { audit } from "~/lib/audit.server";
 import { actorOf, requirePermission } from "~/lib/auth.server";
 import { parseForm } from "~/lib/forms";
 import { AuditSearchSchema, SEARCH_LABELS, describeSearch, searchParamsAsFormData } from "~/domain/audit-search";
-import { EXPORT_LIMIT, auditCsv, findAuditEvents } from "~/models/audit-log.server";
+import { EXPORT_LIMIT, auditCsv, exportAuditEvents } from "~/models/audit-log.server";
 
 // CSV export of the access log with the same filter as /beheer/audit (resource route).
 // The export is itself an access to the log and is logged as such.
@@ -22,13 +22,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     });
   }
 
-  const { rows, total } = findAuditEvents(db, parsed.data, EXPORT_LIMIT);
+  const rows = exportAuditEvents(db, parsed.data, EXPORT_LIMIT + 1);
+  const more = rows.length > EXPORT_LIMIT;
+  if (more) rows.pop();
   audit(db, {
     action: "audit.export",
     actor: actorOf(user),
     objectType: "audit_log",
     patientId: parsed.data.patient ?? null,
-    detail: `${describeSearch(parsed.data)}; ${rows.length} van ${total} regels geëxporteerd`,
+    detail: `${describeSearch(parsed.data)}; ${rows.length} van ${more ? `meer dan ${rows.length}` : rows.length} regels geëxporteerd`,
     origin: context.origin,
   });
   const stamp = formatAmsterdamSortable(new Date().toISOString()).replace(" ", "_").replaceAll(":", "");

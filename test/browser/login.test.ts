@@ -33,6 +33,8 @@ async function hydrated(page: Page) {
 const nav = (page: Page) => page.getByRole("navigation", { name: "Hoofdmenu" });
 
 async function logOutAndCheck(page: Page, baseUrl: string) {
+  // Logging out lives in the account menu (a <details> under the user's name).
+  await page.locator(".account-menu summary").click();
   await page.getByRole("button", { name: "Uitloggen" }).click();
   await page.waitForURL((url) => url.pathname === "/inloggen");
   await page.getByRole("heading", { level: 1, name: "Inloggen" }).waitFor();

@@ -28,6 +28,12 @@ function shownRowIds(html: string): number[] {
   return [...html.matchAll(/<tr id="regel-(\d+)"/g)].map((m) => Number(m[1]));
 }
 
+/** The pager's link to the next or previous page, as a path to request. */
+function pagerLink(html: string, rel: "next" | "prev"): string | undefined {
+  const tag = [...html.matchAll(/<a [^>]*>/g)].map((m) => m[0]).find((a) => a.includes(`rel="${rel}"`));
+  return tag?.match(/href="([^"]+)"/)?.[1].replaceAll("&amp;", "&");
+}
+
 /** RFC 4180 with ';' as separator (what the export writes for Dutch Excel). */
 function parseCsv(text: string): string[][] {
   const records: string[][] = [];
@@ -185,14 +191,39 @@ describe("the administrator's audit search (/beheer/audit)", () => {
 
     const both = await search("from=2025-03-10&to=2025-03-11");
     expect(shownRowIds(both)).toEqual([id.B, id.A]);
-    expect(both).toContain("10 mrt 2025, 00:30:00");
-    expect(both).toContain("11 mrt 2025, 23:30:00");
+    expect(both).toContain("10 maart 2025, 00:30");
+    expect(both).toContain("11 maart 2025, 23:30");
     expect(shownRowIds(await search("from=2025-03-10"))).toEqual([id.C, id.B, id.A]);
     expect(shownRowIds(await search("to=2025-03-09"))).toEqual([id.D]);
     expect(shownRowIds(await search("from=2025-03-12&to=2025-03-12"))).toEqual([id.C]);
     // A date typed the Dutch way means the same day.
     expect(shownRowIds(await search("from=10-03-2025&to=11-3-2025"))).toEqual([id.B, id.A]);
     expect(verifyAuditLog(db()).ok).toBe(true);
+  });
+
+  it("pages through a long result with the pager's links, newest first, each row once, the filter kept", async () => {
+    const email = "veel.regels@regiotafel.test";
+    const origin = { ip: "192.0.2.11", userAgent: UA };
+    for (let i = 0; i < 120; i++) audit(db(), { action: "test.paging", attemptedEmail: email, detail: `r${i}`, origin });
+    const expected = eventsOf(email).map((e) => e.id).reverse();
+    const seen: number[] = [];
+    let html = await pageText(await admin.get(`/beheer/audit?user=${encodeURIComponent(email)}`));
+    expect(html).toContain("Regel 1–50 van 120");
+    expect(html).toContain('aria-label="Pagina&#x27;s: auditregels"');
+    for (let pages = 1; ; pages++) {
+      seen.push(...shownRowIds(html));
+      const next = pagerLink(html, "next");
+      if (!next) {
+        expect(pages).toBe(3);
+        break;
+      }
+      expect(next).toContain(`user=${encodeURIComponent(email)}`);
+      html = await pageText(await admin.get(next));
+    }
+    expect(seen).toEqual(expected);
+    // Back from the last page.
+    const prev = pagerLink(html, "prev")!;
+    expect(shownRowIds(await pageText(await admin.get(prev)))).toEqual(expected.slice(50, 100));
   });
 
   it("answers invalid dates with Dutch field errors instead of a 500, and does not search", async () => {

@@ -119,6 +119,7 @@ const PUBLIC_HANDLERS: Record<string, { why: string; must: RegExp; asWritten?: b
   "inloggen.tsx loader": { why: "the login page; a signed-in user is sent home", must: /\bawait\s+requireAnonymous\s*\(/ },
   "inloggen.tsx action": { why: "logging in; a signed-in user is sent home", must: /\bawait\s+requireAnonymous\s*\(/ },
   "uitloggen.tsx action": { why: "logging out ends whatever session there is", must: /\bawait\s+getCurrentUser\s*\(/ },
+  "$.tsx loader": { why: "unknown addresses: always 404, inside the layout", must: /^\s*throw\s+new\s+Response\(\s*"Niet gevonden"\s*,\s*\{\s*status:\s*404\s*\}\s*\);?\s*$/, asWritten: true },
   "uitloggen.tsx loader": { why: "only sends a GET home", must: /^\s*return\s+redirect\(\s*"\/"\s*\);?\s*$/, asWritten: true },
   "agenda.feed.$file.ts loader": {
     why: "calendar apps fetch the personal feed without cookies; the secret token in the URL is the only credential",
@@ -315,6 +316,14 @@ const PUBLIC_ROUTES: Record<string, { get: (r: Response, body: string) => void; 
       expect(body).toContain("<h1>Inloggen</h1>");
       expect(body).toContain("Dit veld is verplicht.");
     },
+  },
+  // Unknown addresses: the 404 page in the layout, no data.
+  $: {
+    get: (r, body) => {
+      expect(r.status).toBe(404);
+      expect(body).toContain("Pagina niet gevonden");
+    },
+    post: (r) => expect(r.status).toBe(405),
   },
   // Without a valid feed token: nothing, and not even a hint that the route exists.
   "agenda.feed.$file": {
