@@ -2,7 +2,7 @@
 // their own table (/tafels/<slug>/rapportage). It receives only the suppressed report from the
 // query layer (app/models/monitor.server.ts): numbers, "onderdrukt" and nothing about a single case.
 import { Link } from "@remix-run/react";
-import { dutchDate } from "~/domain/monitor";
+import { formatDate } from "~/lib/format";
 import { SHORTFALL_KIND_LABELS, SHORTFALL_KINDS } from "~/domain/vocabulary";
 import type { CapacityComparison, CapacityTable, MonitorReport } from "~/models/monitor.server";
 import { BarChart } from "./charts/bar-chart";
@@ -111,7 +111,7 @@ export function MonitorReportView({ report, capacityLink }: { report: MonitorRep
 
       <section className="card monitor-block" aria-labelledby="open">
         <h2 id="open">Open casussen naar leeftijd</h2>
-        <p className="hint">Stand op {dutchDate(report.snapshotDate)}; leeftijd gerekend vanaf ontvangst. Totaal open: {label(report.openTotal)}.</p>
+        <p className="hint">Stand op {formatDate(report.snapshotDate)}; leeftijd gerekend vanaf ontvangst. Totaal open: {label(report.openTotal)}.</p>
         <BarChart title={`Open casussen naar leeftijd op ${report.snapshotDate}, ${regionName}`} categoryHeading="Leeftijd" data={report.openByAge.map((r) => ({ key: r.key, label: r.label, value: r.count }))} />
       </section>
 

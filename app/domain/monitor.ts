@@ -109,12 +109,6 @@ export function monthsOf(period: Period): number[] {
   return [Number(period.code.slice(1))];
 }
 
-/** The Dutch date "1 oktober 2026". */
-export function dutchDate(date: string): string {
-  const [y, m, d] = date.split("-").map(Number);
-  return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
-}
-
 // ── Statistics ───────────────────────────────────────────────────────────────
 
 const ascending = (values: readonly number[]) => [...values].sort((a, b) => a - b);

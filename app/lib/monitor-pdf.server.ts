@@ -2,7 +2,8 @@
 // period, region and date, the explanation of the markers, then compact tables (two columns of
 // tables where they fit), page numbers in the footer. It reads only the suppressed report, so it
 // says exactly what the page, the charts and the CSV say.
-import { dutchDate, amsterdamDate, displayValue } from "~/domain/monitor";
+import { displayValue } from "~/domain/monitor";
+import { formatDate, formatDateRange } from "./format";
 import { SHORTFALL_KIND_LABELS, SHORTFALL_KINDS } from "~/domain/vocabulary";
 import type { CountRow, MonitorReport } from "~/models/monitor.server";
 import { pdfDefinition, renderPdf, type PdfContent } from "./pdf.server";
@@ -38,7 +39,7 @@ function content(report: MonitorReport, title: string, madeOn: string): PdfConte
     stack: [
       { text: title, style: "title", margin: [0, 160, 0, 12] },
       { text: report.period.label, style: "subtitle", fontSize: 18 },
-      { text: `${dutchDate(report.period.from)} t/m ${dutchDate(report.period.to)}`, style: "subtitle" },
+      { text: formatDateRange(report.period.from, report.period.to), style: "subtitle" },
       { text: region, style: "subtitle" },
       { text: `Gemaakt op ${madeOn}`, style: "subtitle", margin: [0, 24, 0, 0] },
       {
@@ -82,7 +83,7 @@ function content(report: MonitorReport, title: string, madeOn: string): PdfConte
         " verwezen, ",
         { text: displayValue(report.referredVsIncluded.included), bold: true },
         " passend advies (geïncludeerd). Open casussen op ",
-        dutchDate(report.snapshotDate),
+        formatDate(report.snapshotDate),
         ": ",
         { text: displayValue(report.openTotal), bold: true },
         ".",
@@ -107,7 +108,7 @@ function content(report: MonitorReport, title: string, madeOn: string): PdfConte
 
 /** The PDF of a monitor report (national or one table's). */
 export async function monitorPdf(report: MonitorReport, options: { title: string; now?: Date }): Promise<Buffer> {
-  const madeOn = dutchDate(amsterdamDate(options.now ?? new Date()));
+  const madeOn = formatDate((options.now ?? new Date()).toISOString());
   return renderPdf(
     pdfDefinition({
       title: `${options.title} – ${report.period.label}`,
