@@ -19,6 +19,7 @@ import { takeFlash } from "./lib/flash.server";
 import { navigationFor, type NavItem } from "./lib/navigation";
 import { ROLE_LABELS } from "./domain/vocabulary";
 import { listTableRefs } from "./models/tables.server";
+import { unreadCount } from "./models/notifications.server";
 import styles from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -45,7 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!user) return json({ user: null, nav: [] as NavItem[], flash }, { headers });
   return json(
     {
-      user: { name: user.name, organisation: user.organisationName, role: user.role ? ROLE_LABELS[user.role] : "" },
+      user: { name: user.name, organisation: user.organisationName, role: user.role ? ROLE_LABELS[user.role] : "", unread: unreadCount(context.services.db, user.id) },
       nav: navigationFor(user.principal, listTableRefs(context.services.db)),
       flash,
     },

@@ -726,3 +726,4 @@ export const consentOverrides = sqliteTable(
   },
   (t) => [index("consent_overrides_case").on(t.caseId)],
 );
+export * from "./schema-notifications";

@@ -14,6 +14,8 @@ import { createLoginThrottle } from "../app/lib/login-throttle.server";
 import { purgeExpiredRoomMessages } from "../app/models/retention.server";
 import { seedDemoData, seedReferenceData } from "../db/seed";
 import { csrfOriginCheck, cspNonce, noStore, securityHeaders } from "./security";
+import { createMailSender } from "../app/lib/mail.server";
+import { startMailWorker, type MailWorker } from "./mail-worker";
 import { attachSockets } from "./sockets";
 
 export type Portal = {
@@ -34,6 +36,8 @@ export async function createPortal(config: AppConfig, options: { buildPath?: str
     lucia: createLucia(db, config),
     loginThrottle: createLoginThrottle(config.login),
     io: null,
+    publicOrigin: config.appOrigin ?? `http://localhost:${config.port}`,
+    mailWorker: null,
   };
 
   const app = express();
@@ -78,6 +82,8 @@ export async function createPortal(config: AppConfig, options: { buildPath?: str
   const retentionTimer = setInterval(purge, 24 * 3_600_000);
   retentionTimer.unref();
 
+  let mailWorker: MailWorker | null = null;
+
   return {
     services,
     httpServer,
@@ -85,11 +91,17 @@ export async function createPortal(config: AppConfig, options: { buildPath?: str
       new Promise((resolve) => {
         httpServer.listen(port, () => {
           const address = httpServer.address();
-          resolve(typeof address === "object" && address ? address.port : port);
+          const bound = typeof address === "object" && address ? address.port : port;
+          if (!config.appOrigin) services.publicOrigin = `http://localhost:${bound}`;
+          // Mails link to the public origin, so the worker starts once the port is known.
+          mailWorker ??= startMailWorker(services, createMailSender(config.mail));
+          services.mailWorker = mailWorker;
+          resolve(bound);
         });
       }),
     close: async () => {
       clearInterval(retentionTimer);
+      await mailWorker?.stop();
       await new Promise<void>((resolve) => services.io!.close(() => resolve()));
       db.$client.close();
     },

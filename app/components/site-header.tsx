@@ -5,7 +5,7 @@ import { Form, Link, useLocation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { accountMenu, currentItem, mainMenu, type NavItem } from "~/lib/navigation";
 
-type HeaderUser = { name: string; organisation: string; role: string };
+type HeaderUser = { name: string; organisation: string; role: string; unread: number };
 
 export function SiteHeader({ user, nav }: { user: HeaderUser | null; nav: NavItem[] }) {
   const { pathname } = useLocation();
@@ -41,6 +41,10 @@ export function SiteHeader({ user, nav }: { user: HeaderUser | null; nav: NavIte
                 Menu
               </button>
             ) : null}
+            <Link to="/meldingen" className="notice-link" aria-current={pathname === "/meldingen" ? "page" : undefined}>
+              Meldingen <span className="badge" data-testid="unread-count">{user.unread}</span>
+              <span className="visually-hidden"> ongelezen</span>
+            </Link>
             <details className="account-menu" ref={accountRef}>
               <summary>
                 <span className="account-menu__name">{user.name}</span>

@@ -75,6 +75,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "meeting.view": "Bijeenkomst bekeken",
   "meeting.create": "Bijeenkomst gepland",
   "meeting.cancel": "Bijeenkomst geannuleerd",
+  "meeting.move": "Bijeenkomst verplaatst",
+  "mail.requeue": "Mislukte e-mail opnieuw in de wachtrij gezet",
   "agenda.add": "Casus op de agenda gezet",
   "agenda.remove": "Casus van de agenda gehaald",
   "agenda.close": "Agendapunt afgesloten",

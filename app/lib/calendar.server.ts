@@ -2,52 +2,16 @@
 // leaves the portal's protection (phones, shared agendas), so it says when and where, never
 // which cases: only "N casussen op de agenda".
 import type { AppLoadContext } from "@remix-run/node";
-import { createEvents, type EventAttributes } from "ics";
-import { agendaCountLabel, endOf } from "~/domain/meetings";
+import { createEvents } from "ics";
+import { meetingEvent, type CalendarMeeting } from "~/domain/meeting-calendar";
 import { feedOwner } from "~/models/meetings.server";
 import { notFound } from "./auth.server";
 
-export type CalendarMeeting = {
-  id: number;
-  title: string;
-  tableName: string;
-  startsAt: string;
-  durationMinutes: number;
-  location: string | null;
-  videoUrl: string | null;
-  cancelled: boolean;
-  agendaCount: number;
-};
+export { meetingEvent, meetingUid, type CalendarMeeting } from "~/domain/meeting-calendar";
 
 /** The portal's public origin, for links in calendars. */
 export function portalOrigin(request: Request, context: AppLoadContext): string {
   return context.services.config.appOrigin ?? new URL(request.url).origin;
-}
-
-/** Stable per meeting, so a re-imported or re-fetched event updates instead of duplicating. */
-export const meetingUid = (meetingId: number) => `bijeenkomst-${meetingId}@regiotafel`;
-
-export function meetingEvent(m: CalendarMeeting, origin: string): EventAttributes {
-  const page = `${origin}/bijeenkomsten/${m.id}`;
-  const description = [`${agendaCountLabel(m.agendaCount)}.`, m.videoUrl ? `Videoverbinding: ${m.videoUrl}` : null, `Details in het portaal: ${page}`]
-    .filter(Boolean)
-    .join("\n");
-  return {
-    uid: meetingUid(m.id),
-    title: `Regiotafel ${m.tableName}: ${m.title}`,
-    start: new Date(m.startsAt).getTime(),
-    startInputType: "utc",
-    startOutputType: "utc",
-    end: new Date(endOf(m.startsAt, m.durationMinutes)).getTime(),
-    endInputType: "utc",
-    endOutputType: "utc",
-    location: m.location ?? (m.videoUrl ? "Online" : undefined),
-    url: m.videoUrl ?? page,
-    description,
-    status: m.cancelled ? "CANCELLED" : "CONFIRMED",
-    busyStatus: "BUSY",
-    classification: "PRIVATE",
-  };
 }
 
 export function calendarResponse(meetings: CalendarMeeting[], origin: string, options: { calName: string; fileName?: string }): Response {

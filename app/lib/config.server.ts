@@ -17,6 +17,14 @@ const EnvSchema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   SEED_DEMO_DATA: z.enum(["auto", "never"]).default("auto"),
   CASE_ROOM_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
+  /** smtp://user:pass@host:587 (STARTTLS when offered; ?requireTLS=true to insist) or smtps://…:465. Unset: mails stay in the outbox. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default("Regiotafel <noreply@regiotafel.invalid>"),
+  MAIL_POLL_MS: z.coerce.number().int().positive().default(2000),
+  MAIL_RETRY_BASE_SECONDS: z.coerce.number().positive().default(60),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
+  /** Amsterdam hour from which the daily jobs (digests, terms, overdue actions) run. */
+  DAILY_JOBS_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 });
 
 export type AppConfig = {
@@ -31,6 +39,7 @@ export type AppConfig = {
   login: { maxPerAccount: number; maxPerIp: number; windowSeconds: number };
   seedDemoData: boolean;
   caseRoomRetentionDays: number;
+  mail: { smtpUrl: string | null; from: string; pollMs: number; retryBaseMs: number; maxAttempts: number; dailyJobsHour: number };
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -53,5 +62,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Demo accounts share a published password: never in production.
     seedDemoData: !production && e.SEED_DEMO_DATA === "auto",
     caseRoomRetentionDays: e.CASE_ROOM_RETENTION_DAYS,
+    mail: {
+      smtpUrl: e.SMTP_URL ?? null,
+      from: e.MAIL_FROM,
+      pollMs: e.MAIL_POLL_MS,
+      retryBaseMs: e.MAIL_RETRY_BASE_SECONDS * 1000,
+      maxAttempts: e.MAIL_MAX_ATTEMPTS,
+      dailyJobsHour: e.DAILY_JOBS_HOUR,
+    },
   };
 }

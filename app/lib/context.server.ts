@@ -16,6 +16,10 @@ export type AppServices = {
   loginThrottle: LoginThrottle;
   /** Set once socket.io is attached; used to disconnect a user's sockets. */
   io: SocketServer | null;
+  /** Origin for links in mails: APP_ORIGIN, else http://localhost:<port> once listening. */
+  publicOrigin: string;
+  /** Sends the outbox; set once the portal runs. Tests call runOnce() instead of waiting for the timer. */
+  mailWorker: { runOnce(now?: Date): Promise<{ sent: number; failed: number }> } | null;
 };
 
 export type RequestContext = {

@@ -54,7 +54,13 @@ export function planCrossFieldErrors(formData: FormData): FieldErrors {
   return errors;
 }
 
-export const MeetingIntent = z.enum(["respond", "add_item", "remove_item", "invite_guest", "cancel"], {
+/** Moving a meeting to another day or time; its agenda slots move along. */
+export const MoveSchema = z.object({
+  date: calendarDate("Vul een datum in."),
+  startTime: timeField("Vul een begintijd in."),
+});
+
+export const MeetingIntent = z.enum(["respond", "add_item", "remove_item", "invite_guest", "cancel", "move"], {
   errorMap: () => ({ message: "Deze handeling is niet mogelijk." }),
 });
 

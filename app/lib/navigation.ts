@@ -24,6 +24,7 @@ export function navigationFor(principal: Principal, tables: readonly TableRef[])
   if (can(principal, "organisations:manage")) items.push({ to: "/beheer/organisaties", label: "Organisaties" });
   if (can(principal, "audit:read")) items.push({ to: "/beheer/audit", label: "Auditlog" });
   if (can(principal, "api-tokens:manage")) items.push({ to: "/beheer/api-tokens", label: "API-tokens" });
+  if (can(principal, "users:manage")) items.push({ to: "/beheer/mail", label: "E-mail" });
   // Account settings: only what applies to this person.
   if (mine.length > 0) items.push({ to: "/agenda/abonnement", label: "Agenda-abonnement", menu: "account" });
   items.push({ to: "/account/tweede-factor", label: "Tweede factor", menu: "account" });

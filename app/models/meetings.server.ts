@@ -200,6 +200,26 @@ export function cancelMeeting(db: Db, meeting: Meeting, actor: CaseActor): Outco
   );
 }
 
+/** Moves a meeting that has not been held; every agenda slot moves by the same amount. */
+export function moveMeeting(db: Db, meetingId: number, startsAt: string): Outcome<{ from: string }> {
+  return refusable(() =>
+    db.transaction((tx) => {
+      const t = tx as unknown as Db;
+      const current = t.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+      if (!current || current.cancelled) throw new Refusal("Deze bijeenkomst is geannuleerd en kan niet meer worden verplaatst.");
+      if (current.startsAt === startsAt) throw new Refusal("Kies een ander moment dan het huidige.", "startTime");
+      const items = agendaOf(t, meetingId);
+      if (items.some((i) => i.closedAt)) throw new Refusal("Er zijn al agendapunten besproken en afgesloten; deze bijeenkomst kan niet meer worden verplaatst.");
+      const shift = new Date(startsAt).getTime() - new Date(current.startsAt).getTime();
+      for (const item of items) {
+        t.update(agendaItems).set({ startsAt: new Date(new Date(item.startsAt).getTime() + shift).toISOString() }).where(eq(agendaItems.id, item.id)).run();
+      }
+      t.update(meetings).set({ startsAt }).where(eq(meetings.id, meetingId)).run();
+      return { from: current.startsAt };
+    }),
+  );
+}
+
 // ── Invitations ─────────────────────────────────────────────────────────────
 
 export function invitationsOf(db: Db, meetingId: number) {

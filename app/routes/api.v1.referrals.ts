@@ -9,6 +9,8 @@ import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN } from "~/lib/api-contr
 import { readJsonBody, requestHash, requireJsonContentType } from "~/lib/api-request.server";
 import { fieldErrorsOf, type FieldErrors } from "~/lib/forms";
 import { referralReceipt, submitReferralOnce, type Validated } from "~/models/api-referrals.server";
+import { notifier } from "~/lib/notifier.server";
+import { notifyReferralReceived } from "~/models/notifications.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireApiClient(request, context);
@@ -70,6 +72,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return json(receipt, { status: 200, headers: { Location: `/api/v1/referrals/${receipt.id}`, "Idempotent-Replayed": "true" } });
     }
     case "created": {
+      notifyReferralReceived(notifier(context), outcome.caseId);
       const receipt = referralReceipt(db, outcome.caseId);
       return json(receipt, { status: 201, headers: { Location: `/api/v1/referrals/${receipt.id}` } });
     }

@@ -23,7 +23,7 @@ import { audit } from "~/lib/audit.server";
 import { actorOf, loadAccount, requireUser } from "~/lib/auth.server";
 import { failure, parseForm } from "~/lib/forms";
 import { meetingAccess, requireMeetingChair } from "~/lib/meeting-access.server";
-import { AddItemSchema, CHECK_FIELDS, fieldFailure, GuestSchema, MeetingIntent, RemoveItemSchema, RespondSchema } from "~/lib/meeting-forms";
+import { AddItemSchema, CHECK_FIELDS, fieldFailure, GuestSchema, MeetingIntent, MoveSchema, RemoveItemSchema, RespondSchema } from "~/lib/meeting-forms";
 import { consentScopeOf, currentConsent, findCase } from "~/models/cases.server";
 import {
   activeUserByEmail,
@@ -33,10 +33,13 @@ import {
   clashesFor,
   invitationsOf,
   inviteGuest,
+  moveMeeting,
   removeAgendaItem,
   respondToInvitation,
   schedulableCases,
 } from "~/models/meetings.server";
+import { notifier } from "~/lib/notifier.server";
+import { notifyCaseOnAgenda, notifyGuestInvited, notifyMeetingCancelled, notifyMeetingMoved } from "~/models/notifications.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} – Bijeenkomst – Regiotafel` : "Bijeenkomst – Regiotafel" }];
 
@@ -45,6 +48,7 @@ const DONE: Record<string, string> = {
   geagendeerd: "De casus staat op de agenda.",
   verwijderd: "Het agendapunt is van de agenda gehaald. De casus kan opnieuw worden geagendeerd.",
   uitgenodigd: "De gast-expert is uitgenodigd.",
+  verplaatst: "De bijeenkomst is verplaatst. De deelnemers krijgen een bijgewerkte agenda-uitnodiging.",
   geannuleerd: "De bijeenkomst is geannuleerd. De casussen op de agenda kunnen opnieuw worden geagendeerd.",
   aangenomen: "U heeft laten weten dat u komt.",
   afgeslagen: "U heeft laten weten dat u niet komt.",
@@ -170,6 +174,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const added = addAgendaItem(db, meeting, parsed.data.caseId, { startsAt, durationMinutes: parsed.data.durationMinutes }, caseActor);
       if (!added.ok) return fieldFailure(formData, { [added.field ?? "caseId"]: [added.error] });
       record("agenda.add", `${added.code} ${formatClockRange(startsAt, parsed.data.durationMinutes)}`, added.patientId, "agenda_item", added.itemId);
+      notifyCaseOnAgenda(notifier(context), meeting.id, parsed.data.caseId, added.itemId);
       return redirect(`${page}?gelukt=geagendeerd`);
     }
     case "remove_item": {
@@ -213,13 +218,27 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       for (const item of chosen) {
         record("guest.invite", `${guest.email} bij ${item.code} tot ${parsed.data.accessUntil}${invited.renewed ? " (gewijzigd)" : ""}`, item.patientId, "meeting_invitation", invited.invitationId);
       }
+      notifyGuestInvited(notifier(context), meeting.id, guest.id);
       return redirect(`${page}?gelukt=uitgenodigd`);
+    }
+    case "move": {
+      const parsed = parseForm(MoveSchema, formData);
+      if (!parsed.ok) return parsed;
+      const startsAt = amsterdamToUtc(parsed.data.date, parsed.data.startTime);
+      if (!startsAt) return fieldFailure(formData, { startTime: ["Deze tijd bestaat niet op die dag. Kies een andere begintijd."] });
+      if (new Date(startsAt).getTime() < Date.now()) return fieldFailure(formData, { date: ["Kies een moment in de toekomst."] });
+      const moved = moveMeeting(db, meeting.id, startsAt);
+      if (!moved.ok) return fieldFailure(formData, { [moved.field ?? "date"]: [moved.error] });
+      record("meeting.move", `${formatPeriod(moved.from, meeting.durationMinutes)} → ${formatPeriod(startsAt, meeting.durationMinutes)}`);
+      notifyMeetingMoved(notifier(context), meeting.id);
+      return redirect(`${page}?gelukt=verplaatst`);
     }
     case "cancel": {
       const cancelled = cancelMeeting(db, meeting, caseActor);
       if (!cancelled.ok) return failure(cancelled.error, formData);
       for (const r of cancelled.removed) record("agenda.remove", "bijeenkomst geannuleerd", r.patientId, "agenda_item", r.itemId);
       record("meeting.cancel", `${cancelled.removed.length} agendapunt(en) vervallen`);
+      notifyMeetingCancelled(notifier(context), meeting.id);
       return redirect(`${page}?gelukt=geannuleerd`);
     }
   }
@@ -405,6 +424,20 @@ export default function MeetingPage() {
           </>
         ) : null}
       </section>
+
+      {editable ? (
+        <section className="card" aria-labelledby="verplaatsen">
+          <h2 id="verplaatsen">Bijeenkomst verplaatsen</h2>
+          <p>De agendapunten schuiven mee. Iedere deelnemer krijgt een bijgewerkte agenda-uitnodiging.</p>
+          <Form method="post" noValidate>
+            <FormError message={errorsFor("move")?.formError} />
+            <input type="hidden" name="intent" value="move" />
+            <Field name="date" label="Nieuwe datum" type="date" required errors={errorsFor("move")?.fieldErrors} values={errorsFor("move")?.values} />
+            <Field name="startTime" label="Nieuwe begintijd" type="time" required errors={errorsFor("move")?.fieldErrors} values={errorsFor("move")?.values} />
+            <button type="submit" className="button button--secondary" disabled={busy}>Verplaatsen</button>
+          </Form>
+        </section>
+      ) : null}
 
       {editable ? (
         <section className="card" aria-labelledby="annuleren">

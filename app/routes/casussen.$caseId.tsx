@@ -24,6 +24,8 @@ import { failure, formValues, parseForm, type FieldErrors, type FormFailure } fr
 import { CHAIR_INTENTS, CriteriaSchema, IntentSchema, motivationField, NotIncludeSchema, RedirectSchema, verdictField, type CaseIntent } from "~/lib/screening-forms";
 import { applyCaseEvent, saveAssessment } from "~/models/cases.server";
 import { caseView, otherActiveTables } from "~/models/screening.server";
+import { notifier } from "~/lib/notifier.server";
+import { notifyReferralRedirected, notifyScreeningOutcome } from "~/models/notifications.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Casus ${data.case.code} – Regiotafel` : "Casus – Regiotafel" }];
 
@@ -103,6 +105,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const step = applyCaseEvent(db, c.id, { event: "include" }, actor);
       if (!step.ok) return failure(step.error, formData);
       record("case.include", "geïncludeerd");
+      notifyScreeningOutcome(notifier(context), c.id, true);
       return redirect(`${page}?gelukt=geincludeerd`);
     }
     case "not_include": {
@@ -111,6 +114,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const step = applyCaseEvent(db, c.id, { event: "not_include", reason: parsed.data.reason }, actor);
       if (!step.ok) return failure(step.error, formData);
       record("case.not_include", "niet geïncludeerd, reden vastgelegd");
+      notifyScreeningOutcome(notifier(context), c.id, false);
       return redirect(`${page}?gelukt=niet-geincludeerd`);
     }
     case "redirect": {
@@ -121,6 +125,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const step = applyCaseEvent(db, c.id, { event: "redirect", reason: parsed.data.reason, targetTableId: target.id }, actor);
       if (!step.ok) return failure(step.error, formData);
       record("case.redirect", `doorverwezen van tafel ${found.tableNumber} naar tafel ${target.number}`);
+      notifyReferralRedirected(notifier(context), c.id);
       // The case now belongs to the other table: this chair can no longer open it.
       return redirect(`/tafels/${found.tableSlug}/inbox?gelukt=doorverwezen`);
     }

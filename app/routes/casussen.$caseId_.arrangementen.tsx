@@ -44,6 +44,8 @@ import { requireCase } from "~/lib/case-access.server";
 import { failure, formValues, parseForm, type FieldErrors, type FormFailure } from "~/lib/forms";
 import { arrangementOrganisations, arrangementsOf, changeArrangementStatus, insurerAdvisorAssessment, organisationRefs, proposeArrangement } from "~/models/arrangements.server";
 import { applyCaseEvent } from "~/models/cases.server";
+import { notifier } from "~/lib/notifier.server";
+import { notifyAdvisorPresented, notifyArrangementDecision } from "~/models/notifications.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Arrangementen ${data.case.code} – Regiotafel` : "Arrangementen – Regiotafel" }];
 
@@ -193,12 +195,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         parsed.data.arrangementId,
         `arrangement ${parsed.data.arrangementId}: ${ARRANGEMENT_STATUS_LABELS[step.from]} → ${ARRANGEMENT_STATUS_LABELS[step.to]}${step.advisorAssessmentId ? ` (beoordeling ${step.advisorAssessmentId})` : ""}`,
       );
+      if (intent.data === "approve") notifyArrangementDecision(notifier(context), c.id, true);
       return redirect(`${page}?gelukt=${EVENT_DONE[intent.data]}#arrangement-${parsed.data.arrangementId}`);
     }
     case "request_advisor_check": {
       const step = applyCaseEvent(db, c.id, { event: "request_advisor_check" }, caseActor);
       if (!step.ok) return failure(step.error, formData) as ArrangementFailure;
       record("case.request_advisor_check", "case", c.id, "voorgelegd aan medisch adviseur");
+      notifyAdvisorPresented(notifier(context), c.id);
       return redirect(`${page}?gelukt=voorgelegd`);
     }
     case "arrange_funding": {

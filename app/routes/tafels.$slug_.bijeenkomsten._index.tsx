@@ -20,6 +20,8 @@ import { parseForm, type FieldErrors } from "~/lib/forms";
 import { CHECK_FIELDS, fieldFailure, PlanSchema, planCrossFieldErrors } from "~/lib/meeting-forms";
 import { clashesFor, createMeetings, listTableMeetings, tableParticipants } from "~/models/meetings.server";
 import { getTableBySlug } from "~/models/tables.server";
+import { notifier } from "~/lib/notifier.server";
+import { notifyMeetingsPlanned } from "~/models/notifications.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Bijeenkomsten tafel ${data.table.name} – Regiotafel` : "Bijeenkomsten – Regiotafel" }];
 
@@ -123,6 +125,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       origin: context.origin,
     }),
   );
+  notifyMeetingsPlanned(notifier(context), ids);
   return redirect(ids.length === 1 ? `/bijeenkomsten/${ids[0]}?gelukt=gepland` : `/tafels/${table.slug}/bijeenkomsten?gepland=${ids.length}`);
 }
 

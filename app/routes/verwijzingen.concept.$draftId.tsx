@@ -47,6 +47,8 @@ import { createReferral } from "~/models/referrals.server";
 import { deleteDraft, finishDraft, listActiveInsurers, listActiveOrganisations, listActiveTables, saveDraft } from "~/models/referral-drafts.server";
 import { listRoutingRules } from "~/models/tables.server";
 import type { Db } from "~/lib/db.server";
+import { notifier } from "~/lib/notifier.server";
+import { notifyReferralReceived } from "~/models/notifications.server";
 
 export const meta: MetaFunction = () => [{ title: "Verwijzing invullen – Regiotafel" }];
 
@@ -176,6 +178,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     );
     if (!result.ok) return json<ActionData>({ kind: "submit", fieldErrors: result.fieldErrors, formError: result.formError });
     finishDraft(db, draft.id, result.caseId);
+    notifyReferralReceived(notifier(context), result.caseId);
     return redirect(`/verwijzingen/${result.caseId}?ingediend=1`);
   }
 

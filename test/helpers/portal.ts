@@ -8,6 +8,7 @@ import { readConfig } from "../../app/lib/config.server";
 import { createPortal, type Portal } from "../../server/app";
 import { users } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../db/seed";
+import { scanOutboxForPatientData } from "./mail-scan";
 
 export { DEMO_PASSWORD };
 
@@ -34,8 +35,12 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Tes
     dir,
     close: async () => {
       portalsByUrl.delete(url);
+      // Every mail this portal produced, checked for patient data before the database goes away.
+      const scan = scanOutboxForPatientData(portal.services.db);
       await portal.close();
       fs.rmSync(dir, { recursive: true, force: true });
+      if (scan.mails > 0) console.log(`mail scan: ${scan.mails} mails checked against ${scan.patients} patients, ${scan.findings.length} with patient data`);
+      if (scan.findings.length) throw new Error(`patient data in mails:\n${scan.findings.join("\n")}`);
     },
   };
 }
