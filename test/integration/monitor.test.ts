@@ -321,7 +321,7 @@ describe("the national monitor for the project leader", () => {
     expectNoIdentifiers(all);
     expect(all).not.toMatch(/\b[1-4] (verwezen|passend)/);
     expect((await get(CHAIR, `/monitor.pdf?${FILTER}`)).status).toBe(403);
-  });
+  }, 90_000); // pdfmake lays out ~200 table cells: ~1 s idle, up to 30 s on a loaded 2-core machine
 
   it("bad filters never break the page: a Dutch message and the current quarter", async () => {
     for (const query of ["periode=eigen&van=gisteren&tot=2026-13-45", "periode=kwartaal&kwartaal=2026-Q9", "periode=maand&maand=2026-13", "periode=jaar&jaar=%3Cscript%3E", "periode=%00&regio=bestaat-niet", "regio=%3Cscript%3E"]) {
