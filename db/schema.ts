@@ -727,3 +727,5 @@ export const consentOverrides = sqliteTable(
   (t) => [index("consent_overrides_case").on(t.caseId)],
 );
 export * from "./schema-notifications";
+export * from "./schema-security";
+export * from "./schema-audit";

@@ -10,6 +10,12 @@ import { seedDemoCases } from "./demo-cases";
 import { INSURERS, ROTTERDAM_RIJNMOND_MUNICIPALITIES, TABLES } from "./reference-data";
 
 export const DEMO_PASSWORD = "Demo-wachtwoord-2026";
+/**
+ * Every demo account is enrolled with this published TOTP secret (base32), so a newcomer can sign
+ * in at once: add it to an authenticator app, or print the current code with `npm run demo:code`.
+ * Demo data only: never seeded with NODE_ENV=production (config.seedDemoData).
+ */
+export const DEMO_TOTP_SECRET = "REGIOTAFELDEMOCODEVOORNIEUWKOMER";
 
 function ensureOrganisation(db: Db, name: string, type: OrganisationType): number {
   const existing = db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, name)).get();
@@ -123,7 +129,7 @@ export async function seedDemoData(db: Db) {
     for (const account of demoAccounts()) {
       const organisationId = ensureOrganisation(t, account.organisation, "ggz_provider");
       const id = randomUUID();
-      tx.insert(users).values({ id, email: account.email, name: account.name, organisationId, passwordHash }).run();
+      tx.insert(users).values({ id, email: account.email, name: account.name, organisationId, passwordHash, totpSecret: DEMO_TOTP_SECRET }).run();
       const tableId = account.tableSlug ? tableIds.get(account.tableSlug)! : null;
       tx.insert(memberships).values({ userId: id, role: account.role, tableId }).run();
     }

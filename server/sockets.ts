@@ -56,7 +56,8 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
     try {
       const cookie = socket.handshake.headers.cookie ?? "";
       const user = await authenticateCookieHeader(services, cookie);
-      if (!user) return next(new Error("unauthorized"));
+      // A session still waiting for a required second factor reaches only the enrolment page.
+      if (!user || user.enrolmentRequired) return next(new Error("unauthorized"));
       socket.data.user = user;
       socket.data.cookie = cookie;
       socket.data.caseRooms = new Map();
@@ -75,7 +76,7 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
   /** The session and account as they are now; a socket whose session ended is closed. */
   async function currentUser(socket: RoomSocket): Promise<CurrentUser | null> {
     const user = await authenticateCookieHeader(services, socket.data.cookie);
-    if (!user) {
+    if (!user || user.enrolmentRequired) {
       setImmediate(() => socket.disconnect(true));
       return null;
     }

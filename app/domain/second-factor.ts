@@ -1,6 +1,7 @@
 // The second factor (TOTP, RFC 6238): who must use one, and when a code is accepted.
 // Pure: no clock of its own, no otplib, no HTTP. app/lib/second-factor.server.ts does the cryptography.
 import type { Membership } from "./permissions";
+import type { Role } from "./vocabulary";
 
 /** RFC 6238's time step: a code belongs to one 30-second step. */
 export const TOTP_PERIOD_SECONDS = 30;
@@ -12,21 +13,37 @@ export const PENDING_LOGIN_SECONDS = 5 * 60;
 /** A secret shown for enrolment may be confirmed within this time. */
 export const ENROLMENT_SECONDS = 15 * 60;
 
-/** The page where a second factor is set up; every other page sends an administrator without one here. */
+/** The page where a second factor is set up; every other page sends a user without a required one here. */
 export const ENROLMENT_PATH = "/account/tweede-factor";
 
-/** Administrators must use a second factor; for everyone else it is optional. */
-export function secondFactorRequired(memberships: readonly Pick<Membership, "role">[]): boolean {
-  return memberships.some((m) => m.role === "admin");
+/**
+ * Roles that never see a patient's identity (only aggregates): the only ones for which the
+ * second factor may be made optional (SECOND_FACTOR_OPTIONAL_ROLES). Everyone else sees
+ * special-category health data and must use one.
+ */
+export const ROLES_WITHOUT_PATIENT_IDENTITY = ["project_leader"] as const satisfies readonly Role[];
+
+export const isOptionalCapable = (role: string): role is (typeof ROLES_WITHOUT_PATIENT_IDENTITY)[number] =>
+  (ROLES_WITHOUT_PATIENT_IDENTITY as readonly string[]).includes(role);
+
+/**
+ * A second factor is required for everyone (also an account without roles yet), unless every
+ * role the user holds is one configured as optional.
+ */
+export function secondFactorRequired(memberships: readonly Pick<Membership, "role">[], optionalRoles: readonly Role[] = []): boolean {
+  return memberships.length === 0 || memberships.some((m) => !optionalRoles.includes(m.role));
 }
 
 /** Signed in with a password only, while a second factor is required: only the enrolment page is open. */
-export function mustEnrol(user: { memberships: readonly Pick<Membership, "role">[]; totpEnabled: boolean }): boolean {
-  return !user.totpEnabled && secondFactorRequired(user.memberships);
+export function mustEnrol(
+  user: { memberships: readonly Pick<Membership, "role">[]; hasSecondFactor: boolean },
+  optionalRoles: readonly Role[] = [],
+): boolean {
+  return !user.hasSecondFactor && secondFactorRequired(user.memberships, optionalRoles);
 }
 
 /**
- * Pages an administrator without a second factor may still reach. Logging in and out do
+ * Pages a user without a required second factor may still reach. Logging in and out do
  * not pass through requireUser at all; this is the one page that does.
  */
 export function reachableBeforeEnrolment(pathname: string): boolean {
@@ -59,7 +76,15 @@ export function normaliseCode(input: string): string | null {
   return new RegExp(`^\\d{${TOTP_DIGITS}}$`).test(code) ? code : null;
 }
 
-/** Why turning the second factor off is refused, in Dutch; null when it is allowed. */
-export function disableProblem(memberships: readonly Pick<Membership, "role">[]): string | null {
-  return secondFactorRequired(memberships) ? "Voor beheerders is de tweede factor verplicht. U kunt hem niet uitzetten." : null;
+/**
+ * Why removing a second factor (the authenticator app or a passkey) is refused, in Dutch; null
+ * when allowed. Allowed while another factor remains, or when none is required for this user.
+ */
+export function removalProblem(
+  memberships: readonly Pick<Membership, "role">[],
+  factorsLeftAfterwards: number,
+  optionalRoles: readonly Role[] = [],
+): string | null {
+  if (factorsLeftAfterwards > 0 || !secondFactorRequired(memberships, optionalRoles)) return null;
+  return "Een tweede factor is voor u verplicht. Stel eerst een andere in (app of passkey) voordat u deze verwijdert.";
 }

@@ -1,10 +1,9 @@
 // Sessions (lucia v3) and the guards every loader, action and socket uses:
 // requireUser → who is this; requirePermission → may they (via domain/permissions).
-import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { eq, sql } from "drizzle-orm";
 import { Lucia, TimeSpan } from "lucia";
-import { memberships, organisations, sessions, users } from "#db/schema";
+import { memberships, organisations, sessions, users, webauthnCredentials } from "#db/schema";
 import { can, primaryRole, type Permission, type Principal, type Scope } from "~/domain/permissions";
 import { ENROLMENT_PATH, mustEnrol, reachableBeforeEnrolment } from "~/domain/second-factor";
 import type { OrganisationType, Role } from "~/domain/vocabulary";
@@ -15,6 +14,7 @@ import type { AppServices } from "./context.server";
 import type { Db } from "./db.server";
 import { verifyPassword } from "./password.server";
 import { acceptedStep, type PendingLogin } from "./second-factor.server";
+import { PreparedSessionAdapter } from "./session-adapter.server";
 
 declare module "lucia" {
   interface Register {
@@ -25,7 +25,7 @@ declare module "lucia" {
 }
 
 export function createLucia(db: Db, config: AppConfig) {
-  const adapter = new DrizzleSQLiteAdapter(db, sessions, users);
+  const adapter = new PreparedSessionAdapter(db);
   return new Lucia(adapter, {
     // lucia slides the expiry once half of it has passed: an idle session ends
     // between half and the whole of this span after the last request.
@@ -52,8 +52,10 @@ export type CurrentUser = {
   role: Role | null;
   sessionId: string;
   principal: Principal;
-  /** A second factor (TOTP) is set up; administrators without one may only reach the enrolment page. */
-  totpEnabled: boolean;
+  /** A second factor (authenticator app or passkey) is set up. */
+  hasSecondFactor: boolean;
+  /** One is required but not set up yet: only the enrolment page is open (no sockets either). */
+  enrolmentRequired: boolean;
 };
 
 export function loadAccount(db: Db, userId: string) {
@@ -67,7 +69,7 @@ export function loadAccount(db: Db, userId: string) {
       organisationId: users.organisationId,
       organisationName: organisations.name,
       organisationType: organisations.type,
-      totpEnabled: sql<number>`${users.totpSecret} is not null`,
+      hasSecondFactor: sql<number>`${users.totpSecret} is not null or exists (select 1 from ${webauthnCredentials} where ${webauthnCredentials.userId} = ${users.id})`,
     })
     .from(users)
     .innerJoin(organisations, eq(users.organisationId, organisations.id))
@@ -75,7 +77,7 @@ export function loadAccount(db: Db, userId: string) {
     .get();
   if (!row) return null;
   const roles = db.select({ role: memberships.role, tableId: memberships.tableId }).from(memberships).where(eq(memberships.userId, userId)).all();
-  return { ...row, totpEnabled: Boolean(row.totpEnabled), memberships: roles };
+  return { ...row, hasSecondFactor: Boolean(row.hasSecondFactor), memberships: roles };
 }
 
 /** Resolves a Cookie header to the signed-in user; shared by HTTP and socket.io. */
@@ -112,7 +114,8 @@ export async function authenticateCookieHeader(services: AppServices, cookieHead
     role: primaryRole(principal),
     sessionId: session.id,
     principal,
-    totpEnabled: account.totpEnabled,
+    hasSecondFactor: account.hasSecondFactor,
+    enrolmentRequired: mustEnrol(account, services.config.secondFactorOptionalRoles),
   };
 }
 
@@ -126,15 +129,15 @@ export function actorOf(user: CurrentUser): AuditActor {
 }
 
 /**
- * Signed-in user or a redirect to the login page (which returns here afterwards). An
- * administrator without a second factor is sent to set one up first, from every page but that one.
+ * Signed-in user or a redirect to the login page (which returns here afterwards). A user
+ * without a required second factor is sent to set one up first, from every page but that one.
  */
 export async function requireUser(request: Request, context: AppLoadContext): Promise<CurrentUser> {
   const user = await getCurrentUser(request, context);
   const url = new URL(request.url);
   const redirectTo = url.pathname + url.search;
   if (user) {
-    if (mustEnrol(user) && !reachableBeforeEnrolment(url.pathname)) throw redirect(enrolmentUrl(redirectTo));
+    if (user.enrolmentRequired && !reachableBeforeEnrolment(url.pathname)) throw redirect(enrolmentUrl(redirectTo));
     return user;
   }
   throw redirect(`/inloggen?redirectTo=${encodeURIComponent(redirectTo)}`, {
@@ -204,7 +207,7 @@ export async function requireAnonymous(request: Request, context: AppLoadContext
 }
 
 export type LoginResult =
-  /** Signed in. enrolmentRequired: an administrator without a second factor, to be sent to set one up. */
+  /** Signed in. enrolmentRequired: a user without a required second factor, to be sent to set one up. */
   | { ok: true; cookie: string; enrolmentRequired: boolean }
   | { ok: false; reason: "invalid" | "throttled" }
   /** The password was right; no session until a code from the authenticator app follows. */
@@ -224,6 +227,7 @@ function loginAccount(services: AppServices, where: ReturnType<typeof eq>) {
       organisationActive: organisations.active,
       totpSecret: users.totpSecret,
       totpLastStep: users.totpLastStep,
+      passkeys: sql<number>`(select count(*) from ${webauthnCredentials} where ${webauthnCredentials.userId} = ${users.id})`,
     })
     .from(users)
     .innerJoin(organisations, eq(users.organisationId, organisations.id))
@@ -253,7 +257,7 @@ export async function login(services: AppServices, origin: Origin, email: string
   }
   // The failures of this account are not forgiven yet: else knowing the password would allow
   // guessing codes without limit.
-  if (user.totpSecret != null) return { ok: false, reason: "code_required", pending: { userId: user.id, lastStep: user.totpLastStep } };
+  if (user.totpSecret != null || user.passkeys > 0) return { ok: false, reason: "code_required", pending: { userId: user.id, lastStep: user.totpLastStep } };
   await services.loginThrottle.recordSuccess(normalised);
   return startSession(services, user, origin);
 }
@@ -305,7 +309,11 @@ async function startSession(services: AppServices, user: { id: string; email: st
     detail,
     origin,
   });
-  return { ok: true as const, cookie: services.lucia.createSessionCookie(session.id).serialize(), enrolmentRequired: mustEnrol(account) };
+  return {
+    ok: true as const,
+    cookie: services.lucia.createSessionCookie(session.id).serialize(),
+    enrolmentRequired: mustEnrol(account, services.config.secondFactorOptionalRoles),
+  };
 }
 
 /** Ends one session and every socket of its user opened with it. */

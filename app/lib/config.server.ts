@@ -1,5 +1,8 @@
 // All configuration comes from environment variables (documented in the README).
+import path from "node:path";
 import { z } from "zod";
+import { isOptionalCapable, ROLES_WITHOUT_PATIENT_IDENTITY } from "../domain/second-factor";
+import type { Role } from "../domain/vocabulary";
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -15,8 +18,24 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(20),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  /**
+   * Roles whose second factor is optional, comma-separated. Only roles that never see a patient's
+   * identity are allowed (project_leader); a mistake stops the start rather than weakening login.
+   */
+  SECOND_FACTOR_OPTIONAL_ROLES: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((r) => r.trim()).filter(Boolean))
+    .refine((roles) => roles.every(isOptionalCapable), {
+      message: `SECOND_FACTOR_OPTIONAL_ROLES may only name ${ROLES_WITHOUT_PATIENT_IDENTITY.join(", ")}: every other role sees patient identity`,
+    }),
   SEED_DEMO_DATA: z.enum(["auto", "never"]).default("auto"),
   CASE_ROOM_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
+  /** Audit anchors (chain heads) go here; best on another disk or host than the database. */
+  AUDIT_ANCHOR_DIR: z.string().min(1).optional(),
+  AUDIT_ANCHOR_MINUTES: z.coerce.number().positive().default(60),
+  /** When set and mail is configured, every anchor is also mailed here. */
+  AUDIT_ANCHOR_MAIL_TO: z.string().email().optional(),
   /** smtp://user:pass@host:587 (STARTTLS when offered; ?requireTLS=true to insist) or smtps://…:465. Unset: mails stay in the outbox. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default("Regiotafel <noreply@regiotafel.invalid>"),
@@ -37,8 +56,11 @@ export type AppConfig = {
   appOrigin: string | null;
   trustProxy: string | null;
   login: { maxPerAccount: number; maxPerIp: number; windowSeconds: number };
+  /** Roles for which the second factor is optional (only roles without patient identity). */
+  secondFactorOptionalRoles: Role[];
   seedDemoData: boolean;
   caseRoomRetentionDays: number;
+  audit: { anchorDir: string; anchorEveryMs: number; anchorMailTo: string | null };
   mail: { smtpUrl: string | null; from: string; pollMs: number; retryBaseMs: number; maxAttempts: number; dailyJobsHour: number };
 };
 
@@ -59,9 +81,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
       windowSeconds: Math.round(e.LOGIN_WINDOW_MINUTES * 60),
     },
+    secondFactorOptionalRoles: e.SECOND_FACTOR_OPTIONAL_ROLES as Role[],
     // Demo accounts share a published password: never in production.
     seedDemoData: !production && e.SEED_DEMO_DATA === "auto",
     caseRoomRetentionDays: e.CASE_ROOM_RETENTION_DAYS,
+    audit: {
+      anchorDir: e.AUDIT_ANCHOR_DIR ?? path.join(path.dirname(e.DATABASE_PATH), "audit-anchors"),
+      anchorEveryMs: e.AUDIT_ANCHOR_MINUTES * 60_000,
+      anchorMailTo: e.AUDIT_ANCHOR_MAIL_TO ?? null,
+    },
     mail: {
       smtpUrl: e.SMTP_URL ?? null,
       from: e.MAIL_FROM,

@@ -9,6 +9,7 @@ import type { OrganisationType, ReferralSource } from "~/domain/vocabulary";
 import { findDraft, type DraftRow } from "~/models/referral-drafts.server";
 import { denyAccess, type CurrentUser } from "./auth.server";
 import { parseId } from "./case-access.server";
+import { groupFormData } from "./forms";
 import { fieldErrorsOf, nestFormData, type FieldErrors } from "./forms";
 import { ROW_GROUPS, STEP_FIELDS, isChecked, listOf, textOf, type DraftValues, type RowGroup } from "./referral-form";
 
@@ -52,11 +53,10 @@ function reindexRows(data: DraftValues, group: RowGroup): DraftValues {
 export function mergeStep(current: DraftValues, step: 1 | 2 | 3, formData: FormData, organisationType: OrganisationType): DraftValues {
   const data: DraftValues = {};
   for (const [key, value] of Object.entries(current)) if (!belongsTo(step, key)) data[key] = value;
-  for (const key of new Set(formData.keys())) {
+  for (const [key, entries] of groupFormData(formData)) {
     if (!belongsTo(step, key)) continue;
     if (key === "viaVwsUnit" && organisationType !== "insurer") continue;
-    const values = formData
-      .getAll(key)
+    const values = entries
       .filter((v): v is string => typeof v === "string")
       .map((v) => withoutControlCharacters(v).slice(0, MAX_VALUE_LENGTH));
     if (key === "consent.scopeOrganisationTypes") data[key] = [...new Set(values)].slice(0, 20);

@@ -1,7 +1,8 @@
 // The stored side of the second factor: users.totpSecret (null = not set up) and users.totpLastStep.
 // Each write is one conditional UPDATE, so two requests with the same code cannot both succeed.
 import { and, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
-import { users } from "#db/schema";
+import { recoveryCodes, users, webauthnCredentials } from "#db/schema";
+import { passkeyCount } from "./passkeys.server";
 import type { Db } from "~/lib/db.server";
 
 export type SecondFactorState = { email: string; secret: string | null; lastStep: number | null };
@@ -15,8 +16,9 @@ export function secondFactorState(db: Db, userId: string): SecondFactorState | n
   return row ?? null;
 }
 
+/** An authenticator app or at least one passkey. */
 export function secondFactorEnabled(db: Db, userId: string): boolean {
-  return secondFactorState(db, userId)?.secret != null;
+  return secondFactorState(db, userId)?.secret != null || passkeyCount(db, userId) > 0;
 }
 
 const laterStep = (step: number) => or(isNull(users.totpLastStep), lt(users.totpLastStep, step));
@@ -57,13 +59,19 @@ export function disableSecondFactor(db: Db, userId: string, secret: string, step
   );
 }
 
-/** An administrator's reset: the user sets it up again. False when none was set. */
+/**
+ * An administrator's reset (lost phone and codes): the app, every passkey and every recovery code
+ * go; the user sets a second factor up again. False when none was set.
+ */
 export function resetSecondFactor(db: Db, userId: string): boolean {
-  return (
-    db
+  return db.transaction((tx) => {
+    const app = tx
       .update(users)
       .set({ totpSecret: null, totpLastStep: null })
       .where(and(eq(users.id, userId), isNotNull(users.totpSecret)))
-      .run().changes === 1
-  );
+      .run().changes;
+    const keys = tx.delete(webauthnCredentials).where(eq(webauthnCredentials.userId, userId)).run().changes;
+    tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
+    return app + keys > 0;
+  });
 }

@@ -3,13 +3,14 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { CodeField } from "~/components/code-field";
 import { FormError } from "~/components/form";
 import { z } from "~/domain/dutch-errors";
-import { disableProblem, ENROLMENT_PATH, mustEnrol, secondFactorRequired } from "~/domain/second-factor";
+import { ENROLMENT_PATH, removalProblem, secondFactorRequired } from "~/domain/second-factor";
 import { audit } from "~/lib/audit.server";
 import { actorOf, requireUser, type CurrentUser } from "~/lib/auth.server";
 import { failure, parseForm } from "~/lib/forms";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { codeField, withoutCode } from "~/lib/second-factor-forms";
 import { acceptedStep, enrolmentToken, enrolmentTokenValid, groupedSecret, newSecret, otpauthUri, qrCodeDataUrl } from "~/lib/second-factor.server";
+import { passkeyCount } from "~/models/passkeys.server";
 import { disableSecondFactor, saveSecondFactor, secondFactorState } from "~/models/second-factor.server";
 
 export const meta: MetaFunction = () => [{ title: "Tweede factor – Regiotafel" }];
@@ -40,8 +41,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     email: user.email,
     enabled,
-    required: secondFactorRequired(user.memberships),
-    mustEnrol: mustEnrol({ memberships: user.memberships, totpEnabled: enabled }),
+    required: secondFactorRequired(user.memberships, context.services.config.secondFactorOptionalRoles),
+    mustEnrol: user.enrolmentRequired,
+    otherFactors: passkeyCount(context.services.db, user.id),
     enrolment: enabled ? null : await enrolmentFor(user),
   };
 }
@@ -99,7 +101,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     case "disable": {
       if (state.secret == null) return { ...refused("Uw tweede factor staat al uit.", formData), enrolment: null };
-      const notAllowed = disableProblem(user.memberships);
+      const notAllowed = removalProblem(user.memberships, passkeyCount(db, user.id), services.config.secondFactorOptionalRoles);
       if (notAllowed) return { ...refused(notAllowed, formData), enrolment: null };
       const ip = origin.ip ?? "unknown";
       if (await services.loginThrottle.isBlocked(user.email, ip)) return { ...refused(THROTTLED, formData), enrolment: null };
@@ -138,7 +140,7 @@ export default function SecondFactorPage() {
       </p>
       {done ? <div className="alert alert--ok" role="status">{done}</div> : null}
       {data.mustEnrol ? (
-        <div className="alert alert--warn" role="status">Als beheerder moet u eerst een tweede factor instellen. Daarna kunt u verder in het portaal.</div>
+        <div className="alert alert--warn" role="status">U ziet in dit portaal gegevens van patiënten: stel eerst een tweede factor in. Daarna kunt u verder in het portaal.</div>
       ) : null}
       <FormError message={errors?.formError} />
 
@@ -148,7 +150,7 @@ export default function SecondFactorPage() {
           <dt>Tweede factor</dt>
           <dd>{data.enabled ? <span className="badge badge--ok">Aan</span> : <span className="badge badge--warn">Uit</span>}</dd>
           <dt>Verplicht</dt>
-          <dd>{data.required ? "Ja, voor beheerders" : "Nee, maar aanbevolen"}</dd>
+          <dd>{data.required ? "Ja" : "Nee, maar aanbevolen"}</dd>
         </dl>
         {gelukt === "aan" && done ? <p><Link to="/">Verder naar het portaal</Link></p> : null}
       </section>
@@ -184,8 +186,8 @@ export default function SecondFactorPage() {
       {data.enabled ? (
         <section className="card" aria-labelledby="uitzetten">
           <h2 id="uitzetten">Tweede factor uitzetten</h2>
-          {data.required ? (
-            <p>Voor beheerders is de tweede factor verplicht; uitzetten kan niet. Telefoon kwijt? Vraag een andere beheerder om uw tweede factor te resetten.</p>
+          {data.required && !data.otherFactors ? (
+            <p>De tweede factor is voor u verplicht; uitzetten kan niet zolang u geen passkey heeft. Telefoon kwijt? Log in met een herstelcode of vraag een beheerder om uw tweede factor te resetten.</p>
           ) : (
             <Form method="post" noValidate aria-labelledby="uitzetten">
               <input type="hidden" name="intent" value="disable" />

@@ -42,6 +42,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     account,
     isSelf: account.id === user.id,
     totpEnabled: secondFactorEnabled(context.services.db, account.id),
+    secondFactorRequired: secondFactorRequired(account.memberships, context.services.config.secondFactorOptionalRoles),
     tables: listTableRefs(context.services.db),
   };
 }
@@ -133,7 +134,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function UserPage() {
-  const { account, isSelf, totpEnabled, tables } = useLoaderData<typeof loader>();
+  const { account, isSelf, totpEnabled, secondFactorRequired: required, tables } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
@@ -248,7 +249,7 @@ export default function UserPage() {
           Status: {totpEnabled ? <span className="badge badge--ok">Aan</span> : <span className="badge badge--warn">Uit</span>}
         </p>
         {!totpEnabled ? (
-          <p className="muted">Deze gebruiker heeft geen tweede factor ingesteld.{secondFactorRequired(account.memberships) ? " Als beheerder moet de gebruiker dat bij het volgende inloggen doen." : ""}</p>
+          <p className="muted">Deze gebruiker heeft geen tweede factor ingesteld.{required ? " De gebruiker moet dat bij het volgende inloggen doen." : ""}</p>
         ) : isSelf ? (
           <p>Uw eigen tweede factor kan alleen een andere beheerder resetten.</p>
         ) : (

@@ -111,9 +111,9 @@ async function approvedCount(page: Page): Promise<string> {
   return (await page.locator("#arrangementen-goedgekeurd").innerText()).trim();
 }
 
-// Three sign-ins and a dozen page loads: on a loaded 2-core machine this takes 30–45 s.
-describe("issue 5 in the browser: arrangement proposed, approved, counted", { timeout: 90_000 }, () => {
-  it("chair proposes, advisor approves, the project leader sees 5 become 6", async () => {
+describe("issue 5 in the browser: arrangement proposed, approved, counted", () => {
+  // Three people sign in, each with password and code, and a dozen page loads: 30–60 s on a busy machine.
+  it("chair proposes, advisor approves, the project leader sees 5 become 6", { timeout: 90_000 }, async () => {
     const pl = await pageAs(PL);
     expect(await approvedCount(pl.page)).toBe("5");
     // The chart is there for screen readers too, and the page names no case.

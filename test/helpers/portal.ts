@@ -7,10 +7,10 @@ import { authenticator } from "otplib";
 import { readConfig } from "../../app/lib/config.server";
 import { createPortal, type Portal } from "../../server/app";
 import { users } from "../../db/schema";
-import { DEMO_PASSWORD } from "../../db/seed";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../db/seed";
 import { scanOutboxForPatientData } from "./mail-scan";
 
-export { DEMO_PASSWORD };
+export { DEMO_PASSWORD, DEMO_TOTP_SECRET };
 
 export type TestPortal = { url: string; portal: Portal; dir: string; close(): Promise<void> };
 
@@ -48,10 +48,12 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Tes
 /** A browser-like HTTP client: keeps its session cookie and sends our Origin on posts. */
 export class Client {
   cookie = "";
-  constructor(readonly baseUrl: string) {}
+  /** `headers`: sent with every request unless the request sets them itself (e.g. a User-Agent). */
+  constructor(readonly baseUrl: string, readonly headers: Record<string, string> = {}) {}
 
   async request(pathname: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
+    for (const [name, value] of Object.entries(this.headers)) if (!headers.has(name)) headers.set(name, value);
     if (this.cookie) headers.set("Cookie", this.cookie);
     if (init.method && init.method !== "GET" && !headers.has("Origin")) headers.set("Origin", this.baseUrl);
     const response = await fetch(this.baseUrl + pathname, { ...init, headers, redirect: "manual" });
@@ -73,21 +75,73 @@ export class Client {
     return this.request(pathname, { ...init, method: "POST", body });
   }
 
-  /** With `totpSecret`, also the second step: a code from the authenticator app (one not used before by this helper). */
-  async login(email: string, password = DEMO_PASSWORD, options: { totpSecret?: string } = {}): Promise<Response> {
+  /**
+   * Signs in through the login page, second factor included, as a person with their phone would:
+   * - an account with a second factor gets the code step, answered with `totpSecret` or else the
+   *   secret the helpers know for it (the seeded demo secret, or one enrolTotp() set up);
+   * - an account without one, for whom it is required, is sent to enrolment: unless `enrol: false`,
+   *   the helper sets one up through the page and remembers its secret.
+   * Without an explicit `totpSecret` the helper may sign in as the same account many times within
+   * one 30-second step: it forgets the account's last used step in the database first (the
+   * portal accepts each code only once; test/integration/totp.test.ts shows that refusal).
+   */
+  async login(email: string, password = DEMO_PASSWORD, options: { totpSecret?: string; enrol?: boolean } = {}): Promise<Response> {
+    // Before the password step: the pending login is signed over the account's last used step.
+    if (!options.totpSecret) forgetLastStep(this.baseUrl, email);
     const response = await this.post("/inloggen", { email, password, redirectTo: "/" });
-    if (!options.totpSecret) {
-      if (response.status !== 302 || !this.cookie) throw new Error(`login as ${email} failed: ${response.status}`);
-      return response;
-    }
-    const pending = pendingLoginCookie(response);
-    if (response.status !== 302 || !pending) throw new Error(`login as ${email} did not ask for a code: ${response.status}`);
-    this.cookie = pending; // the only cookie the second step needs
-    const second = await this.post("/inloggen", { intent: "code", code: await freshTotpCode(options.totpSecret), redirectTo: "/" });
-    if (this.cookie === pending) this.cookie = "";
-    if (second.status !== 302 || !this.cookie) throw new Error(`second step of login as ${email} failed: ${second.status}`);
-    return second;
+    if (response.status !== 302) throw new Error(`login as ${email} failed: ${response.status}`);
+    return this.completeLogin(response, email, options);
   }
+
+  /**
+   * What follows a password step that was answered with a redirect: the code step, or enrolment
+   * (see login()). Returns the last response; throws when the second step fails.
+   */
+  async completeLogin(passwordStep: Response, email: string, options: { totpSecret?: string; enrol?: boolean } = {}): Promise<Response> {
+    const pending = pendingLoginCookie(passwordStep);
+    if (pending) {
+      // An explicit secret is tracked per secret (as enrolTotp and tests do); the helper's per account.
+      const account = options.totpSecret ?? accountKey(this.baseUrl, email);
+      const secret = options.totpSecret ?? knownSecrets.get(account) ?? DEMO_TOTP_SECRET;
+      this.cookie = pending; // the only cookie the second step needs
+      const second = await this.post("/inloggen", { intent: "code", code: await freshTotpCode(secret, account), redirectTo: "/" });
+      if (this.cookie === pending) this.cookie = "";
+      if (second.status !== 302 || !this.cookie) throw new Error(`second step of login as ${email} failed: ${second.status}`);
+      return second;
+    }
+    if (!this.cookie) throw new Error(`login as ${email} failed: ${passwordStep.status}`);
+    const sentToEnrolment = new URL(passwordStep.headers.get("location") ?? "/", this.baseUrl).pathname === ENROLMENT_PATH;
+    if (!sentToEnrolment || options.enrol === false) return passwordStep;
+    knownSecrets.set(accountKey(this.baseUrl, email), await enrolTotp(this, portalsByUrl.get(this.baseUrl)?.services.db, email));
+    return passwordStep;
+  }
+}
+
+const ENROLMENT_PATH = "/account/tweede-factor";
+const accountKey = (baseUrl: string, email: string) => `${baseUrl} ${email}`;
+
+/** Second factors the helpers set up themselves (enrolTotp), per portal and account; seeded accounts use DEMO_TOTP_SECRET. */
+const knownSecrets = new Map<string, string>();
+
+/** The TOTP secret the helpers would answer the code step with for this account. */
+export function secretFor(baseUrl: string, email: string): string {
+  return knownSecrets.get(accountKey(baseUrl, email)) ?? DEMO_TOTP_SECRET;
+}
+
+/** Remembers a secret a test set up itself (through the pages), for later helper logins. */
+export function rememberSecret(baseUrl: string, email: string, secret: string) {
+  knownSecrets.set(accountKey(baseUrl, email), secret);
+}
+
+/**
+ * Test fixture only: lets the next helper login of this account use any code of the window again
+ * (see Client.login). Needs the portal in this process; elsewhere the helper waits for fresh steps.
+ */
+export function forgetLastStep(baseUrl: string, email: string) {
+  const db = portalsByUrl.get(baseUrl)?.services.db;
+  if (!db) return;
+  db.update(users).set({ totpLastStep: null }).where(eq(users.email, email)).run();
+  stepsUsed.delete(accountKey(baseUrl, email));
 }
 
 /** The regiotafel_2fa cookie ("password right, code to come") a response sets, as a Cookie header. */
@@ -106,7 +160,7 @@ export function totpCode(secret: string, step = stepNow()): string {
   return authenticator.clone({ epoch: step * TOTP_PERIOD_MS }).generate(secret);
 }
 
-/** Per secret, the last step this helper sent a code for: the portal accepts every step only once. */
+/** Per account (or secret), the last step this helper sent a code for: the portal accepts every step only once. */
 const stepsUsed = new Map<string, number>();
 
 /**
@@ -114,14 +168,14 @@ const stepsUsed = new Map<string, number>();
  * (unless the next step is under 5 s away, when a slow request could miss it), the current one's,
  * the next one's (accepted one step early), else it waits for the clock.
  */
-export async function freshTotpCode(secret: string): Promise<string> {
+export async function freshTotpCode(secret: string, account: string = secret): Promise<string> {
   const now = Date.now();
   const current = Math.floor(now / TOTP_PERIOD_MS);
   const oldestSafe = now % TOTP_PERIOD_MS < TOTP_PERIOD_MS - 5_000 ? current - 1 : current;
-  const step = Math.max(oldestSafe, (stepsUsed.get(secret) ?? -Infinity) + 1);
+  const step = Math.max(oldestSafe, (stepsUsed.get(account) ?? -Infinity) + 1);
   const acceptedFrom = (step - 1) * TOTP_PERIOD_MS; // from then on `step` is within the window
   if (Date.now() < acceptedFrom) await new Promise((r) => setTimeout(r, acceptedFrom - Date.now() + 50));
-  stepsUsed.set(secret, step);
+  stepsUsed.set(account, step);
   return totpCode(secret, step);
 }
 
@@ -130,47 +184,23 @@ const hiddenField = (html: string, name: string) => new RegExp(`name="${name}" v
 /**
  * Sets up a second factor through the pages, as a person would: the client must be signed in
  * as `email`. Reads the secret shown for manual entry, confirms with a current code, checks
- * that exactly that secret was stored, and returns it.
+ * (when the portal runs in this process) that exactly that secret was stored, and returns it.
  */
-export async function enrolTotp(client: Client, db: Portal["services"]["db"], email: string): Promise<string> {
+export async function enrolTotp(client: Client, db: Portal["services"]["db"] | undefined, email: string): Promise<string> {
   const page = await client.get("/account/tweede-factor");
   const html = await pageText(page);
   const [secret, token] = [hiddenField(html, "secret"), hiddenField(html, "token")];
   if (page.status !== 200 || !secret || !token) throw new Error(`no enrolment for ${email}: ${page.status}`);
   const confirm = await client.post("/account/tweede-factor", { intent: "enrol", secret, token, code: await freshTotpCode(secret) });
-  const stored = db.select({ secret: users.totpSecret }).from(users).where(eq(users.email, email)).get();
-  if (confirm.status !== 302 || stored?.secret !== secret) throw new Error(`enrolment of ${email} failed: ${confirm.status}`);
+  const stored = db ? db.select({ secret: users.totpSecret }).from(users).where(eq(users.email, email)).get()?.secret : secret;
+  if (confirm.status !== 302 || stored !== secret) throw new Error(`enrolment of ${email} failed: ${confirm.status}`);
   return secret;
 }
 
-/** Second factors that loggedIn() set up itself, per portal and account. */
-const helperSecrets = new Map<string, string>();
-
-/**
- * A signed-in client. An administrator has to set up a second factor at the first login: this
- * does so through the pages and remembers the secret for the next loggedIn() of that account.
- * The portal accepts each 30-second code only once, and tests sign in as the same administrator
- * many times within seconds: for those accounts only, the helper forgets the last used step in
- * the database first (test/integration/totp.test.ts shows the real replay refusal).
- */
+/** A client signed in as `email`, second factor included (see Client.login). */
 export async function loggedIn(baseUrl: string, email: string): Promise<Client> {
   const client = new Client(baseUrl);
-  const key = `${baseUrl} ${email}`;
-  const db = portalsByUrl.get(baseUrl)?.services.db;
-  const known = helperSecrets.get(key);
-  if (known) {
-    if (db) {
-      db.update(users).set({ totpLastStep: null }).where(eq(users.email, email)).run();
-      stepsUsed.delete(known);
-    }
-    await client.login(email, DEMO_PASSWORD, { totpSecret: known });
-    return client;
-  }
-  const response = await client.login(email);
-  if (new URL(response.headers.get("location") ?? "/", baseUrl).pathname === "/account/tweede-factor") {
-    if (!db) throw new Error(`${email} must set up a second factor, but ${baseUrl} was not started by startPortal()`);
-    helperSecrets.set(key, await enrolTotp(client, db, email));
-  }
+  await client.login(email);
   return client;
 }
 

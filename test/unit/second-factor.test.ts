@@ -1,7 +1,9 @@
 import {
   acceptedSteps,
-  disableProblem,
+  isOptionalCapable,
   mustEnrol,
+  removalProblem,
+  ROLES_WITHOUT_PATIENT_IDENTITY,
   normaliseCode,
   reachableBeforeEnrolment,
   secondFactorRequired,
@@ -14,24 +16,32 @@ import { ROLES, type Role } from "../../app/domain/vocabulary";
 const as = (...roles: Role[]) => roles.map((role) => ({ role, tableId: role === "chair" || role === "member" ? 1 : null }));
 
 describe("who must use a second factor", () => {
-  it("is required for exactly the administrator role", () => {
-    expect(ROLES.filter((role) => secondFactorRequired(as(role)))).toEqual(["admin"]);
+  it("is required for every role by default, and for an account without roles", () => {
+    expect(ROLES.filter((role) => secondFactorRequired(as(role)))).toEqual([...ROLES]);
+    expect(secondFactorRequired([])).toBe(true);
   });
 
-  it("is required when any of several roles is administrator, and not without roles", () => {
-    expect(secondFactorRequired(as("chair", "admin"))).toBe(true);
-    expect(secondFactorRequired(as("chair", "member", "project_leader"))).toBe(false);
-    expect(secondFactorRequired([])).toBe(false);
+  it("can be made optional only for roles that never see a patient's identity", () => {
+    expect(ROLES_WITHOUT_PATIENT_IDENTITY).toEqual(["project_leader"]);
+    expect(ROLES.filter(isOptionalCapable)).toEqual(["project_leader"]);
+    const optional: Role[] = ["project_leader"];
+    expect(secondFactorRequired(as("project_leader"), optional)).toBe(false);
+    // Any other role besides it still requires one.
+    expect(secondFactorRequired(as("project_leader", "admin"), optional)).toBe(true);
+    expect(secondFactorRequired(as("chair", "member"), optional)).toBe(true);
+    expect(secondFactorRequired([], optional)).toBe(true);
   });
 
-  it("sends only an administrator without one to enrolment", () => {
-    expect(mustEnrol({ memberships: as("admin"), totpEnabled: false })).toBe(true);
-    expect(mustEnrol({ memberships: as("admin"), totpEnabled: true })).toBe(false);
-    expect(mustEnrol({ memberships: as("referrer"), totpEnabled: false })).toBe(false);
-    expect(mustEnrol({ memberships: as("referrer"), totpEnabled: true })).toBe(false);
+  it("sends a user without one to enrolment, unless it is optional for them", () => {
+    expect(mustEnrol({ memberships: as("admin"), hasSecondFactor: false })).toBe(true);
+    expect(mustEnrol({ memberships: as("chair"), hasSecondFactor: false })).toBe(true);
+    expect(mustEnrol({ memberships: as("referrer"), hasSecondFactor: false })).toBe(true);
+    expect(mustEnrol({ memberships: as("referrer"), hasSecondFactor: true })).toBe(false);
+    expect(mustEnrol({ memberships: as("project_leader"), hasSecondFactor: false })).toBe(true);
+    expect(mustEnrol({ memberships: as("project_leader"), hasSecondFactor: false }, ["project_leader"])).toBe(false);
   });
 
-  it("lets such an administrator reach the enrolment page and nothing else that passes requireUser", () => {
+  it("lets such a user reach the enrolment page and nothing else that passes requireUser", () => {
     expect(reachableBeforeEnrolment("/account/tweede-factor")).toBe(true);
     expect(reachableBeforeEnrolment("/account/tweede-factor/")).toBe(true);
     for (const path of ["/", "/beheer/gebruikers", "/beheer/audit", "/account", "/account/tweede-factor-x", "/account/tweede-factor/extra", "/tafels/rotterdam"]) {
@@ -39,11 +49,11 @@ describe("who must use a second factor", () => {
     }
   });
 
-  it("refuses turning it off for administrators only, in Dutch", () => {
-    expect(disableProblem(as("admin"))).toBe("Voor beheerders is de tweede factor verplicht. U kunt hem niet uitzetten.");
-    expect(disableProblem(as("member", "admin"))).not.toBeNull();
-    expect(disableProblem(as("member"))).toBeNull();
-    expect(disableProblem(as("medical_advisor"))).toBeNull();
+  it("refuses removing the last required factor, in Dutch, and allows it while another remains", () => {
+    expect(removalProblem(as("admin"), 0)).toMatch(/^Een tweede factor is voor u verplicht\./);
+    expect(removalProblem(as("member"), 0)).not.toBeNull();
+    expect(removalProblem(as("member"), 1)).toBeNull();
+    expect(removalProblem(as("project_leader"), 0, ["project_leader"])).toBeNull();
   });
 });
 
