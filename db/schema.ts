@@ -27,6 +27,8 @@ import {
   type OrganisationType,
 } from "../app/domain/vocabulary";
 
+export * from "./schema-outcome";
+
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
 export const organisations = sqliteTable("organisations", {
@@ -418,25 +420,6 @@ export const agendaItems = sqliteTable(
   (t) => [index("agenda_items_meeting").on(t.meetingId), index("agenda_items_case").on(t.caseId)],
 );
 
-/** Actions agreed on an agenda item: what, which organisation, by when. */
-export const agendaActions = sqliteTable(
-  "agenda_actions",
-  {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    agendaItemId: integer("agenda_item_id")
-      .notNull()
-      .references(() => agendaItems.id),
-    description: text("description").notNull(),
-    ownerOrganisationId: integer("owner_organisation_id")
-      .notNull()
-      .references(() => organisations.id),
-    dueDate: text("due_date").notNull(),
-    done: integer("done", { mode: "boolean" }).notNull().default(false),
-    createdAt: text("created_at").notNull(),
-  },
-  (t) => [index("agenda_actions_item").on(t.agendaItemId)],
-);
-
 /**
  * An invitation to a meeting. Table members are invited to the whole meeting; a guest expert
  * from another organisation only to the agenda items listed, until accessUntil.
@@ -504,6 +487,8 @@ export const carePlans = sqliteTable("care_plans", {
     .references(() => cases.id),
   meetingId: integer("meeting_id").references(() => meetings.id),
   agreedAt: text("agreed_at"),
+  /** The last fixed version (0 until agreed); see planVersions. */
+  version: integer("version").notNull().default(0),
   createdAt: text("created_at").notNull(),
   updatedAt: text("updated_at").notNull(),
 });
@@ -533,11 +518,16 @@ export const planActions = sqliteTable(
     ownerOrganisationId: integer("owner_organisation_id")
       .notNull()
       .references(() => organisations.id),
+    /** The person who owns it, when the owner is a person (their organisation is the owner organisation). */
+    ownerUserId: text("owner_user_id").references(() => users.id),
+    /** Set when the action was agreed in a meeting: one list of actions per case, from plan and meetings. */
+    agendaItemId: integer("agenda_item_id").references(() => agendaItems.id),
     dueDate: text("due_date").notNull(),
     status: text("status", { enum: ACTION_STATUSES }).notNull().default("open"),
+    cancelReason: text("cancel_reason"),
     updatedAt: text("updated_at").notNull(),
   },
-  (t) => [index("plan_actions_plan").on(t.planId)],
+  (t) => [index("plan_actions_plan").on(t.planId), index("plan_actions_owner_user").on(t.ownerUserId)],
 );
 
 /** A maatwerk-arrangement: outside regular contracts and outside the provider's risk. */
@@ -558,6 +548,9 @@ export const arrangements = sqliteTable(
     approvedByUserId: text("approved_by_user_id").references(() => users.id),
     advisorAssessmentId: integer("advisor_assessment_id").references(() => criteriaAssessments.id),
     approvedAt: text("approved_at"),
+    refusedByUserId: text("refused_by_user_id").references(() => users.id),
+    refusedAt: text("refused_at"),
+    refusalReason: text("refusal_reason"),
     contractedAt: text("contracted_at"),
     endedAt: text("ended_at"),
     createdAt: text("created_at").notNull(),
@@ -649,6 +642,9 @@ export const shortfalls = sqliteTable(
     peopleWaiting: integer("people_waiting"),
     justification: text("justification").notNull(),
     status: text("status", { enum: SHORTFALL_STATUSES }).notNull().default("open"),
+    /** Published to the insurers and the national project leader (after the chair confirmed: no patient data). */
+    publishedAt: text("published_at"),
+    publishedByUserId: text("published_by_user_id").references(() => users.id),
     createdByUserId: text("created_by_user_id").references(() => users.id),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
@@ -682,6 +678,9 @@ export const caseDeadlines = sqliteTable(
     dueDate: text("due_date").notNull(),
     alertDate: text("alert_date"),
     metOn: text("met_on"),
+    /** Closing the case with this term still open: it is carried over (to whom, why) instead. */
+    carriedOverReason: text("carried_over_reason"),
+    carriedOverAt: text("carried_over_at"),
     createdByUserId: text("created_by_user_id").references(() => users.id),
     createdAt: text("created_at").notNull(),
   },

@@ -69,8 +69,14 @@ const DEMO_ORGANISATIONS: [string, OrganisationType][] = [
   ["Gemeente Nijmegen", "municipality"],
   ["Gemeente Tilburg", "municipality"],
   ["Gemeente Maastricht", "municipality"],
+  // One zorgkantoor (Wlz) per table region, so a Wlz path is possible at every table.
   ["Zorgkantoor Haaglanden", "care_office"],
   ["Zorgkantoor Rotterdam", "care_office"],
+  ["Zorgkantoor Amsterdam", "care_office"],
+  ["Zorgkantoor Flevoland", "care_office"],
+  ["Zorgkantoor Arnhem", "care_office"],
+  ["Zorgkantoor Midden-Brabant", "care_office"],
+  ["Zorgkantoor Zuid-Limburg", "care_office"],
   ["VWS – Unit complexe zorgvragen", "vws_unit"],
   ["Landelijk projectbureau hoogcomplexe ggz", "national_project_office"],
 ];

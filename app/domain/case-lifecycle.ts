@@ -44,6 +44,7 @@ export const CASE_EVENTS = [
   "discuss",
   "agree_plan",
   "request_advisor_check",
+  "return_to_table",
   "arrange_funding",
   "place",
   "start_follow_up",
@@ -62,6 +63,7 @@ export const CASE_EVENT_LABELS: Record<CaseEvent, string> = {
   discuss: "Besproken",
   agree_plan: "Integraal plan vastgesteld",
   request_advisor_check: "Voorgelegd aan medisch adviseur",
+  return_to_table: "Teruggelegd bij de tafel door medisch adviseur",
   arrange_funding: "Financiering geregeld",
   place: "Geplaatst",
   start_follow_up: "Nazorg gestart",
@@ -83,6 +85,8 @@ const TRANSITIONS: Record<CaseEvent, { from: readonly CaseState[]; to: CaseState
   discuss: { from: ["scheduled"], to: "discussed" },
   agree_plan: { from: ["discussed"], to: "plan_agreed" },
   request_advisor_check: { from: ["plan_agreed"], to: "advisor_check" },
+  // The advisor's "voldoet niet" or "meer informatie nodig": the table works on it and submits again.
+  return_to_table: { from: ["advisor_check"], to: "plan_agreed" },
   arrange_funding: { from: ["advisor_check"], to: "funding_arranged" },
   place: { from: ["funding_arranged"], to: "placed" },
   start_follow_up: { from: ["placed"], to: "follow_up" },
@@ -90,7 +94,7 @@ const TRANSITIONS: Record<CaseEvent, { from: readonly CaseState[]; to: CaseState
 };
 
 /** Events that must carry a written reason (they end or move a case). */
-const REASON_REQUIRED: ReadonlySet<CaseEvent> = new Set(["not_include", "redirect", "close"]);
+const REASON_REQUIRED: ReadonlySet<CaseEvent> = new Set(["not_include", "redirect", "close", "return_to_table"]);
 
 export type TransitionInput = {
   event: CaseEvent;

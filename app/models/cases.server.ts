@@ -65,7 +65,17 @@ export type StepResult = { ok: true; to: CaseState } | { ok: false; error: strin
  * One lifecycle step: the state machine decides, then status and event are written together.
  * The update is conditional on the status read, so two chairs acting at once cannot both win.
  */
-export function applyCaseEvent(db: Db, caseId: number, input: Omit<TransitionInput, "currentTableId" | "screeningComplete">, actor: CaseActor): StepResult {
+/**
+ * One lifecycle step. `options.at` dates the event when it happened earlier than it is recorded
+ * (a discussion takes the meeting's start); it never lies before the case's previous event.
+ */
+export function applyCaseEvent(
+  db: Db,
+  caseId: number,
+  input: Omit<TransitionInput, "currentTableId" | "screeningComplete">,
+  actor: CaseActor,
+  options: { at?: string } = {},
+): StepResult {
   const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
   if (!row) return { ok: false, error: "Casus niet gevonden." };
   const result = transition(row.status, {
@@ -78,12 +88,14 @@ export function applyCaseEvent(db: Db, caseId: number, input: Omit<TransitionInp
     const target = db.select().from(regionalTables).where(and(eq(regionalTables.id, input.targetTableId!), eq(regionalTables.active, true))).get();
     if (!target) return { ok: false, error: "Onbekende regiotafel." };
   }
-  const at = new Date().toISOString();
+  const now = new Date().toISOString();
+  const previous = options.at ? db.select({ at: caseEvents.at }).from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(desc(caseEvents.id)).limit(1).get() : undefined;
+  const at = options.at ? [options.at, previous?.at ?? options.at].sort().at(-1)! : now;
   const newTableId = input.event === "redirect" ? input.targetTableId! : row.tableId;
   return db.transaction((tx) => {
     const updated = tx
       .update(cases)
-      .set({ status: result.to, tableId: newTableId, updatedAt: at })
+      .set({ status: result.to, tableId: newTableId, updatedAt: now })
       .where(and(eq(cases.id, caseId), eq(cases.status, row.status)))
       .run();
     if (updated.changes !== 1) return { ok: false as const, error: "De casus is intussen door iemand anders gewijzigd. Laad de pagina opnieuw." };

@@ -127,7 +127,7 @@ export const SQL_ESCALATIONS = `
   WHERE ${inYear("e.at")}
   GROUP BY 1, 2, 3`;
 
-const APPROVED = `a.status <> 'proposed' AND ${inYear("coalesce(a.approved_at, a.created_at)")}`;
+const APPROVED = `a.status IN ('approved', 'contracted', 'ended') AND ${inYear("coalesce(a.approved_at, a.created_at)")}`;
 const APPROVED_MONTH = month("coalesce(a.approved_at, a.created_at)");
 
 /** Approved arrangements per month × table, and per legal domain and financier type (an arrangement counts once per domain/type). */

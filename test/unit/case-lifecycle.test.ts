@@ -19,6 +19,7 @@ const NEEDS: Partial<Record<CaseEvent, Partial<TransitionInput>>> = {
   not_include: { reason: "Geen hoogcomplexe problematiek." },
   redirect: { reason: "Regiobinding: familie woont in Zeeland.", targetTableId: 2, currentTableId: 1 },
   close: { reason: "Nazorg afgerond." },
+  return_to_table: { reason: "Meer informatie nodig over criterium 5." },
 };
 
 const OPEN: CaseState[] = CASE_STATES.filter((s) => s !== "closed");
@@ -34,6 +35,7 @@ const ALLOWED: [CaseState, CaseEvent, CaseState][] = [
   ["scheduled", "discuss", "discussed"],
   ["discussed", "agree_plan", "plan_agreed"],
   ["plan_agreed", "request_advisor_check", "advisor_check"],
+  ["advisor_check", "return_to_table", "plan_agreed"],
   ["advisor_check", "arrange_funding", "funding_arranged"],
   ["funding_arranged", "place", "placed"],
   ["placed", "start_follow_up", "follow_up"],
