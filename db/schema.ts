@@ -15,6 +15,8 @@ import {
   FUNDING_INSTRUMENTS,
   FUNDING_TYPES,
   LEGAL_DOMAINS,
+  LEGAL_FRAMEWORKS,
+  WLZ_INDICATIONS,
   LIFE_DOMAINS,
   SHORTFALL_KINDS,
   SHORTFALL_STATUSES,
@@ -79,6 +81,8 @@ export const routingRules = sqliteTable(
     tableId: integer("table_id")
       .notNull()
       .references(() => regionalTables.id),
+    /** The name of an exception group (e.g. "Rotterdam-Rijnmond"), shown as the rule that decided. */
+    label: text("label"),
   },
   (t) => [uniqueIndex("routing_rules_place").on(t.province, t.municipality)],
 );
@@ -177,6 +181,8 @@ export const patients = sqliteTable("patients", {
   dateOfBirth: text("date_of_birth").notNull(),
   address: text("address"),
   municipality: text("municipality").notNull(),
+  /** CBS code of the municipality (GM…), from the official list; null for records from before the list. */
+  municipalityCode: text("municipality_code"),
   province: text("province").notNull(),
   insurerId: integer("insurer_id")
     .notNull()
@@ -217,6 +223,17 @@ export const cases = sqliteTable(
     contactName: text("contact_name").notNull(),
     contactPhone: text("contact_phone").notNull(),
     contactEmail: text("contact_email").notNull(),
+    /** Minimum data set (issue 11): what the table needs to decide. */
+    mainDiagnoses: text("main_diagnoses"),
+    legalFramework: text("legal_framework", { enum: LEGAL_FRAMEWORKS }),
+    legalFrameworkEndDate: text("legal_framework_end_date"),
+    livingSituation: text("living_situation"),
+    generalPractitioner: text("general_practitioner"),
+    wlzIndication: text("wlz_indication", { enum: WLZ_INDICATIONS }),
+    /** Criteria (1–7) the referrer believes apply. */
+    referrerCriteria: text("referrer_criteria", { mode: "json" }).$type<number[]>(),
+    /** Name or birth date given in this referral that differ from the patient known by the BSN. */
+    identityConflict: text("identity_conflict", { mode: "json" }).$type<IdentityConflict[]>(),
     status: text("status", { enum: CASE_STATES }).notNull().default("received"),
     submittedVia: text("submitted_via", { enum: ["form", "api"] }).notNull(),
     receivedAt: text("received_at").notNull(),
@@ -230,6 +247,8 @@ export const cases = sqliteTable(
     index("cases_received_at").on(t.receivedAt),
   ],
 );
+
+export type IdentityConflict = { field: "name" | "dateOfBirth"; known: string; given: string };
 
 export type PriorAttempt = { who: string; what: string; when: string; whyFailed: string };
 
@@ -322,6 +341,8 @@ export const attachments = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     caseId: integer("case_id").references(() => cases.id),
     draftId: integer("draft_id").references(() => referralDrafts.id),
+    /** Sent with an answer to a table's information request. */
+    informationRequestId: integer("information_request_id"),
     fileName: text("file_name").notNull(),
     contentType: text("content_type").notNull(),
     size: integer("size").notNull(),
@@ -728,3 +749,4 @@ export const consentOverrides = sqliteTable(
 export * from "./schema-notifications";
 export * from "./schema-security";
 export * from "./schema-audit";
+export * from "./schema-referral-rules";

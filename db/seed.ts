@@ -7,7 +7,7 @@ import { hashPassword } from "../app/lib/password.server";
 import type { OrganisationType, Role } from "../app/domain/vocabulary";
 import { memberships, organisations, regionalTables, routingRules, tableInsurers, users } from "./schema";
 import { seedDemoCases } from "./demo-cases";
-import { INSURERS, ROTTERDAM_RIJNMOND_MUNICIPALITIES, TABLES } from "./reference-data";
+import { INSURERS, ROUTING_EXCEPTIONS, TABLES } from "./reference-data";
 
 export const DEMO_PASSWORD = "Demo-wachtwoord-2026";
 /**
@@ -39,9 +39,9 @@ export function seedReferenceData(db: Db) {
         .get();
       tx.insert(tableInsurers).values({ tableId, organisationId: insurerId }).run();
       for (const province of table.provinces) tx.insert(routingRules).values({ province, municipality: null, tableId }).run();
-      if (table.slug === "rotterdam") {
-        for (const municipality of ROTTERDAM_RIJNMOND_MUNICIPALITIES) {
-          tx.insert(routingRules).values({ province: "Zuid-Holland", municipality, tableId }).run();
+      for (const exception of ROUTING_EXCEPTIONS.filter((e) => e.tableSlug === table.slug)) {
+        for (const municipality of exception.municipalities) {
+          tx.insert(routingRules).values({ province: exception.province, municipality, tableId, label: exception.label }).run();
         }
       }
     }

@@ -230,3 +230,17 @@ export const DEADLINE_KINDS = [
   "vmr",
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+/** Legal framework of compulsory care a patient is under (minimum data set). */
+export const LEGAL_FRAMEWORKS = ["wvggz", "wzd", "none"] as const;
+export type LegalFramework = (typeof LEGAL_FRAMEWORKS)[number];
+export const LEGAL_FRAMEWORK_LABELS: Record<LegalFramework, string> = {
+  wvggz: "Wvggz (verplichte ggz)",
+  wzd: "Wzd (zorg en dwang)",
+  none: "Geen",
+};
+
+/** Whether the patient has a Wlz indication (minimum data set). */
+export const WLZ_INDICATIONS = ["yes", "applied", "no"] as const;
+export type WlzIndication = (typeof WLZ_INDICATIONS)[number];
+export const WLZ_INDICATION_LABELS: Record<WlzIndication, string> = { yes: "Ja", applied: "Aangevraagd", no: "Nee" };

@@ -25,7 +25,7 @@ import { addAgendaItem, createMeetings, getMeeting } from "~/models/meetings.ser
 import { overdueActionsForTables } from "~/models/plan.server";
 import { createReferral } from "~/models/referrals.server";
 import { sessionsFor, startPortal, type TestPortal } from "../helpers/portal";
-import { validReferral } from "../helpers/referral-payload";
+import { uniqueBsn, validReferral } from "../helpers/referral-payload";
 
 let t: TestPortal;
 beforeAll(async () => {
@@ -82,7 +82,8 @@ function discussedCase() {
   const chair = user(CHAIR);
   const created = createReferral(
     db(),
-    ReferralSchema.parse(validReferral()),
+    // A person of their own: one BSN is one patient, and the audit checks count per patient.
+    ReferralSchema.parse(validReferral({ patient: { bsn: uniqueBsn() } })),
     { userId: referrer.id, organisationId: referrer.organisationId, via: "form", auditActor: { userId: referrer.id, userEmail: referrer.email, role: "referrer", organisationId: referrer.organisationId } },
     ORIGIN,
   );

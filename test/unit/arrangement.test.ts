@@ -113,7 +113,7 @@ describe("arrangementTransition", () => {
 describe("proposeProblem and fundingProblem", () => {
   it("proposes from the discussion until closure", () => {
     for (const state of ARRANGEMENT_CASE_STATES) expect(proposeProblem(state), state).toBeNull();
-    expect(CASE_STATES.filter((s) => proposeProblem(s) !== null).sort()).toEqual(["closed", "included", "not_included", "received", "scheduled", "screening"]);
+    expect(CASE_STATES.filter((s) => proposeProblem(s) !== null).sort()).toEqual(["closed", "included", "information_requested", "not_included", "received", "scheduled", "screening"]);
     expect(proposeProblem("included")).toBe('Een arrangement kan pas worden voorgesteld als de casus is besproken (status nu: "Geïncludeerd").');
     expect(proposeProblem("closed")).toBe("Deze casus is afgesloten; er kan geen arrangement meer worden voorgesteld.");
   });
