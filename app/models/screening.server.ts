@@ -51,6 +51,11 @@ function patientNames(db: Db, ids: number[]): Map<number, string> {
   return new Map(db.select({ id: patients.id, name: patients.name }).from(patients).where(inArray(patients.id, ids)).all().map((p) => [p.id, p.name]));
 }
 
+function patientBsns(db: Db, ids: number[]): Map<number, string> {
+  if (!ids.length) return new Map();
+  return new Map(db.select({ id: patients.id, bsn: patients.bsn }).from(patients).where(inArray(patients.id, ids)).all().map((p) => [p.id, p.bsn]));
+}
+
 type CaseRow = typeof cases.$inferSelect;
 
 /** A case with what this viewer may see of it; rows of people excluded by the patient are left out. */
@@ -79,6 +84,7 @@ export function tableInbox(db: Db, table: TableRef, viewer: Viewer) {
     db,
     rows.filter((r) => r.visibility === "identified").map((r) => r.row.patientId),
   );
+  const bsns = patientBsns(db, rows.filter((r) => r.visibility === "identified").map((r) => r.row.patientId));
   const referrers = organisationNames(db, rows.map((r) => r.row.referrerOrganisationId));
   const present = ({ row, visibility }: (typeof rows)[number]) => ({
     id: row.id,
@@ -91,6 +97,8 @@ export function tableInbox(db: Db, table: TableRef, viewer: Viewer) {
     receivedAt: row.receivedAt,
     patientId: row.patientId,
     patientName: visibility === "identified" ? (names.get(row.patientId) ?? null) : null,
+    // Only for matching a search on the server; never sent to the page.
+    patientBsn: visibility === "identified" ? (bsns.get(row.patientId) ?? null) : null,
   });
   return {
     incoming: rows.filter((r) => NEW_STATES.includes(r.row.status)).map(present),

@@ -433,9 +433,10 @@ const ROUTES: Record<string, RouteSpec> = {
       escalate: ["level", "escalationReason"],
       place: ["organisationId", "careFunction", "fundingType", "placementStart", "notes"],
       start_follow_up: [],
-      close: ["closeReason"],
+      close: ["closeKind", "closeReason"],
       add_deadline: ["kind", "deadlineStart", "needsWlz"],
       deadline_met: ["deadlineId", "metOn"],
+      carry_over: ["deadlineId", "carryOverReason"],
     },
     inputFree: ["start_follow_up"],
     terminal: ["close"],
@@ -785,7 +786,7 @@ describe("coverage", () => {
     expect(routeFields("beheer.gebruikers.nieuw.tsx", ROUTES["beheer.gebruikers.nieuw.tsx"])).toEqual(expect.arrayContaining(["name", "email", "organisationId", "role", "tableId", "password"]));
     expect(routeFields("tafels.$slug_.bijeenkomsten._index.tsx", ROUTES["tafels.$slug_.bijeenkomsten._index.tsx"])).toEqual(expect.arrayContaining(["title", "date", "startTime", "durationMinutes", "location", "videoUrl", "series", "occurrences", "confirmClash"]));
     expect(routeFields("verwijzingen.concept.$draftId.tsx", ROUTES["verwijzingen.concept.$draftId.tsx"])).toEqual(expect.arrayContaining(["patient.bsn", "priorAttempts.0.who", "consent.givenOn", "contact.email"]));
-    expect(discoveredIntents("casussen.$caseId_.verloop.tsx")).toEqual(["add_deadline", "close", "deadline_met", "escalate", "place", "start_follow_up"]);
+    expect(discoveredIntents("casussen.$caseId_.verloop.tsx")).toEqual(["add_deadline", "carry_over", "close", "deadline_met", "escalate", "place", "start_follow_up"]);
   });
 });
 
