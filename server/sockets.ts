@@ -175,22 +175,28 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
           broadcastPresence(io, caseId);
           return { ok: false, reason: "access", error: NO_ACCESS };
         }
-        const stored = storeMessage(db, { caseId, authorUserId: me.id, clientMessageId, body });
+        // The message and its audit event in one transaction: one synced commit, and never one without the other.
+        const stored = db.$client
+          .transaction(() => {
+            const result = storeMessage(db, { caseId, authorUserId: me.id, clientMessageId, body });
+            if (result.ok && result.created) {
+              audit(db, {
+                action: "case_room.message",
+                actor: actorOf(me),
+                objectType: "case_message",
+                objectId: result.message.id,
+                patientId: check.found.case.patientId,
+                detail: `${check.found.case.code}: bericht ${result.message.id}`,
+                consentOverride: check.viaOverride,
+                origin: originOf(socket),
+              });
+            }
+            return result;
+          })
+          .immediate();
         if (!stored.ok) return stored;
-        if (stored.created) {
-          audit(db, {
-            action: "case_room.message",
-            actor: actorOf(me),
-            objectType: "case_message",
-            objectId: stored.message.id,
-            patientId: check.found.case.patientId,
-            detail: `${check.found.case.code}: bericht ${stored.message.id}`,
-            consentOverride: check.viaOverride,
-          origin: originOf(socket),
-          });
-          // Stored first, then everyone in the room; the sender also gets it in the ack.
-          broadcastMessage(io, stored.message);
-        }
+        // Stored first, then everyone in the room; the sender also gets it in the ack.
+        if (stored.created) broadcastMessage(io, stored.message);
         return { ok: true, message: stored.message };
       }),
     );
