@@ -298,6 +298,10 @@ export const consents = sqliteTable(
     recordedByUserId: text("recorded_by_user_id").references(() => users.id),
     recordedAt: text("recorded_at").notNull(),
     withdrawnAt: text("withdrawn_at"),
+    /** Withdrawal: who asked for it, why, and who recorded it (kept for the case history and inzage). */
+    withdrawalRequestedBy: text("withdrawal_requested_by", { enum: ["patient", "representative", "other"] }),
+    withdrawalReason: text("withdrawal_reason"),
+    withdrawnByUserId: text("withdrawn_by_user_id").references(() => users.id),
   },
   (t) => [index("consents_case").on(t.caseId)],
 );

@@ -2,6 +2,7 @@
 // recipient and queues a mail (at once, or later in the user's daily digest for non-urgent kinds).
 // Mails carry a case code at most and link to the portal: never a name, BSN, date of birth or free
 // text from a case. Recipients are looked up here, so callers only say what happened.
+import { formatDate } from "~/lib/format";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import {
   cases,
@@ -291,7 +292,7 @@ export function notifyTermsDue(n: Notifier, today: string): number {
     const chairs = chairsOf(n.db, item.tableId);
     const count = deliver(n, chairs, {
       kind: "term_due",
-      title: `Termijn ${item.kindLabel} van casus ${item.code} ${when} (${item.dueDate})`,
+      title: `Termijn ${item.kindLabel} van casus ${item.code} ${when} (${formatDate(item.dueDate)})`,
       path: `/casussen/${item.caseId}/verloop`,
       dedupKey: `term:${item.deadlineId}:${item.state}`,
     });
@@ -313,7 +314,7 @@ function alertMunicipality(n: Notifier, caseId: number, dueDate: string): number
   const c = caseRef(n.db, caseId)!;
   const chair = chairsOf(n.db, c.tableId)[0];
   const mail = contactMail(contact.name, "verblijf met rechtvaardigingsgrond loopt over een maand af", [
-    `Bij regiotafel ${c.tableName} verblijft een inwoner van uw gemeente met rechtvaardigingsgrond (VMR). De zorgverzekeraar betaalt dit verblijf tot ${dueDate}; daarna is de gemeente aan zet, zoals in de wederkerigheidsafspraken staat.`,
+    `Bij regiotafel ${c.tableName} verblijft een inwoner van uw gemeente met rechtvaardigingsgrond (VMR). De zorgverzekeraar betaalt dit verblijf tot ${formatDate(dueDate)}; daarna is de gemeente aan zet, zoals in de wederkerigheidsafspraken staat.`,
     `Neem contact op met de voorzitter van de regiotafel${chair ? ` (${chair.name}, ${chair.email})` : ""} en noem kenmerk ${c.code}.`,
   ]);
   enqueueMail(n.db, { kind: "term_due", toUserId: null, toAddress: contact.email, ...mail });

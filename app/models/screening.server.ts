@@ -7,6 +7,7 @@ import { caseVisibility, type Viewer, type Visibility } from "~/domain/consent";
 import type { Db } from "~/lib/db.server";
 import { ageBand } from "~/domain/case-display";
 import { caseHistory, casesAtTables, consentScopeOf, currentConsent, findCase, getPatient, latestAssessment } from "./cases.server";
+import { consentHistoryEntries } from "./consent.server";
 
 export type TableRef = { id: number; slug: string; name: string; number: number; leadOrganisationId: number };
 
@@ -241,5 +242,7 @@ export function caseView(
       fromTable: event.fromTableId != null ? (tables.get(event.fromTableId) ?? null) : null,
       toTable: event.toTableId != null ? (tables.get(event.toTableId) ?? null) : null,
     })),
+    /** Consent recorded and withdrawn (with who asked and why), shown in the same history. */
+    consentSteps: consentHistoryEntries(db, c.id),
   };
 }

@@ -205,7 +205,7 @@ export default function UserPage() {
         <h3 id="rol-toevoegen">Rol toevoegen</h3>
         <Form method="post" action={page} noValidate aria-labelledby="rol-toevoegen">
           <input type="hidden" name="intent" value="add_membership" />
-          {roleErrors ? <FormError message={roleErrors.formError ?? CHECK_FIELDS} /> : null}
+          {roleErrors ? <FormError message={roleErrors.formError ?? CHECK_FIELDS} errors={roleErrors?.fieldErrors} /> : null}
           <div className="form-grid">
             <Field name="role" label="Rol" required errors={roleErrors?.fieldErrors} values={roleErrors?.values}>
               <option value="">Kies een rol</option>
@@ -229,7 +229,7 @@ export default function UserPage() {
         <p>Na het opnieuw instellen worden alle sessies van deze gebruiker direct beëindigd; de gebruiker logt in met het nieuwe wachtwoord.</p>
         <Form method="post" action={page} noValidate aria-labelledby="wachtwoord">
           <input type="hidden" name="intent" value="reset_password" />
-          {passwordErrors ? <FormError message={passwordErrors.formError ?? CHECK_FIELDS} /> : null}
+          {passwordErrors ? <FormError message={passwordErrors.formError ?? CHECK_FIELDS} errors={passwordErrors?.fieldErrors} /> : null}
           <Field
             name="password"
             label="Nieuw wachtwoord"

@@ -70,7 +70,7 @@ export default function NewUser() {
       <p><Link to="/beheer/gebruikers">← Terug naar gebruikers</Link></p>
       <h1>Nieuwe gebruiker</h1>
       <Form method="post" noValidate className="card" aria-label="Nieuwe gebruiker aanmaken">
-        <FormError message={errors ? (errors.formError ?? CHECK_FIELDS) : undefined} />
+        <FormError message={errors ? (errors.formError ?? CHECK_FIELDS) : undefined} errors={errors?.fieldErrors} />
         <Field name="name" label="Naam" autoComplete="off" required errors={errors?.fieldErrors} values={errors?.values} />
         <Field name="email" label="E-mailadres" type="email" autoComplete="off" required errors={errors?.fieldErrors} values={errors?.values} hint="De gebruiker logt hiermee in." />
         <Field name="organisationId" label="Organisatie" required errors={errors?.fieldErrors} values={errors?.values}>

@@ -195,7 +195,7 @@ function Day({ value }: { value: string | null | undefined }) {
 }
 
 function Errors({ errors }: { errors?: FormFailure }) {
-  return errors ? <FormError message={errors.formError ?? CHECK_FIELDS} /> : null;
+  return errors ? <FormError message={errors.formError ?? CHECK_FIELDS} errors={errors?.fieldErrors} /> : null;
 }
 
 export default function CaseProgressPage() {
@@ -238,7 +238,7 @@ export default function CaseProgressPage() {
       </p>
       {done ? <div className="alert alert--ok" role="status">{done}</div> : null}
       <FormError message={generalError} />
-      {metErrors && !metErrorsInRow ? <FormError message={metErrors.formError ?? metErrors.fieldErrors.deadlineId?.[0] ?? CHECK_FIELDS} /> : null}
+      {metErrors && !metErrorsInRow ? <FormError message={metErrors.formError ?? metErrors.fieldErrors.deadlineId?.[0] ?? CHECK_FIELDS} errors={metErrors?.fieldErrors} /> : null}
 
       <section className="card" aria-labelledby="termijnen">
         <h2 id="termijnen">Termijnen</h2>
@@ -294,7 +294,7 @@ export default function CaseProgressPage() {
                         <Form method="post" noValidate aria-label={`${d.label} als gehaald markeren`}>
                           <input type="hidden" name="intent" value="deadline_met" />
                           <input type="hidden" name="deadlineId" value={d.id} />
-                          {rowErrors?.formError ? <FormError message={rowErrors.formError} /> : null}
+                          {rowErrors?.formError ? <FormError message={rowErrors.formError} errors={rowErrors?.fieldErrors} /> : null}
                           <div className={`field${metError ? " field--error" : ""}`}>
                             <label htmlFor={inputId}>Gehaald op</label>
                             <input

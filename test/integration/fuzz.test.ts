@@ -421,9 +421,8 @@ const ROUTES: Record<string, RouteSpec> = {
   "casussen.$caseId_.toestemming.tsx": {
     as: "chair",
     url: () => `/casussen/${ids.consentCase}/toestemming`,
-    intents: { change: CONSENT, withdraw: [], override_grant: ["organisationIds", "reason", "days"], override_end: ["overrideId"] },
-    fields: CONSENT,
-    inputFree: ["withdraw"],
+    intents: { change: CONSENT, withdraw: ["requestedBy", "reason", "bevestigd"], override_grant: ["organisationIds", "reason", "days"], override_end: ["overrideId"] },
+    fields: [...CONSENT, "bevestigd"],
     terminal: ["withdraw"],
   },
   "casussen.$caseId_.verloop.tsx": {
