@@ -13,6 +13,7 @@ import { parseQuarter, periodBounds, quarterOf } from "~/domain/monitor";
 import { ReferralSchema } from "~/domain/referral-schema";
 import { CRITERION_NUMBERS } from "~/domain/vocabulary";
 import { applyCaseEvent, saveAssessment } from "~/models/cases.server";
+import { recordConclusion } from "~/models/funding.server";
 import { createReferral } from "~/models/referrals.server";
 import { launchBrowser, loginThroughForm } from "../helpers/browser";
 import { readPdf } from "../helpers/pdf-text";
@@ -75,7 +76,7 @@ beforeAll(async () => {
       .values({ caseId: earlier.caseId, description: "Eerder goedgekeurd maatwerk", periodStart: "2026-01-01", periodEnd: "2026-12-31", costEstimate: 50000, status: "approved", approvedByUserId: user(ADVISOR).id, approvedAt: now, createdAt: now })
       .run();
   }
-  // The case of this test: with the medical advisor, who has already recorded an assessment of the seven criteria.
+  // The case of this test: with the medical advisor, who has already recorded an assessment of the seven criteria…
   const created = caseUpTo(10, "advisor_check");
   caseId = created.caseId;
   caseCode = created.code;
@@ -86,6 +87,10 @@ beforeAll(async () => {
     user(ADVISOR).id,
     CRITERION_NUMBERS.map((criterion) => ({ criterion, verdict: "met" as const, motivation: "Getoetst door de medisch adviseur." })),
   );
+  // …and concluded "voldoet", which approval requires.
+  const advisor = user(ADVISOR);
+  const concluded = recordConclusion(db(), caseId, { conclusion: "meets", motivation: "Alle zeven criteria voldaan." }, { userId: advisor.id, organisationId: advisor.organisationId });
+  if (!concluded.ok) throw new Error(concluded.error);
 });
 afterAll(async () => {
   await browser?.close();
