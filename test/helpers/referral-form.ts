@@ -14,8 +14,9 @@ export async function submitReferralThroughForm(referrer: Page, baseUrl: string,
   await referrer.getByLabel("Burgerservicenummer (BSN)").fill("111222333");
   await referrer.getByLabel("Geboortedatum").fill("1990-05-17");
   await referrer.getByLabel("Woonplaats (gemeente)").fill("Schiedam");
-  await referrer.getByLabel("Provincie").selectOption("Zuid-Holland");
-  await referrer.getByLabel("Zorgverzekeraar van de patiënt").selectOption("VGZ");
+  // A care provider chooses the insurer; an insurer's zorgbemiddeling refers only its own insured (fixed).
+  const insurer = referrer.locator('select[name="patient.insurer"]');
+  if (await insurer.count()) await insurer.selectOption({ label: "VGZ" });
   await saveAndNext(referrer);
 
   // Step 2: care question and the placement attempt that failed.
@@ -28,6 +29,11 @@ export async function submitReferralThroughForm(referrer: Page, baseUrl: string,
   await referrer.getByLabel("Wat is geprobeerd").fill("Aanmelding bij twee klinieken");
   await referrer.getByLabel("Waarom lukte het niet").fill("Geen plek voor de combinatie van problemen");
   await referrer.getByLabel("Urgentie").selectOption("high");
+  // The minimum data set the table needs to decide.
+  await referrer.locator('[name="mainDiagnoses"]').fill("Schizofrenie (F20.0); stoornis in alcoholgebruik (F10.2)");
+  await referrer.locator('select[name="legalFramework"]').selectOption("none");
+  await referrer.locator('select[name="wlzIndication"]').selectOption("no");
+  await referrer.locator('[name="livingSituation"]').fill("Zelfstandig, dreigend dakloos");
   await referrer.locator('[name="contact.name"]').fill("Zorgbemiddelaar VGZ");
   await referrer.getByLabel("Telefoonnummer").fill("088 123 45 67");
   await referrer.getByLabel("E-mailadres").fill("zorgbemiddeling.vgz@regiotafel.test");
