@@ -24,6 +24,7 @@ import {
   messagesAfter,
   presenceIn,
   recentMessages,
+  sessionAlive,
   storeMessage,
   type RoomServer,
   type RoomSocketData,
@@ -37,6 +38,27 @@ const SESSION_ENDED = "Uw sessie is verlopen. Log opnieuw in.";
 const NO_ACCESS = "U heeft geen toegang tot deze casus.";
 const NOT_JOINED = "Open eerst het overleg van deze casus.";
 const FAILED = "Er ging iets mis. Probeer het opnieuw.";
+const TOO_FAST = "U stuurt te veel berichten achter elkaar. Wacht even en probeer het dan opnieuw.";
+
+/** Per user (all their sockets together): at most this many case-room messages per window. */
+export const MESSAGE_RATE = { max: 20, windowMs: 10_000 };
+/** Every few seconds each socket's session is checked, so a socket ends with its session. */
+export const SESSION_SWEEP_MS = 5_000;
+
+/** A sliding-window count per user, in memory: it only has to hold while the sockets live. */
+function createMessageLimiter({ max, windowMs }: typeof MESSAGE_RATE) {
+  const sent = new Map<string, number[]>();
+  return {
+    allow(userId: string, now = Date.now()): boolean {
+      const recent = (sent.get(userId) ?? []).filter((t) => now - t < windowMs);
+      const allowed = recent.length < max;
+      if (allowed) recent.push(now);
+      if (recent.length) sent.set(userId, recent);
+      else sent.delete(userId);
+      return allowed;
+    },
+  };
+}
 
 export function attachSockets(httpServer: http.Server, services: AppServices) {
   const io: RoomServer = new Server(httpServer, {
@@ -68,6 +90,16 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
   });
 
   const { db } = services;
+  const messageLimiter = createMessageLimiter(MESSAGE_RATE);
+
+  // Idle and absolute expiry end the socket too, not only its next event (a broadcast checks as well).
+  const sweep = setInterval(() => {
+    if (!db.$client.open) return clearInterval(sweep); // the portal closed
+    for (const socket of io.of("/").sockets.values()) {
+      if (!sessionAlive(db, socket.data.user.sessionId, services.config.sessionAbsoluteMs)) socket.disconnect(true);
+    }
+  }, SESSION_SWEEP_MS);
+  sweep.unref();
   const originOf = (socket: RoomSocket) => ({
     ip: socket.handshake.address ?? null,
     userAgent: (socket.handshake.headers["user-agent"] as string | undefined) ?? null,
@@ -163,6 +195,7 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
         const me = await currentUser(socket);
         if (!me) return { ok: false, reason: "session", error: SESSION_ENDED };
         const { caseId, clientMessageId, body } = parsed.data;
+        if (!messageLimiter.allow(me.id)) return { ok: false, reason: "rate", error: TOO_FAST };
         if (!socket.rooms.has(roomName(caseId))) {
           denied(socket, me, caseId, undefined, "room:message zonder room:join");
           return { ok: false, reason: "not_joined", error: NOT_JOINED };
@@ -189,7 +222,7 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
           origin: originOf(socket),
           });
           // Stored first, then everyone in the room; the sender also gets it in the ack.
-          broadcastMessage(io, stored.message);
+          broadcastMessage(services, stored.message);
         }
         return { ok: true, message: stored.message };
       }),

@@ -320,9 +320,21 @@ async function startSession(services: AppServices, user: { id: string; email: st
   });
   return {
     ok: true as const,
-    cookie: services.lucia.createSessionCookie(session.id).serialize(),
+    cookie: browserSessionCookie(services, session.id),
     enrolmentRequired: mustEnrol(account, services.config.secondFactorOptionalRoles),
   };
+}
+
+/**
+ * The session cookie without Max-Age or Expires: it ends when the browser closes (a shared
+ * workstation). lucia's `expires: false` would make it persist for 400 days instead. The server's
+ * idle and absolute limits still decide how long the session itself lives.
+ */
+function browserSessionCookie(services: AppServices, sessionId: string): string {
+  const cookie = services.lucia.createSessionCookie(sessionId);
+  delete cookie.attributes.maxAge;
+  delete cookie.attributes.expires;
+  return cookie.serialize();
 }
 
 /** Ends one session and every socket of its user opened with it. */

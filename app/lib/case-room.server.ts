@@ -3,7 +3,7 @@
 // change does to everyone in the room at that moment.
 import { and, asc, desc, eq, gt } from "drizzle-orm";
 import type { Server } from "socket.io";
-import { caseMessages, organisations, users } from "#db/schema";
+import { caseMessages, organisations, sessions, users } from "#db/schema";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { plainText, z } from "~/domain/dutch-errors";
 import type { Principal } from "~/domain/permissions";
@@ -165,8 +165,35 @@ export function broadcastPresence(io: RoomServer, caseId: number) {
 }
 
 /** A stored message to everyone in the room (also the form post's, so open rooms see it live). */
-export function broadcastMessage(io: RoomServer | null, message: RoomMessage) {
-  io?.to(roomName(message.caseId)).emit("room:message", message);
+/**
+ * Whether a socket's session still holds (idle and absolute limits, active account), read
+ * synchronously so a broadcast can check every receiver just before it sends.
+ */
+export function sessionAlive(db: Db, sessionId: string, absoluteMs: number, now = Date.now()): boolean {
+  const row = db
+    .select({ expiresAt: sessions.expiresAt, createdAt: sessions.createdAt, active: users.active })
+    .from(sessions)
+    .innerJoin(users, eq(sessions.userId, users.id))
+    .where(eq(sessions.id, sessionId))
+    .get();
+  // lucia stores expires_at in seconds; created_at is the portal's own, in milliseconds.
+  return !!row && row.active && row.expiresAt * 1000 > now && now - row.createdAt <= absoluteMs;
+}
+
+/**
+ * A new message to everyone in the room whose session still holds; a socket whose session ended
+ * (idle, absolute, logout) gets nothing and is disconnected instead.
+ */
+export function broadcastMessage(services: { io: unknown; db: Db; config: { sessionAbsoluteMs: number } }, message: RoomMessage) {
+  const io = roomServer(services.io as Parameters<typeof roomServer>[0]);
+  if (!io) return;
+  const namespace = io.of("/");
+  for (const id of namespace.adapter.rooms.get(roomName(message.caseId)) ?? []) {
+    const socket = namespace.sockets.get(id);
+    if (!socket) continue;
+    if (sessionAlive(services.db, socket.data.user.sessionId, services.config.sessionAbsoluteMs)) socket.emit("room:message", message);
+    else socket.disconnect(true);
+  }
 }
 
 export type RoomRefresh = { checked: number; changed: number; removed: number };
