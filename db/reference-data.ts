@@ -25,20 +25,38 @@ export const TABLES: TableSeed[] = [
   { number: 7, slug: "limburg", name: "Zuid-Limburg", ownArea: "Limburg", lead: "Mondriaan", insurer: "CZ", provinces: ["Limburg"] },
 ];
 
-/** Zuid-Holland municipalities of the Rotterdam-Rijnmond region: they route to table 2, not 1. */
-export const ROTTERDAM_RIJNMOND_MUNICIPALITIES = [
-  "Rotterdam",
-  "Albrandswaard",
-  "Barendrecht",
-  "Capelle aan den IJssel",
-  "Goeree-Overflakkee",
-  "Hoeksche Waard",
-  "Krimpen aan den IJssel",
-  "Lansingerland",
-  "Maassluis",
-  "Nissewaard",
-  "Ridderkerk",
-  "Schiedam",
-  "Vlaardingen",
-  "Voorne aan Zee",
+/**
+ * Municipality exceptions to the province routing (domain.md): the GGD region Rotterdam-Rijnmond
+ * (Zuid-Holland) goes to table 2; Gooi (Noord-Holland) and Noord-Veluwe (Gelderland) are table 4's
+ * own area "Gooi/Veluwe". Our reading of the plan's table: an administrator corrects it as data.
+ */
+export type RoutingException = { label: string; province: Province; tableSlug: string; municipalities: string[] };
+
+export const ROUTING_EXCEPTIONS: RoutingException[] = [
+  {
+    label: "Rotterdam-Rijnmond",
+    province: "Zuid-Holland",
+    tableSlug: "rotterdam",
+    municipalities: [
+      "Rotterdam",
+      "Albrandswaard",
+      "Barendrecht",
+      "Capelle aan den IJssel",
+      "Goeree-Overflakkee",
+      "Hoeksche Waard",
+      "Krimpen aan den IJssel",
+      "Lansingerland",
+      "Maassluis",
+      "Nissewaard",
+      "Ridderkerk",
+      "Schiedam",
+      "Vlaardingen",
+      "Voorne aan Zee",
+    ],
+  },
+  { label: "Gooi", province: "Noord-Holland", tableSlug: "centraal", municipalities: ["Blaricum", "Gooise Meren", "Hilversum", "Huizen", "Laren", "Wijdemeren"] },
+  { label: "Noord-Veluwe", province: "Gelderland", tableSlug: "centraal", municipalities: ["Elburg", "Ermelo", "Harderwijk", "Nunspeet", "Oldebroek", "Putten"] },
 ];
+
+/** Zuid-Holland municipalities of the Rotterdam-Rijnmond region: they route to table 2, not 1. */
+export const ROTTERDAM_RIJNMOND_MUNICIPALITIES = ROUTING_EXCEPTIONS[0].municipalities;

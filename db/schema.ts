@@ -15,6 +15,8 @@ import {
   FUNDING_INSTRUMENTS,
   FUNDING_TYPES,
   LEGAL_DOMAINS,
+  LEGAL_FRAMEWORKS,
+  WLZ_INDICATIONS,
   LIFE_DOMAINS,
   SHORTFALL_KINDS,
   SHORTFALL_STATUSES,
@@ -26,6 +28,8 @@ import {
   VERDICTS,
   type OrganisationType,
 } from "../app/domain/vocabulary";
+
+export * from "./schema-outcome";
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -77,6 +81,8 @@ export const routingRules = sqliteTable(
     tableId: integer("table_id")
       .notNull()
       .references(() => regionalTables.id),
+    /** The name of an exception group (e.g. "Rotterdam-Rijnmond"), shown as the rule that decided. */
+    label: text("label"),
   },
   (t) => [uniqueIndex("routing_rules_place").on(t.province, t.municipality)],
 );
@@ -175,6 +181,8 @@ export const patients = sqliteTable("patients", {
   dateOfBirth: text("date_of_birth").notNull(),
   address: text("address"),
   municipality: text("municipality").notNull(),
+  /** CBS code of the municipality (GM…), from the official list; null for records from before the list. */
+  municipalityCode: text("municipality_code"),
   province: text("province").notNull(),
   insurerId: integer("insurer_id")
     .notNull()
@@ -215,6 +223,17 @@ export const cases = sqliteTable(
     contactName: text("contact_name").notNull(),
     contactPhone: text("contact_phone").notNull(),
     contactEmail: text("contact_email").notNull(),
+    /** Minimum data set (issue 11): what the table needs to decide. */
+    mainDiagnoses: text("main_diagnoses"),
+    legalFramework: text("legal_framework", { enum: LEGAL_FRAMEWORKS }),
+    legalFrameworkEndDate: text("legal_framework_end_date"),
+    livingSituation: text("living_situation"),
+    generalPractitioner: text("general_practitioner"),
+    wlzIndication: text("wlz_indication", { enum: WLZ_INDICATIONS }),
+    /** Criteria (1–7) the referrer believes apply. */
+    referrerCriteria: text("referrer_criteria", { mode: "json" }).$type<number[]>(),
+    /** Name or birth date given in this referral that differ from the patient known by the BSN. */
+    identityConflict: text("identity_conflict", { mode: "json" }).$type<IdentityConflict[]>(),
     status: text("status", { enum: CASE_STATES }).notNull().default("received"),
     submittedVia: text("submitted_via", { enum: ["form", "api"] }).notNull(),
     receivedAt: text("received_at").notNull(),
@@ -222,6 +241,8 @@ export const cases = sqliteTable(
   },
   (t) => [index("cases_table_status").on(t.tableId, t.status), index("cases_insurer").on(t.insurerId), index("cases_referrer").on(t.referrerOrganisationId)],
 );
+
+export type IdentityConflict = { field: "name" | "dateOfBirth"; known: string; given: string };
 
 export type PriorAttempt = { who: string; what: string; when: string; whyFailed: string };
 
@@ -313,6 +334,8 @@ export const attachments = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     caseId: integer("case_id").references(() => cases.id),
     draftId: integer("draft_id").references(() => referralDrafts.id),
+    /** Sent with an answer to a table's information request. */
+    informationRequestId: integer("information_request_id"),
     fileName: text("file_name").notNull(),
     contentType: text("content_type").notNull(),
     size: integer("size").notNull(),
@@ -411,25 +434,6 @@ export const agendaItems = sqliteTable(
   (t) => [index("agenda_items_meeting").on(t.meetingId), index("agenda_items_case").on(t.caseId)],
 );
 
-/** Actions agreed on an agenda item: what, which organisation, by when. */
-export const agendaActions = sqliteTable(
-  "agenda_actions",
-  {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    agendaItemId: integer("agenda_item_id")
-      .notNull()
-      .references(() => agendaItems.id),
-    description: text("description").notNull(),
-    ownerOrganisationId: integer("owner_organisation_id")
-      .notNull()
-      .references(() => organisations.id),
-    dueDate: text("due_date").notNull(),
-    done: integer("done", { mode: "boolean" }).notNull().default(false),
-    createdAt: text("created_at").notNull(),
-  },
-  (t) => [index("agenda_actions_item").on(t.agendaItemId)],
-);
-
 /**
  * An invitation to a meeting. Table members are invited to the whole meeting; a guest expert
  * from another organisation only to the agenda items listed, until accessUntil.
@@ -497,6 +501,8 @@ export const carePlans = sqliteTable("care_plans", {
     .references(() => cases.id),
   meetingId: integer("meeting_id").references(() => meetings.id),
   agreedAt: text("agreed_at"),
+  /** The last fixed version (0 until agreed); see planVersions. */
+  version: integer("version").notNull().default(0),
   createdAt: text("created_at").notNull(),
   updatedAt: text("updated_at").notNull(),
 });
@@ -526,11 +532,16 @@ export const planActions = sqliteTable(
     ownerOrganisationId: integer("owner_organisation_id")
       .notNull()
       .references(() => organisations.id),
+    /** The person who owns it, when the owner is a person (their organisation is the owner organisation). */
+    ownerUserId: text("owner_user_id").references(() => users.id),
+    /** Set when the action was agreed in a meeting: one list of actions per case, from plan and meetings. */
+    agendaItemId: integer("agenda_item_id").references(() => agendaItems.id),
     dueDate: text("due_date").notNull(),
     status: text("status", { enum: ACTION_STATUSES }).notNull().default("open"),
+    cancelReason: text("cancel_reason"),
     updatedAt: text("updated_at").notNull(),
   },
-  (t) => [index("plan_actions_plan").on(t.planId)],
+  (t) => [index("plan_actions_plan").on(t.planId), index("plan_actions_owner_user").on(t.ownerUserId)],
 );
 
 /** A maatwerk-arrangement: outside regular contracts and outside the provider's risk. */
@@ -551,6 +562,9 @@ export const arrangements = sqliteTable(
     approvedByUserId: text("approved_by_user_id").references(() => users.id),
     advisorAssessmentId: integer("advisor_assessment_id").references(() => criteriaAssessments.id),
     approvedAt: text("approved_at"),
+    refusedByUserId: text("refused_by_user_id").references(() => users.id),
+    refusedAt: text("refused_at"),
+    refusalReason: text("refusal_reason"),
     contractedAt: text("contracted_at"),
     endedAt: text("ended_at"),
     createdAt: text("created_at").notNull(),
@@ -642,6 +656,9 @@ export const shortfalls = sqliteTable(
     peopleWaiting: integer("people_waiting"),
     justification: text("justification").notNull(),
     status: text("status", { enum: SHORTFALL_STATUSES }).notNull().default("open"),
+    /** Published to the insurers and the national project leader (after the chair confirmed: no patient data). */
+    publishedAt: text("published_at"),
+    publishedByUserId: text("published_by_user_id").references(() => users.id),
     createdByUserId: text("created_by_user_id").references(() => users.id),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
@@ -675,6 +692,9 @@ export const caseDeadlines = sqliteTable(
     dueDate: text("due_date").notNull(),
     alertDate: text("alert_date"),
     metOn: text("met_on"),
+    /** Closing the case with this term still open: it is carried over (to whom, why) instead. */
+    carriedOverReason: text("carried_over_reason"),
+    carriedOverAt: text("carried_over_at"),
     createdByUserId: text("created_by_user_id").references(() => users.id),
     createdAt: text("created_at").notNull(),
   },
@@ -721,3 +741,5 @@ export const consentOverrides = sqliteTable(
 );
 export * from "./schema-notifications";
 export * from "./schema-security";
+export * from "./schema-audit";
+export * from "./schema-referral-rules";

@@ -7,7 +7,7 @@ import { hashPassword } from "../app/lib/password.server";
 import type { OrganisationType, Role } from "../app/domain/vocabulary";
 import { memberships, organisations, regionalTables, routingRules, tableInsurers, users } from "./schema";
 import { seedDemoCases } from "./demo-cases";
-import { INSURERS, ROTTERDAM_RIJNMOND_MUNICIPALITIES, TABLES } from "./reference-data";
+import { INSURERS, ROUTING_EXCEPTIONS, TABLES } from "./reference-data";
 
 export const DEMO_PASSWORD = "Demo-wachtwoord-2026";
 /**
@@ -39,9 +39,9 @@ export function seedReferenceData(db: Db) {
         .get();
       tx.insert(tableInsurers).values({ tableId, organisationId: insurerId }).run();
       for (const province of table.provinces) tx.insert(routingRules).values({ province, municipality: null, tableId }).run();
-      if (table.slug === "rotterdam") {
-        for (const municipality of ROTTERDAM_RIJNMOND_MUNICIPALITIES) {
-          tx.insert(routingRules).values({ province: "Zuid-Holland", municipality, tableId }).run();
+      for (const exception of ROUTING_EXCEPTIONS.filter((e) => e.tableSlug === table.slug)) {
+        for (const municipality of exception.municipalities) {
+          tx.insert(routingRules).values({ province: exception.province, municipality, tableId, label: exception.label }).run();
         }
       }
     }
@@ -69,8 +69,14 @@ const DEMO_ORGANISATIONS: [string, OrganisationType][] = [
   ["Gemeente Nijmegen", "municipality"],
   ["Gemeente Tilburg", "municipality"],
   ["Gemeente Maastricht", "municipality"],
+  // One zorgkantoor (Wlz) per table region, so a Wlz path is possible at every table.
   ["Zorgkantoor Haaglanden", "care_office"],
   ["Zorgkantoor Rotterdam", "care_office"],
+  ["Zorgkantoor Amsterdam", "care_office"],
+  ["Zorgkantoor Flevoland", "care_office"],
+  ["Zorgkantoor Arnhem", "care_office"],
+  ["Zorgkantoor Midden-Brabant", "care_office"],
+  ["Zorgkantoor Zuid-Limburg", "care_office"],
   ["VWS – Unit complexe zorgvragen", "vws_unit"],
   ["Landelijk projectbureau hoogcomplexe ggz", "national_project_office"],
 ];

@@ -15,6 +15,8 @@ import { seedDemoData, seedReferenceData } from "../db/seed";
 import { bodyLimits } from "./body-limits";
 import { remixHandler } from "./remix-handler";
 import { csrfOriginCheck, cspNonce, noStore, securityHeaders } from "./security";
+import { auditAnchorTick, startAuditAnchoring } from "./audit-anchoring";
+import { auditPerRequest } from "./audit-per-request";
 import { createMailSender } from "../app/lib/mail.server";
 import { startMailWorker, type MailWorker } from "./mail-worker";
 import { attachSockets } from "./sockets";
@@ -44,20 +46,22 @@ export async function createPortal(config: AppConfig, options: { buildPath?: str
   const app = express();
   app.disable("x-powered-by");
   if (config.trustProxy) app.set("trust proxy", config.trustProxy);
-  app.use(closeIfBodyUnread);
-  app.use(compression());
-  app.use(cspNonce, securityHeaders(config));
-
+  // Health checks first: no page middleware (nonce, CSP, compression) for a 30-byte answer.
   app.get("/healthz", (_req, res) => {
     const ok = databaseAnswers(db);
     res.status(ok ? 200 : 503).json({ status: ok ? "ok" : "unavailable", db: ok ? "ok" : "error" });
   });
+  app.use(closeIfBodyUnread);
+  // Compression only where it pays: not below 2 KB, not for already-compressed types (the
+  // default filter), at a lower level than zlib's default 6, which costs more CPU than it saves bytes on HTML.
+  app.use(compression({ threshold: 2048, level: 4 }));
+  app.use(cspNonce, securityHeaders(config));
 
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h", index: false }));
 
   // Origin first (a foreign post is refused before its body is read), then the body limits.
-  app.use(noStore, csrfOriginCheck(config), bodyLimits(sessionCookieName(config)));
+  app.use(auditPerRequest, noStore, csrfOriginCheck(config), bodyLimits(sessionCookieName(config)));
 
   const buildPath = options.buildPath ?? path.resolve("build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
@@ -83,6 +87,7 @@ export async function createPortal(config: AppConfig, options: { buildPath?: str
   purge();
   const retentionTimer = setInterval(purge, 24 * 3_600_000);
   retentionTimer.unref();
+  const stopAnchoring = startAuditAnchoring(db, config);
 
   let mailWorker: MailWorker | null = null;
 
@@ -103,6 +108,8 @@ export async function createPortal(config: AppConfig, options: { buildPath?: str
       }),
     close: async () => {
       clearInterval(retentionTimer);
+      stopAnchoring();
+      auditAnchorTick(db, config); // the head at shutdown, so a cut while stopped shows
       await mailWorker?.stop();
       await new Promise<void>((resolve) => services.io!.close(() => resolve()));
       db.$client.close();

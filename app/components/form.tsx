@@ -12,6 +12,8 @@ type FieldProps = {
   hint?: string;
   required?: boolean;
   autoComplete?: string;
+  /** Id of a <datalist> with suggestions (a searchable list that works without JavaScript). */
+  list?: string;
   children?: ReactNode;
 };
 
@@ -20,7 +22,7 @@ export function fieldValue(values: Record<string, string | string[]> | undefined
   return Array.isArray(v) ? (v[0] ?? fallback) : (v ?? fallback);
 }
 
-export function Field({ name, label, type = "text", errors, values, defaultValue, hint, required, autoComplete, children }: FieldProps) {
+export function Field({ name, label, type = "text", errors, values, defaultValue, hint, required, autoComplete, list, children }: FieldProps) {
   const error = errors?.[name]?.[0];
   const id = `veld-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-fout` : null].filter(Boolean).join(" ") || undefined;
@@ -34,7 +36,7 @@ export function Field({ name, label, type = "text", errors, values, defaultValue
       ) : type === "textarea" ? (
         <textarea {...common} rows={4} defaultValue={fieldValue(values, name, defaultValue)} />
       ) : (
-        <input {...common} type={type} autoComplete={autoComplete} defaultValue={type === "password" ? undefined : fieldValue(values, name, defaultValue)} />
+        <input {...common} type={type} autoComplete={autoComplete} list={list} defaultValue={type === "password" ? undefined : fieldValue(values, name, defaultValue)} />
       )}
       {error ? <p className="field-error" id={`${id}-fout`}>{error}</p> : null}
     </div>

@@ -1,6 +1,7 @@
 // Maatwerk-arrangements (domain.md, "Maatwerk-arrangement"): who may move one along its status
 // flow proposed → approved (by the medical advisor of the patient's insurer) → contracted → ended,
 // which organisations may be parties, and the checks on a proposal. Pure: no HTTP, no database.
+import { ADVISOR_CONCLUSION_LABELS, type AdvisorConclusion } from "./advisor-conclusion";
 import { CASE_STATE_LABELS, type CaseState } from "./case-lifecycle";
 import {
   ARRANGEMENT_STATUS_LABELS,
@@ -32,17 +33,19 @@ export const PROVIDER_MESSAGE = "Kies een zorgaanbieder (ggz, verslavingszorg, b
 
 // ── Status flow ─────────────────────────────────────────────────────────────
 
-export const ARRANGEMENT_EVENTS = ["approve", "contract", "end"] as const;
+export const ARRANGEMENT_EVENTS = ["approve", "refuse", "contract", "end"] as const;
 export type ArrangementEvent = (typeof ARRANGEMENT_EVENTS)[number];
 
 export const ARRANGEMENT_EVENT_LABELS: Record<ArrangementEvent, string> = {
   approve: "Goedkeuren",
+  refuse: "Afwijzen",
   contract: "Gecontracteerd",
   end: "Beëindigen",
 };
 
 const FLOW: Record<ArrangementEvent, { from: ArrangementStatus; to: ArrangementStatus; by: "advisor" | "chair" }> = {
   approve: { from: "proposed", to: "approved", by: "advisor" },
+  refuse: { from: "proposed", to: "refused", by: "advisor" },
   contract: { from: "approved", to: "contracted", by: "chair" },
   end: { from: "contracted", to: "ended", by: "chair" },
 };
@@ -65,6 +68,10 @@ export type ArrangementTransitionInput = {
   actor: ArrangementActor;
   /** approve: the insurer's advisor has recorded their assessment of the seven criteria for this case. */
   hasAdvisorAssessment?: boolean;
+  /** approve: the conclusion of that assessment; approval requires "meets". */
+  advisorConclusion?: AdvisorConclusion | null;
+  /** refuse: why the advisor refuses the arrangement. */
+  reason?: string | null;
 };
 
 export type ArrangementTransitionResult = { ok: true; to: ArrangementStatus } | { ok: false; error: string };
@@ -73,7 +80,7 @@ export function arrangementTransition(from: ArrangementStatus, input: Arrangemen
   const rule = FLOW[input.event];
   if (!rule) return { ok: false, error: "Onbekende stap." };
   if (rule.by === "advisor" && !input.actor.isInsurerAdvisor) {
-    return { ok: false, error: "Alleen de medisch adviseur van de zorgverzekeraar van de patiënt kan een arrangement goedkeuren." };
+    return { ok: false, error: `Alleen de medisch adviseur van de zorgverzekeraar van de patiënt kan een arrangement ${input.event === "refuse" ? "afwijzen" : "goedkeuren"}.` };
   }
   if (rule.by === "chair" && !input.actor.isChair) {
     return { ok: false, error: "Alleen de voorzitter van de tafel kan deze stap zetten." };
@@ -97,6 +104,17 @@ export function arrangementTransition(from: ArrangementStatus, input: Arrangemen
     if (!input.hasAdvisorAssessment) {
       return { ok: false, error: "Leg eerst uw beoordeling van de zeven inclusiecriteria voor deze casus vast." };
     }
+    if (input.advisorConclusion !== "meets") {
+      return {
+        ok: false,
+        error: input.advisorConclusion
+          ? `Goedkeuren kan alleen met de conclusie "${ADVISOR_CONCLUSION_LABELS.meets}"; uw conclusie is "${ADVISOR_CONCLUSION_LABELS[input.advisorConclusion]}".`
+          : "Sluit uw beoordeling eerst af met een conclusie.",
+      };
+    }
+  }
+  if (input.event === "refuse" && !input.reason?.trim()) {
+    return { ok: false, error: "Geef de reden van de afwijzing." };
   }
   return { ok: true, to: rule.to };
 }
@@ -114,15 +132,12 @@ export function proposeProblem(caseStatus: CaseState): string | null {
 }
 
 /**
- * "Financiering geregeld" needs a case that is with the medical advisor and an arrangement the
- * advisor approved (approved, or since contracted).
+ * "Financiering geregeld" needs a case that is with the medical advisor. Whether the chosen funding
+ * fits the case's arrangements is decided in ./funding (a maatwerk-arrangement only for maatwerk).
  */
-export function fundingProblem(caseStatus: CaseState, arrangementStatuses: readonly ArrangementStatus[]): string | null {
+export function fundingProblem(caseStatus: CaseState): string | null {
   if (caseStatus !== "advisor_check") {
     return `Financiering kan alleen worden vastgelegd als de casus bij de medisch adviseur ligt (status nu: "${CASE_STATE_LABELS[caseStatus]}").`;
-  }
-  if (!arrangementStatuses.some((s) => s === "approved" || s === "contracted")) {
-    return "Er is nog geen arrangement goedgekeurd door de medisch adviseur.";
   }
   return null;
 }

@@ -36,9 +36,9 @@ export function hashEvent(prevHash: string, event: ChainedFields): string {
 export type ChainRow = ChainedFields & { id: number; prevHash: string; hash: string };
 export type ChainVerdict = { ok: true; checked: number } | { ok: false; checked: number; brokenId: number; reason: string };
 
-/** Walks the rows in id order; names the first row whose link or content does not add up. */
-export function verifyChain(rows: Iterable<ChainRow>): ChainVerdict {
-  let expectedPrev = GENESIS_HASH;
+/** Walks the rows in id order (from the chain's start, or from a verified row's hash); names the first row whose link or content does not add up. */
+export function verifyChain(rows: Iterable<ChainRow>, startHash = GENESIS_HASH): ChainVerdict {
+  let expectedPrev = startHash;
   let checked = 0;
   for (const row of rows) {
     if (row.prevHash !== expectedPrev) {

@@ -5,6 +5,7 @@
 export const CASE_STATES = [
   "received",
   "screening",
+  "information_requested",
   "included",
   "not_included",
   "scheduled",
@@ -21,6 +22,7 @@ export type CaseState = (typeof CASE_STATES)[number];
 export const CASE_STATE_LABELS: Record<CaseState, string> = {
   received: "Ontvangen",
   screening: "In screening",
+  information_requested: "Wacht op informatie van de verwijzer",
   included: "Geïncludeerd",
   not_included: "Niet geïncludeerd",
   scheduled: "Geagendeerd",
@@ -39,11 +41,14 @@ export const CASE_EVENTS = [
   "include",
   "not_include",
   "redirect",
+  "request_information",
+  "answer_information",
   "schedule",
   "unschedule",
   "discuss",
   "agree_plan",
   "request_advisor_check",
+  "return_to_table",
   "arrange_funding",
   "place",
   "start_follow_up",
@@ -57,11 +62,14 @@ export const CASE_EVENT_LABELS: Record<CaseEvent, string> = {
   include: "Geïncludeerd",
   not_include: "Niet geïncludeerd",
   redirect: "Doorverwezen naar andere regiotafel",
+  request_information: "Meer informatie gevraagd aan de verwijzer",
+  answer_information: "Informatie aangevuld door de verwijzer",
   schedule: "Geagendeerd",
   unschedule: "Van de agenda gehaald",
   discuss: "Besproken",
   agree_plan: "Integraal plan vastgesteld",
   request_advisor_check: "Voorgelegd aan medisch adviseur",
+  return_to_table: "Teruggelegd bij de tafel door medisch adviseur",
   arrange_funding: "Financiering geregeld",
   place: "Geplaatst",
   start_follow_up: "Nazorg gestart",
@@ -77,12 +85,17 @@ const TRANSITIONS: Record<CaseEvent, { from: readonly CaseState[]; to: CaseState
   start_screening: { from: ["received"], to: "screening" },
   include: { from: ["screening"], to: "included" },
   not_include: { from: ["screening"], to: "not_included" },
-  redirect: { from: ["received", "screening"], to: "received" },
+  redirect: { from: ["received", "screening", "information_requested"], to: "received" },
+  // "Meer informatie nodig": the case pauses until the referrer answers, then screening resumes.
+  request_information: { from: ["received", "screening"], to: "information_requested" },
+  answer_information: { from: ["information_requested"], to: "screening" },
   schedule: { from: ["included"], to: "scheduled" },
   unschedule: { from: ["scheduled"], to: "included" },
   discuss: { from: ["scheduled"], to: "discussed" },
   agree_plan: { from: ["discussed"], to: "plan_agreed" },
   request_advisor_check: { from: ["plan_agreed"], to: "advisor_check" },
+  // The advisor's "voldoet niet" or "meer informatie nodig": the table works on it and submits again.
+  return_to_table: { from: ["advisor_check"], to: "plan_agreed" },
   arrange_funding: { from: ["advisor_check"], to: "funding_arranged" },
   place: { from: ["funding_arranged"], to: "placed" },
   start_follow_up: { from: ["placed"], to: "follow_up" },
@@ -90,12 +103,12 @@ const TRANSITIONS: Record<CaseEvent, { from: readonly CaseState[]; to: CaseState
 };
 
 /** Events that must carry a written reason (they end or move a case). */
-const REASON_REQUIRED: ReadonlySet<CaseEvent> = new Set(["not_include", "redirect", "close"]);
+const REASON_REQUIRED: ReadonlySet<CaseEvent> = new Set(["not_include", "redirect", "close", "request_information", "return_to_table"]);
 
 export type TransitionInput = {
   event: CaseEvent;
   reason?: string | null;
-  /** include: the chair's screening must cover all seven criteria first. */
+  /** include and not_include: the chair's screening must cover all seven criteria, each with a motivation. */
   screeningComplete?: boolean;
   /** redirect: the table it goes to, and the one it is at. */
   targetTableId?: number | null;
@@ -119,6 +132,9 @@ export function transition(from: CaseState, input: TransitionInput): TransitionR
   if (input.event === "include" && !input.screeningComplete) {
     return { ok: false, error: "Beoordeel eerst alle zeven inclusiecriteria met motivering." };
   }
+  if (input.event === "not_include" && !input.screeningComplete) {
+    return { ok: false, error: "Niet includeren kan pas na een volledige screening: beoordeel alle zeven inclusiecriteria met motivering. Het besluit noemt de criteria waaraan niet is voldaan." };
+  }
   if (input.event === "redirect") {
     if (input.targetTableId == null) return { ok: false, error: "Kies de regiotafel waarnaar u doorverwijst." };
     if (input.targetTableId === input.currentTableId) return { ok: false, error: "Kies een andere regiotafel dan de huidige." };
@@ -131,3 +147,7 @@ export function allowedEvents(from: CaseState): CaseEvent[] {
 }
 
 export const isOpen = (state: CaseState) => state !== "closed" && state !== "not_included";
+
+/** States in which the table's outcome has gone to the medical advisor: only then do they assess. */
+export const ADVISOR_STATES: readonly CaseState[] = ["advisor_check", "funding_arranged", "placed", "follow_up"];
+export const advisorMayAssess = (state: CaseState) => ADVISOR_STATES.includes(state);

@@ -16,6 +16,7 @@
 import { amsterdamDayEnd, amsterdamDayStart, isCalendarDate } from "./amsterdam-time";
 import type { CaseEvent, CaseState } from "./case-lifecycle";
 import type {
+  ArrangementStatus,
   BottleneckCategory,
   CareFunction,
   EscalationLevel,
@@ -177,7 +178,7 @@ export type MonitorAssessmentRow = { caseId: number; assessmentId: number; kind:
 export type MonitorEscalationRow = { caseId: number; level: EscalationLevel; at: string };
 export type MonitorArrangementRow = {
   caseId: number;
-  status: "proposed" | "approved" | "contracted" | "ended";
+  status: ArrangementStatus;
   approvedAt: string | null;
   createdAt: string;
   legalDomains: LegalDomain[];

@@ -6,6 +6,9 @@ import { isValidBsn, normaliseBsn } from "./bsn";
 import { consentGiverProblems } from "./consent";
 import {
   CONSENT_METHODS,
+  CRITERION_NUMBERS,
+  LEGAL_FRAMEWORKS,
+  WLZ_INDICATIONS,
   ORGANISATION_TYPES,
   PROVINCES,
   REFERRAL_SOURCES,
@@ -29,8 +32,10 @@ export const PatientSchema = z.object({
     .refine(isValidBsn, "Dit is geen geldig burgerservicenummer (de elfproef klopt niet)."),
   dateOfBirth: pastDate,
   address: plainText({ max: 300 }).optional().nullable(),
+  /** A municipality of the CBS list in force, or a place name that resolves to one (checked against the list on receipt). */
   municipality: line(100),
-  province: z.enum(PROVINCES, { errorMap: () => ({ message: "Kies een provincie." }) }),
+  /** Ignored: the province follows from the municipality. Accepted for older clients. */
+  province: z.enum(PROVINCES, { errorMap: () => ({ message: "Kies een provincie." }) }).optional().nullable(),
   insurer: line(100),
 });
 
@@ -78,6 +83,21 @@ export const ConsentSchema = z
 export const NO_CONSENT_MESSAGE =
   "Zonder toestemming van de patiënt (of, bij wilsonbekwaamheid, diens vertegenwoordiger) mag de regiotafel niet met andere organisaties overleggen. Leg eerst de toestemming vast; daarna kan de verwijzing worden ingediend.";
 
+/** What the table needs to decide, beyond the care question (minimum data set, MDT standards). */
+const MinimumDataSetShape = {
+  mainDiagnoses: text(2000),
+  legalFramework: z.enum(LEGAL_FRAMEWORKS, { errorMap: () => ({ message: "Kies het wettelijk kader (Wvggz, Wzd of geen)." }) }),
+  legalFrameworkEndDate: isoDate.optional().nullable(),
+  livingSituation: text(2000),
+  generalPractitioner: plainText({ max: 300 }).optional().nullable(),
+  wlzIndication: z.enum(WLZ_INDICATIONS, { errorMap: () => ({ message: "Geef aan of er een Wlz-indicatie is (ja, aangevraagd of nee)." }) }),
+  referrerCriteria: z
+    .array(z.number().int().refine((n) => (CRITERION_NUMBERS as readonly number[]).includes(n), "Kies criteria 1 tot en met 7."))
+    .max(7)
+    .default([])
+    .transform((list) => [...new Set(list)].sort()),
+};
+
 export const ReferralSchema = z.object({
   source: z.enum(REFERRAL_SOURCES, { errorMap: () => ({ message: "Kies wie de patiënt aanmeldt." }) }),
   viaVwsUnit: z.boolean().default(false),
@@ -91,6 +111,7 @@ export const ReferralSchema = z.object({
     .min(1, "Beschrijf minstens één eerdere plaatsingspoging: de regiotafel neemt alleen casussen die niet plaatsbaar bleken.")
     .max(20),
   urgency: z.enum(URGENCIES, { errorMap: () => ({ message: "Kies de urgentie." }) }),
+  ...MinimumDataSetShape,
   contact: z.object({ name: line(200), phone: line(40), email: plainText({ max: 254 }).email() }),
   tableOverride: z
     .object({ table: line(50), reason: text(1000) })

@@ -102,7 +102,7 @@ export const CONSENT_METHOD_LABELS: Record<ConsentMethod, string> = { written: "
 
 // ── Outcomes and monitoring (issue 5) ──
 
-export const LIFE_DOMAINS = ["treatment", "housing", "daytime_activity", "income_debts", "social_network"] as const;
+export const LIFE_DOMAINS = ["treatment", "housing", "daytime_activity", "income_debts", "social_network", "meaning"] as const;
 export type LifeDomain = (typeof LIFE_DOMAINS)[number];
 export const LIFE_DOMAIN_LABELS: Record<LifeDomain, string> = {
   treatment: "Behandeling",
@@ -110,19 +110,22 @@ export const LIFE_DOMAIN_LABELS: Record<LifeDomain, string> = {
   daytime_activity: "Dagbesteding en werk",
   income_debts: "Inkomen en schulden",
   social_network: "Sociaal netwerk",
+  // The werkwijzer lists zingeving among the life domains.
+  meaning: "Zingeving",
 };
 
 export const ACTION_STATUSES = ["open", "in_progress", "done", "cancelled"] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = { open: "Open", in_progress: "Loopt", done: "Afgerond", cancelled: "Vervallen" };
 
-export const ARRANGEMENT_STATUSES = ["proposed", "approved", "contracted", "ended"] as const;
+export const ARRANGEMENT_STATUSES = ["proposed", "approved", "contracted", "ended", "refused"] as const;
 export type ArrangementStatus = (typeof ARRANGEMENT_STATUSES)[number];
 export const ARRANGEMENT_STATUS_LABELS: Record<ArrangementStatus, string> = {
   proposed: "Voorgesteld",
   approved: "Goedgekeurd door medisch adviseur",
   contracted: "Gecontracteerd",
   ended: "Beëindigd",
+  refused: "Afgewezen door medisch adviseur",
 };
 
 export const COMPONENT_KINDS = ["treatment", "housing", "support", "daytime_activity", "debt_help", "other"] as const;
@@ -227,3 +230,17 @@ export const DEADLINE_KINDS = [
   "vmr",
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+/** Legal framework of compulsory care a patient is under (minimum data set). */
+export const LEGAL_FRAMEWORKS = ["wvggz", "wzd", "none"] as const;
+export type LegalFramework = (typeof LEGAL_FRAMEWORKS)[number];
+export const LEGAL_FRAMEWORK_LABELS: Record<LegalFramework, string> = {
+  wvggz: "Wvggz (verplichte ggz)",
+  wzd: "Wzd (zorg en dwang)",
+  none: "Geen",
+};
+
+/** Whether the patient has a Wlz indication (minimum data set). */
+export const WLZ_INDICATIONS = ["yes", "applied", "no"] as const;
+export type WlzIndication = (typeof WLZ_INDICATIONS)[number];
+export const WLZ_INDICATION_LABELS: Record<WlzIndication, string> = { yes: "Ja", applied: "Aangevraagd", no: "Nee" };

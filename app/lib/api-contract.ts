@@ -38,6 +38,17 @@ export const ApiErrorSchema = z
   })
   .strict();
 
+const RoutingSchema = z
+  .object({
+    municipality: z.string().describe("De gemeente volgens de CBS-indeling in gebruik (ook als een plaatsnaam binnen die gemeente is opgegeven)."),
+    municipalityCode: z.string().nullable().describe("CBS-gemeentecode, bijvoorbeeld GM0599."),
+    province: z.string().describe("De provincie, afgeleid uit de gemeente."),
+    proposedTable: z.object({ number: z.number().int(), name: z.string() }).strict().nullable().describe("De regiotafel die de routering voorstelt."),
+    rule: z.string().nullable().describe("De regel die de routering besliste, bijvoorbeeld \"Uitzondering Rotterdam-Rijnmond (gemeente Schiedam, Zuid-Holland)\" of \"Provincie Limburg\"."),
+    override: z.string().nullable().describe("De reden als de verwijzer een andere regiotafel koos dan het voorstel."),
+  })
+  .strict();
+
 const TableRefSchema = z.object({ number: z.number().int(), name: z.string() }).strict().describe("De regiotafel waar de verwijzing nu ligt.");
 
 /** The answer to POST /api/v1/referrals (201 on creation, 200 on a repeat with the same Idempotency-Key). */
@@ -48,6 +59,7 @@ export const ReferralReceiptSchema = z
     status: z.enum(CASE_STATES),
     table: TableRefSchema,
     receivedAt: z.string().datetime().describe("Moment van ontvangst (UTC, ISO 8601)."),
+    routing: RoutingSchema,
   })
   .strict();
 
@@ -61,9 +73,26 @@ export const ReferralStatusSchema = z
     table: TableRefSchema,
     receivedAt: z.string().datetime(),
     updatedAt: z.string().datetime(),
+    previousCodes: z.array(z.string()).describe("Codes die de verwijzing eerder had (vóór een doorverwijzing); ze blijven naar deze verwijzing verwijzen."),
+    informationRequest: z
+      .object({ question: z.string(), askedAt: z.string().datetime() })
+      .strict()
+      .nullable()
+      .describe("Een open vraag van de regiotafel (‘meer informatie nodig’); beantwoord die in het portaal."),
     history: z
-      .array(z.object({ event: z.enum(CASE_EVENTS), label: z.string().describe("De gebeurtenis in het Nederlands."), at: z.string().datetime() }).strict())
-      .describe("De stappen van de verwijzing, oudste eerst."),
+      .array(
+        z
+          .object({
+            event: z.enum(CASE_EVENTS),
+            label: z.string().describe("De gebeurtenis in het Nederlands."),
+            at: z.string().datetime(),
+            reason: z.string().nullable().describe("De reden van het besluit (niet includeren, doorverwijzen, vraag om informatie, afsluiten)."),
+            fromTable: TableRefSchema.nullable(),
+            toTable: TableRefSchema.nullable(),
+          })
+          .strict(),
+      )
+      .describe("De stappen van de verwijzing, oudste eerst, met de redenen van besluiten."),
   })
   .strict();
 

@@ -2,7 +2,9 @@
 // ("components.0.kind", …) and the status steps. Every message is Dutch and keyed by field name.
 import { parseEuros, periodProblem } from "~/domain/arrangement";
 import { calendarDate, plainText, z } from "~/domain/dutch-errors";
-import { COMPONENT_KINDS, FUNDING_INSTRUMENTS, FUNDING_TYPES, LEGAL_DOMAINS } from "~/domain/vocabulary";
+import { ADVISOR_CONCLUSIONS } from "~/domain/advisor-conclusion";
+import { FUNDING_SOURCES } from "~/domain/funding";
+import { COMPONENT_KINDS, FUNDING_INSTRUMENTS, LEGAL_DOMAINS } from "~/domain/vocabulary";
 import type { FieldErrors } from "./forms";
 
 export const CHECK_FIELDS = "Controleer de velden met een foutmelding.";
@@ -10,7 +12,7 @@ export const CHECK_FIELDS = "Controleer de velden met een foutmelding.";
 const required = (message: string) => z.string({ required_error: message, invalid_type_error: message }).trim().min(1, message);
 const idField = (message: string) => required(message).regex(/^[1-9]\d{0,9}$/, message).transform(Number);
 
-export const ArrangementIntent = z.enum(["propose", "add_component", "approve", "contract", "end", "request_advisor_check", "arrange_funding"], {
+export const ArrangementIntent = z.enum(["propose", "add_component", "approve", "refuse", "contract", "end", "request_advisor_check", "advisor_conclusion", "arrange_funding"], {
   errorMap: () => ({ message: "Deze handeling is niet mogelijk." }),
 });
 export type ArrangementIntent = z.output<typeof ArrangementIntent>;
@@ -117,6 +119,18 @@ export function filledComponentIndexes(formData: FormData): number[] {
 
 export const ArrangementIdSchema = z.object({ arrangementId: idField("Dit arrangement bestaat niet (meer).") });
 
+/** Funding: one or more sources (checkboxes), and the zorgkantoor on a Wlz path. */
 export const FundingSchema = z.object({
-  fundingType: z.enum(FUNDING_TYPES, { errorMap: () => ({ message: "Kies hoe de zorg wordt gefinancierd." }) }),
+  sources: z.array(z.enum(FUNDING_SOURCES, { errorMap: () => ({ message: "Kies uit de lijst hoe de zorg wordt gefinancierd." }) })).max(FUNDING_SOURCES.length),
+  careOfficeId: z.union([z.literal("").transform(() => null), idField("Kies een zorgkantoor uit de lijst.")]).optional(),
+});
+
+export const RefuseSchema = z.object({
+  arrangementId: idField("Dit arrangement bestaat niet (meer)."),
+  refusalReason: plainText({ multiline: true, required: "Geef de reden van de afwijzing.", max: 2000 }),
+});
+
+export const ConclusionSchema = z.object({
+  conclusion: z.enum(ADVISOR_CONCLUSIONS, { errorMap: () => ({ message: "Kies uw conclusie." }) }),
+  motivation: plainText({ multiline: true, required: "Motiveer uw conclusie.", max: 4000 }),
 });

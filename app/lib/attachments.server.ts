@@ -7,7 +7,7 @@ import path from "node:path";
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { and, asc, eq } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
-import { attachments } from "#db/schema";
+import { attachments, users } from "#db/schema";
 import { ALLOWED_CONTENT_TYPES } from "./attachment-format";
 import type { Db } from "./db.server";
 
@@ -35,16 +35,21 @@ const MAX_DISCARD_BYTES = 64 * 1024 * 1024;
 const UPLOAD_TEXT_FIELDS = ["stap", "intent"];
 
 /** The multipart post of the upload form (file field "bestand"); too large and malformed posts become Dutch messages. */
-export async function readUploadForm(request: Request): Promise<{ ok: true; formData: FormData } | { ok: false; error: string; status: number }> {
-  let fileSeen = false;
+export async function readUploadForm(
+  request: Request,
+  options: { textFields?: string[]; maxFiles?: number } = {},
+): Promise<{ ok: true; formData: FormData } | { ok: false; error: string; status: number }> {
+  const textFields = [...UPLOAD_TEXT_FIELDS, ...(options.textFields ?? [])];
+  const maxFiles = options.maxFiles ?? 1;
+  let filesSeen = 0;
   let tooLarge = false;
   const memory = unstable_createMemoryUploadHandler({
     maxPartSize: MAX_ATTACHMENT_BYTES,
-    // Only the form's own fields, and one file per post: anything else is skipped, not buffered.
+    // Only the form's own fields, and at most maxFiles files per post: anything else is skipped, not buffered.
     filter: ({ name, filename }) => {
-      if (typeof filename !== "string") return UPLOAD_TEXT_FIELDS.includes(name);
-      if (name !== "bestand" || fileSeen) return false;
-      fileSeen = true;
+      if (typeof filename !== "string") return textFields.includes(name);
+      if (name !== "bestand" || filesSeen >= maxFiles) return false;
+      filesSeen++;
       return true;
     },
   });
@@ -99,16 +104,26 @@ function storagePath(uploadsPath: string, storageKey: string): string {
 
 export type StoreResult = { ok: true; attachment: AttachmentRow } | { ok: false; error: string };
 
-export async function storeDraftAttachment(
+export function storeDraftAttachment(db: Db, uploadsPath: string, input: { file: FormDataEntryValue | null; draftId: number; userId: string }): Promise<StoreResult> {
+  return storeAttachment(db, uploadsPath, { file: input.file, userId: input.userId, owner: { draftId: input.draftId } });
+}
+
+/** A file sent with an answer to a table's information request: stored with the case directly. */
+export function storeAnswerAttachment(db: Db, uploadsPath: string, input: { file: FormDataEntryValue | null; caseId: number; informationRequestId: number; userId: string }): Promise<StoreResult> {
+  return storeAttachment(db, uploadsPath, { file: input.file, userId: input.userId, owner: { caseId: input.caseId, informationRequestId: input.informationRequestId } });
+}
+
+async function storeAttachment(
   db: Db,
   uploadsPath: string,
-  input: { file: FormDataEntryValue | null; draftId: number; userId: string },
+  input: { file: FormDataEntryValue | null; userId: string; owner: { draftId: number } | { caseId: number; informationRequestId: number } },
 ): Promise<StoreResult> {
   const file = input.file;
   if (!file || typeof file === "string" || !file.name) return { ok: false, error: UPLOAD_MESSAGES.missing };
   if (file.size === 0) return { ok: false, error: UPLOAD_MESSAGES.empty };
   if (file.size > MAX_ATTACHMENT_BYTES) return { ok: false, error: UPLOAD_MESSAGES.tooLarge };
-  const existing = db.select({ id: attachments.id }).from(attachments).where(eq(attachments.draftId, input.draftId)).all().length;
+  const ownerFilter = "draftId" in input.owner ? eq(attachments.draftId, input.owner.draftId) : eq(attachments.informationRequestId, input.owner.informationRequestId);
+  const existing = db.select({ id: attachments.id }).from(attachments).where(ownerFilter).all().length;
   if (existing >= MAX_ATTACHMENTS_PER_DRAFT) return { ok: false, error: UPLOAD_MESSAGES.tooMany };
 
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -124,7 +139,7 @@ export async function storeDraftAttachment(
     const attachment = db
       .insert(attachments)
       .values({
-        draftId: input.draftId,
+        ...input.owner,
         fileName: displayName(file.name, allowed.ext),
         contentType: detected.mime,
         size: bytes.byteLength,
@@ -149,8 +164,17 @@ export function getAttachment(db: Db, id: number): AttachmentRow | null {
 export function listAttachments(db: Db, owner: { draftId: number } | { caseId: number }) {
   const where = "draftId" in owner ? eq(attachments.draftId, owner.draftId) : eq(attachments.caseId, owner.caseId);
   return db
-    .select({ id: attachments.id, fileName: attachments.fileName, contentType: attachments.contentType, size: attachments.size, uploadedAt: attachments.uploadedAt })
+    .select({
+      id: attachments.id,
+      fileName: attachments.fileName,
+      contentType: attachments.contentType,
+      size: attachments.size,
+      uploadedAt: attachments.uploadedAt,
+      uploadedBy: users.name,
+      informationRequestId: attachments.informationRequestId,
+    })
     .from(attachments)
+    .leftJoin(users, eq(attachments.uploadedByUserId, users.id))
     .where(where)
     .orderBy(asc(attachments.id))
     .all();

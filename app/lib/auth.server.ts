@@ -1,6 +1,5 @@
 // Sessions (lucia v3) and the guards every loader, action and socket uses:
 // requireUser → who is this; requirePermission → may they (via domain/permissions).
-import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { eq, sql } from "drizzle-orm";
 import { Lucia, TimeSpan } from "lucia";
@@ -15,6 +14,7 @@ import type { AppServices } from "./context.server";
 import type { Db } from "./db.server";
 import { verifyPassword } from "./password.server";
 import { acceptedStep, type PendingLogin } from "./second-factor.server";
+import { PreparedSessionAdapter } from "./session-adapter.server";
 
 declare module "lucia" {
   interface Register {
@@ -28,7 +28,7 @@ declare module "lucia" {
 export const sessionCookieName = (config: Pick<AppConfig, "production">) => (config.production ? "__Host-regiotafel_session" : "regiotafel_session");
 
 export function createLucia(db: Db, config: AppConfig) {
-  const adapter = new DrizzleSQLiteAdapter(db, sessions, users);
+  const adapter = new PreparedSessionAdapter(db);
   return new Lucia(adapter, {
     // lucia slides the expiry once half of it has passed: an idle session ends
     // between half and the whole of this span after the last request.

@@ -1,4 +1,5 @@
 // All configuration comes from environment variables (documented in the README).
+import path from "node:path";
 import { z } from "zod";
 import { isOptionalCapable, ROLES_WITHOUT_PATIENT_IDENTITY } from "../domain/second-factor";
 import type { Role } from "../domain/vocabulary";
@@ -35,6 +36,11 @@ const EnvSchema = z.object({
     }),
   SEED_DEMO_DATA: z.enum(["auto", "never"]).default("auto"),
   CASE_ROOM_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
+  /** Audit anchors (chain heads) go here; best on another disk or host than the database. */
+  AUDIT_ANCHOR_DIR: z.string().min(1).optional(),
+  AUDIT_ANCHOR_MINUTES: z.coerce.number().positive().default(60),
+  /** When set and mail is configured, every anchor is also mailed here. */
+  AUDIT_ANCHOR_MAIL_TO: z.string().email().optional(),
   /** smtp://user:pass@host:587 (STARTTLS when offered; ?requireTLS=true to insist) or smtps://…:465. Unset: mails stay in the outbox. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default("Regiotafel <noreply@regiotafel.invalid>"),
@@ -59,6 +65,7 @@ export type AppConfig = {
   secondFactorOptionalRoles: Role[];
   seedDemoData: boolean;
   caseRoomRetentionDays: number;
+  audit: { anchorDir: string; anchorEveryMs: number; anchorMailTo: string | null };
   mail: { smtpUrl: string | null; from: string; pollMs: number; retryBaseMs: number; maxAttempts: number; dailyJobsHour: number };
 };
 
@@ -82,6 +89,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Demo accounts share a published password: never in production.
     seedDemoData: !production && e.SEED_DEMO_DATA === "auto",
     caseRoomRetentionDays: e.CASE_ROOM_RETENTION_DAYS,
+    audit: {
+      anchorDir: e.AUDIT_ANCHOR_DIR ?? path.join(path.dirname(e.DATABASE_PATH), "audit-anchors"),
+      anchorEveryMs: e.AUDIT_ANCHOR_MINUTES * 60_000,
+      anchorMailTo: e.AUDIT_ANCHOR_MAIL_TO ?? null,
+    },
     mail: {
       smtpUrl: e.SMTP_URL ?? null,
       from: e.MAIL_FROM,

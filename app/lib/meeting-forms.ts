@@ -97,11 +97,15 @@ export const MinutesTextSchema = z.object({
 /** Blank action rows offered under the minutes; more appear after saving. */
 export const ACTION_ROWS = 3;
 
-const ActionRowSchema = z.object({
-  description: plainText({ required: "Beschrijf de actie.", max: 500 }),
-  ownerOrganisationId: idField("Kies de organisatie die de actie uitvoert."),
-  dueDate: calendarDate("Vul een uiterste datum in."),
-});
+const OWNER_MESSAGE = "Kies wie de actie uitvoert: een persoon of een organisatie.";
+const ActionRowSchema = z
+  .object({
+    description: plainText({ required: "Beschrijf de actie.", max: 500 }),
+    ownerOrganisationId: z.union([z.literal("").transform(() => null), idField(OWNER_MESSAGE)]),
+    ownerUserId: z.union([z.literal("").transform(() => null), z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Kies een persoon uit de lijst.")]),
+    dueDate: calendarDate("Vul een uiterste datum in."),
+  })
+  .refine((a) => a.ownerOrganisationId != null || a.ownerUserId != null, { message: OWNER_MESSAGE, path: ["ownerOrganisationId"] });
 
 export type ActionRow = z.output<typeof ActionRowSchema>;
 
@@ -114,16 +118,17 @@ export function parseActionRows(formData: FormData, today: string): { rows: Acti
   const errors: FieldErrors = {};
   const indexes = new Set<number>();
   for (const key of formData.keys()) {
-    const m = /^actions\.(\d{1,2})\.(description|ownerOrganisationId|dueDate)$/.exec(key);
+    const m = /^actions\.(\d{1,2})\.(description|ownerOrganisationId|ownerUserId|dueDate)$/.exec(key);
     if (m) indexes.add(Number(m[1]));
   }
   for (const i of [...indexes].sort((a, b) => a - b)) {
     const raw = {
       description: String(formData.get(`actions.${i}.description`) ?? ""),
       ownerOrganisationId: String(formData.get(`actions.${i}.ownerOrganisationId`) ?? ""),
+      ownerUserId: String(formData.get(`actions.${i}.ownerUserId`) ?? ""),
       dueDate: String(formData.get(`actions.${i}.dueDate`) ?? ""),
     };
-    if (!raw.description.trim() && !raw.ownerOrganisationId.trim() && !raw.dueDate.trim()) continue;
+    if (!raw.description.trim() && !raw.ownerOrganisationId.trim() && !raw.ownerUserId.trim() && !raw.dueDate.trim()) continue;
     const parsed = ActionRowSchema.safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) (errors[`actions.${i}.${issue.path[0]}`] ??= []).push(issue.message);

@@ -2,7 +2,7 @@
 // with (ReferralSchema) and answers with (api-contract.ts): change a schema and the document follows.
 import type { ZodTypeAny } from "zod";
 import { zodToJsonSchema } from "zod-to-json-schema";
-import { NO_CONSENT_MESSAGE, ReferralSchema } from "~/domain/referral-schema";
+import { NO_CONSENT_MESSAGE, ReferralSchema, type ReferralPayload } from "~/domain/referral-schema";
 import { ApiErrorSchema, IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, MAX_BODY_BYTES, MAX_JSON_DEPTH, ReferralReceiptSchema, ReferralStatusSchema } from "./api-contract";
 
 type JsonSchema = Record<string, unknown>;
@@ -36,6 +36,32 @@ export function jsonSchemaOf(schema: ZodTypeAny): JsonSchema {
   delete generated.$schema;
   return toOpenApi31(generated) as JsonSchema;
 }
+
+/**
+ * A complete referral the server accepts as it is (a test posts it): every field of the minimum
+ * data set, a place name that resolves to its municipality, and consent. The BSN is a test number.
+ * `patient.insurer` must be the sending insurer itself (a zorgbemiddeling refers only its own insured).
+ */
+export const REFERRAL_EXAMPLE: ReferralPayload = {
+  source: "insurer_mediation",
+  viaVwsUnit: false,
+  patient: { name: "Voorbeeld Patiënt", bsn: "999999990", dateOfBirth: "1984-03-12", address: "Voorbeeldstraat 1, 3201 AA", municipality: "Spijkenisse", insurer: "VGZ" },
+  currentProviders: "FACT-team, huisarts en beschermd-wonenbegeleiding",
+  treatmentHistory: "Drie klinische opnames sinds 2019; ambulante behandeling en twee crisisopnames.",
+  careQuestion: "Welke intensieve behandeling met woonvoorziening kan binnen vier weken starten?",
+  problemDescription: "Psychotische stoornis en verslaving, schulden en dreigende dakloosheid.",
+  priorAttempts: [{ who: "Zorgbemiddeling", what: "Aanmelding bij drie klinieken", when: "voorjaar 2026", whyFailed: "Geen plek voor de combinatie van problemen." }],
+  urgency: "high",
+  mainDiagnoses: "Schizofrenie (F20.0); stoornis in het gebruik van cannabis (F12.20).",
+  legalFramework: "wvggz",
+  legalFrameworkEndDate: "2027-06-30",
+  livingSituation: "Woont bij zijn moeder; de woning is niet houdbaar.",
+  generalPractitioner: "Huisartsenpraktijk Centrum, Spijkenisse",
+  wlzIndication: "no",
+  referrerCriteria: [1, 3, 4, 5],
+  contact: { name: "Zorgbemiddelaar Voorbeeld", phone: "088 123 45 67", email: "zorgbemiddeling@voorbeeld.nl" },
+  consent: { givenBy: "patient", method: "written", givenOn: "2026-10-01", scopeOrganisationTypes: ["ggz_provider", "addiction_care", "insurer"] },
+};
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const jsonContent = (schema: unknown, example?: unknown) => ({ "application/json": { schema, ...(example ? { example } : {}) } });
@@ -72,11 +98,13 @@ export function buildOpenApiDocument() {
           operationId: "createReferral",
           summary: "Een verwijzing indienen",
           description:
-            "Maakt een verwijzing aan en routeert die naar een regiotafel. Zonder vastgelegde toestemming wordt niets aangemaakt. " +
+            "Maakt een verwijzing aan en routeert die naar een regiotafel op grond van de woonplaats: een gemeente uit de CBS-indeling in gebruik of een plaatsnaam daarbinnen (de provincie volgt daaruit; een onbekende naam wordt geweigerd met suggesties). Het antwoord noemt de regel die de routering besliste. " +
+            "Een zorgverzekeraar meldt alleen eigen verzekerden aan (`patient.insurer` is de eigen zorgverzekeraar; anders 422). Zonder vastgelegde toestemming wordt niets aangemaakt. " +
+            "Eén patiënt per BSN: een bekend BSN wordt aan de bestaande patiënt gekoppeld. " +
             `Een herhaald verzoek met dezelfde ${IDEMPOTENCY_KEY_HEADER} en dezelfde inhoud geeft de eerder gemaakte verwijzing terug (200), nooit een tweede. ` +
             `Het verzoek mag hoogstens ${MAX_BODY_BYTES} bytes zijn, met objecten en lijsten hoogstens ${MAX_JSON_DEPTH} niveaus diep in elkaar.`,
           parameters: [{ $ref: "#/components/parameters/IdempotencyKey" }],
-          requestBody: { required: true, content: jsonContent(ref("Referral")) },
+          requestBody: { required: true, content: jsonContent(ref("Referral"), REFERRAL_EXAMPLE) },
           responses: {
             "201": {
               description: "De verwijzing is aangemaakt.",

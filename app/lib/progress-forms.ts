@@ -30,7 +30,8 @@ export const EscalateSchema = z.object({
 export const PlaceSchema = z.object({
   organisationId: idField("Kies waar de patiënt geplaatst wordt."),
   careFunction: choice(CARE_FUNCTIONS, "Kies de zorgfunctie."),
-  fundingType: choice(FUNDING_TYPES, "Kies de financieringsvorm."),
+  // Empty: the case's recorded funding.
+  fundingType: z.preprocess((v) => (v === "" ? null : v), choice(FUNDING_TYPES, "Kies de financieringsvorm.").nullable()).optional(),
   placementStart: dateField("Vul een geldige startdatum in."),
   notes: plainText({ multiline: true, max: 2000, tooLong: "Gebruik hoogstens 2000 tekens." }).optional(),
 });

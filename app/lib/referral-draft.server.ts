@@ -2,10 +2,10 @@
 // validation, so nothing typed is lost), rebuilding the nested object ReferralSchema expects,
 // and checking one step or the whole referral with Dutch messages keyed by dotted field name.
 import type { AppLoadContext } from "@remix-run/node";
-import { proposeTable, type RoutingRule } from "~/domain/routing";
 import { ConsentSchema, NO_CONSENT_MESSAGE, ReferralSchema, type ReferralInput } from "~/domain/referral-schema";
 import { withoutControlCharacters, z } from "~/domain/dutch-errors";
 import type { OrganisationType, ReferralSource } from "~/domain/vocabulary";
+import type { ResidenceRoute } from "~/models/municipalities.server";
 import { findDraft, type DraftRow } from "~/models/referral-drafts.server";
 import { denyAccess, type CurrentUser } from "./auth.server";
 import { parseId } from "./case-access.server";
@@ -60,6 +60,7 @@ export function mergeStep(current: DraftValues, step: 1 | 2 | 3, formData: FormD
       .filter((v): v is string => typeof v === "string")
       .map((v) => withoutControlCharacters(v).slice(0, MAX_VALUE_LENGTH));
     if (key === "consent.scopeOrganisationTypes") data[key] = [...new Set(values)].slice(0, 20);
+    else if (key === "referrerCriteria") data[key] = [...new Set(values.filter((v) => /^[1-7]$/.test(v)))];
     else if (key === "consent.scopeOrganisationIds") data[key] = [...new Set(values.filter((v) => /^[1-9]\d{0,9}$/.test(v)))].slice(0, 200);
     else data[key] = values[0] ?? "";
   }
@@ -110,9 +111,12 @@ export function nestDraft(data: DraftValues, organisationType: OrganisationType)
   for (const [key, value] of Object.entries(data)) for (const v of Array.isArray(value) ? value : [value]) formData.append(key, v);
   const nested = nestFormData(formData, {
     arrays: ["consent.scopeOrganisationTypes"],
-    numberArrays: ["consent.scopeOrganisationIds"],
+    numberArrays: ["consent.scopeOrganisationIds", "referrerCriteria"],
     booleans: ["viaVwsUnit", "consent.patientIncompetent", "consent.higherRanksUnavailable"],
   }) as Nested;
+  for (const key of ["legalFrameworkEndDate", "generalPractitioner"]) if (blank(nested[key])) nested[key] = null;
+  if (nested.legalFramework === "none") nested.legalFrameworkEndDate = null;
+  if (nested.patient) delete nested.patient.province;
   nested.source = sourceFor(organisationType);
   if (organisationType !== "insurer") nested.viaVwsUnit = false;
   if (nested.patient && blank(nested.patient.address)) nested.patient.address = null;
@@ -147,7 +151,10 @@ export type StepContext = {
   organisationType: OrganisationType;
   insurerNames: string[];
   tableSlugs: string[];
-  routingRules: readonly RoutingRule[];
+  /** The residence as typed → municipality, table and rule (routeResidence over the CBS list). */
+  route: (typed: string) => ResidenceRoute;
+  /** The referrer's own insurer, for a zorgbemiddeling: it refers only its own insured. */
+  ownInsurer: string | null;
 };
 
 const Step1Schema = ReferralSchema.pick({ source: true, viaVwsUnit: true, patient: true, tableOverride: true });
@@ -159,6 +166,13 @@ const Step2Schema = ReferralSchema.pick({
   priorAttempts: true,
   urgency: true,
   contact: true,
+  mainDiagnoses: true,
+  legalFramework: true,
+  legalFrameworkEndDate: true,
+  livingSituation: true,
+  generalPractitioner: true,
+  wlzIndication: true,
+  referrerCriteria: true,
 });
 const Step3Schema = z.object({ consent: ConsentSchema });
 
@@ -175,6 +189,9 @@ export function checkStep(step: 1 | 2 | 3, data: DraftValues, ctx: StepContext):
   const parsed = (step === 1 ? Step1Schema : Step2Schema).safeParse(nested);
   const errors: FieldErrors = parsed.success ? {} : refineMessages(fieldErrorsOf(parsed.error), nested);
   if (step === 1) Object.assign(errors, placeProblems(nested, ctx, errors));
+  if (step === 2 && nested.legalFramework && nested.legalFramework !== "none" && blank(nested.legalFrameworkEndDate) && !errors.legalFrameworkEndDate) {
+    errors.legalFrameworkEndDate = ["Vul de einddatum van de machtiging of het besluit (Wvggz/Wzd) in."];
+  }
   if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
   return { ok: true, data: parsed.success ? parsed.data : null };
 }
@@ -186,15 +203,18 @@ function placeProblems(nested: Nested, ctx: StepContext, errors: FieldErrors): F
   const insurer = typeof patient.insurer === "string" ? patient.insurer.trim().toLowerCase() : "";
   if (insurer && !errors["patient.insurer"] && !ctx.insurerNames.some((n) => n.toLowerCase() === insurer)) {
     out["patient.insurer"] = ["Kies een zorgverzekeraar uit de lijst."];
+  } else if (insurer && ctx.ownInsurer && insurer !== ctx.ownInsurer.toLowerCase()) {
+    out["patient.insurer"] = [`Als zorgbemiddeling van ${ctx.ownInsurer} meldt u alleen verzekerden van ${ctx.ownInsurer} aan.`];
   }
   const table = nested.tableOverride?.table;
   if (typeof table === "string" && table.trim() && !ctx.tableSlugs.includes(table.trim()) && !errors["tableOverride.table"]) {
     out["tableOverride.table"] = ["Kies een regiotafel uit de lijst."];
   }
-  const province = typeof patient.province === "string" ? patient.province : "";
-  if (province && !errors["patient.province"] && !nested.tableOverride) {
-    const proposed = proposeTable(ctx.routingRules, { province, municipality: typeof patient.municipality === "string" ? patient.municipality : null });
-    if (proposed == null) out["patient.province"] = ["Voor deze woonplaats is geen regiotafel bekend. Kies zelf een regiotafel en geef de reden."];
+  const municipality = typeof patient.municipality === "string" ? patient.municipality : "";
+  if (municipality.trim() && !errors["patient.municipality"]) {
+    const route = ctx.route(municipality);
+    if (!route.ok) out["patient.municipality"] = [route.message];
+    else if (!route.decision && !nested.tableOverride) out["patient.municipality"] = ["Voor deze woonplaats is geen regiotafel bekend. Kies zelf een regiotafel en geef de reden."];
   }
   return out;
 }

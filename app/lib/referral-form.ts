@@ -58,9 +58,10 @@ export function rowCount(values: DraftValues, group: RowGroup, min = 0): number 
 
 /** The fields each step writes; anything else in a post is ignored. */
 export const STEP_FIELDS: Record<1 | 2 | 3, RegExp[]> = {
-  1: [/^viaVwsUnit$/, /^patient\.(name|bsn|dateOfBirth|address|municipality|province|insurer)$/, /^tableOverride\.(table|reason)$/],
+  1: [/^viaVwsUnit$/, /^patient\.(name|bsn|dateOfBirth|address|municipality|insurer)$/, /^tableOverride\.(table|reason)$/],
   2: [
     /^(currentProviders|treatmentHistory|careQuestion|problemDescription|urgency)$/,
+    /^(mainDiagnoses|legalFramework|legalFrameworkEndDate|livingSituation|generalPractitioner|wlzIndication|referrerCriteria)$/,
     /^priorAttempts\.\d{1,2}\.(who|what|when|whyFailed)$/,
     /^contact\.(name|phone|email)$/,
   ],
@@ -87,7 +88,13 @@ const LABELS: Record<string, string> = {
   "patient.dateOfBirth": "Geboortedatum",
   "patient.address": "Adres",
   "patient.municipality": "Woonplaats (gemeente)",
-  "patient.province": "Provincie",
+  mainDiagnoses: "Hoofddiagnosen",
+  legalFramework: "Wettelijk kader",
+  legalFrameworkEndDate: "Einddatum wettelijk kader",
+  livingSituation: "Huidige woonsituatie",
+  generalPractitioner: "Huisarts",
+  wlzIndication: "Wlz-indicatie",
+  referrerCriteria: "Inclusiecriteria die volgens u van toepassing zijn",
   "patient.insurer": "Zorgverzekeraar",
   tableOverride: "Andere regiotafel",
   "tableOverride.table": "Andere regiotafel",

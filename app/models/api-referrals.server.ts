@@ -1,14 +1,17 @@
 // Referrals through the intake API: created at most once per Idempotency-Key, and read back by
 // the organisation that sent them (status and steps only, never the patient's identity).
 import { and, eq } from "drizzle-orm";
-import { idempotencyKeys } from "#db/schema";
+import { idempotencyKeys, regionalTables } from "#db/schema";
 import { CASE_EVENT_LABELS, CASE_STATE_LABELS } from "~/domain/case-lifecycle";
 import type { ReferralInput } from "~/domain/referral-schema";
 import type { ReferralReceipt, ReferralStatus } from "~/lib/api-contract";
 import type { AuditOrigin } from "~/lib/audit.server";
 import type { Db } from "~/lib/db.server";
 import type { FieldErrors } from "~/lib/forms";
-import { caseHistory, findCase } from "./cases.server";
+import { caseHistory, findCase, getPatient } from "./cases.server";
+import { openInformationRequest } from "./information-requests.server";
+import { routeResidence } from "./municipalities.server";
+import { previousCodes } from "./case-codes.server";
 import { createReferral, type Referrer } from "./referrals.server";
 
 export type Validated = { ok: true; data: ReferralInput } | { ok: false; fieldErrors: FieldErrors; formError?: string };
@@ -70,6 +73,25 @@ export function submitReferralOnce(
   }
 }
 
+function tableRefs(db: Db) {
+  return new Map(db.select({ id: regionalTables.id, number: regionalTables.number, name: regionalTables.name }).from(regionalTables).all().map((t) => [t.id, { number: t.number, name: t.name }]));
+}
+
+/** Where the residence routed and which rule decided (recomputed from the patient's municipality). */
+function routingOf(db: Db, found: NonNullable<ReturnType<typeof findCase>>): ReferralReceipt["routing"] {
+  const patient = getPatient(db, found.case.patientId);
+  const route = patient ? routeResidence(db, patient.municipality) : null;
+  const tables = tableRefs(db);
+  return {
+    municipality: patient?.municipality ?? "",
+    municipalityCode: patient?.municipalityCode ?? null,
+    province: patient?.province ?? "",
+    proposedTable: found.case.proposedTableId != null ? (tables.get(found.case.proposedTableId) ?? null) : null,
+    rule: route?.ok ? route.rule : null,
+    override: found.case.routingOverrideReason,
+  };
+}
+
 export function referralReceipt(db: Db, caseId: number): ReferralReceipt {
   const found = findCase(db, caseId)!;
   return {
@@ -78,6 +100,7 @@ export function referralReceipt(db: Db, caseId: number): ReferralReceipt {
     status: found.case.status,
     table: { number: found.tableNumber, name: found.tableName },
     receivedAt: found.case.receivedAt,
+    routing: routingOf(db, found),
   };
 }
 
@@ -85,7 +108,17 @@ export function referralReceipt(db: Db, caseId: number): ReferralReceipt {
 export function referralStatusFor(db: Db, organisationId: number, caseId: number): { status: ReferralStatus; patientId: number } | null {
   const found = findCase(db, caseId);
   if (!found || found.case.referrerOrganisationId !== organisationId) return null;
-  const history = caseHistory(db, caseId).map(({ event }) => ({ event: event.event, label: CASE_EVENT_LABELS[event.event], at: event.at }));
+  const tables = tableRefs(db);
+  const table = (id: number | null) => (id != null ? (tables.get(id) ?? null) : null);
+  const history = caseHistory(db, caseId).map(({ event }) => ({
+    event: event.event,
+    label: CASE_EVENT_LABELS[event.event],
+    at: event.at,
+    reason: event.reason,
+    fromTable: event.event === "redirect" ? table(event.fromTableId) : null,
+    toTable: event.event === "redirect" || event.event === "receive" ? table(event.toTableId) : null,
+  }));
+  const open = openInformationRequest(db, caseId);
   return {
     patientId: found.case.patientId,
     status: {
@@ -96,6 +129,8 @@ export function referralStatusFor(db: Db, organisationId: number, caseId: number
       table: { number: found.tableNumber, name: found.tableName },
       receivedAt: found.case.receivedAt,
       updatedAt: found.case.updatedAt,
+      previousCodes: previousCodes(db, caseId).map((c) => c.code),
+      informationRequest: open ? { question: open.question, askedAt: open.askedAt } : null,
       history,
     },
   };

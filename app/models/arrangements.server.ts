@@ -1,7 +1,7 @@
 // Maatwerk-arrangements of a case: proposing one (parties and components), moving it along its
 // status flow (the rules are in ~/domain/arrangement) and the organisations a proposal may name.
-import { and, asc, eq, inArray } from "drizzle-orm";
-import { arrangementComponents, arrangementParties, arrangements, cases, organisations, users } from "#db/schema";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { advisorConclusions, arrangementComponents, arrangementParties, arrangements, cases, organisations, users } from "#db/schema";
 import {
   arrangementTransition,
   FINANCIER_TYPES,
@@ -132,6 +132,11 @@ export function insurerAdvisorAssessment(db: Db, caseId: number) {
   return assessor?.organisationId === c.insurerId ? assessment : null;
 }
 
+/** The advisor's newest conclusion on this assessment, or null. */
+export function conclusionOn(db: Db, assessmentId: number) {
+  return db.select().from(advisorConclusions).where(eq(advisorConclusions.assessmentId, assessmentId)).orderBy(desc(advisorConclusions.id)).limit(1).get() ?? null;
+}
+
 /**
  * One step of an arrangement (approve, contract, end) by this person. The domain decides; the update
  * is conditional on the status read, so two people acting at once cannot both win.
@@ -142,6 +147,7 @@ export function changeArrangementStatus(
   arrangementId: number,
   event: ArrangementEvent,
   actor: ArrangementActor & { userId: string },
+  options: { reason?: string | null } = {},
 ): ArrangementOutcome<{ from: ArrangementStatus; to: ArrangementStatus; advisorAssessmentId: number | null }> {
   return refusable(() =>
     db.transaction((tx) => {
@@ -150,13 +156,22 @@ export function changeArrangementStatus(
       if (!row) throw new Refusal("Dit arrangement bestaat niet (meer).");
       const c = t.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId)).get()!;
       const assessment = event === "approve" ? insurerAdvisorAssessment(t, caseId) : null;
-      const step = arrangementTransition(row.status, { event, caseStatus: c.status, actor, hasAdvisorAssessment: assessment != null });
+      const step = arrangementTransition(row.status, {
+        event,
+        caseStatus: c.status,
+        actor,
+        hasAdvisorAssessment: assessment != null,
+        advisorConclusion: assessment ? (conclusionOn(t, assessment.id)?.conclusion ?? null) : null,
+        reason: options.reason,
+      });
       if (!step.ok) throw new Refusal(step.error);
       const at = nowIso();
       const changes =
         event === "approve"
           ? { status: step.to, approvedByUserId: actor.userId, advisorAssessmentId: assessment!.id, approvedAt: at }
-          : event === "contract"
+          : event === "refuse"
+            ? { status: step.to, refusedByUserId: actor.userId, refusedAt: at, refusalReason: options.reason!.trim() }
+            : event === "contract"
             ? { status: step.to, contractedAt: at }
             : { status: step.to, endedAt: at };
       const updated = t

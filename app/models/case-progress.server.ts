@@ -9,7 +9,9 @@ import { DEADLINE_LABELS, deadlineProblem, deadlineState, dueDates, formatDay, t
 import { checkEscalation, type EscalationLevel } from "~/domain/escalation";
 import type { CareFunction, DeadlineKind, FundingType, OrganisationType } from "~/domain/vocabulary";
 import type { Db } from "~/lib/db.server";
+import { fundingTypeOf, placementFundingProblem } from "~/domain/funding";
 import { applyCaseEvent, type CaseActor, type CaseRow, type StepResult } from "./cases.server";
+import { currentFunding } from "./funding.server";
 
 /** Where a patient can be placed: care providers (and the municipality, for Wmo housing and support). */
 export const PLACEMENT_ORGANISATION_TYPES: readonly OrganisationType[] = [
@@ -115,13 +117,14 @@ export function recordEscalation(db: Db, caseId: number, input: { level: Escalat
 
 // ── Placement, follow-up, closure ────────────────────────────────────────────
 
-export type PlacementInput = { organisationId: number; careFunction: CareFunction; fundingType: FundingType; startDate: string; notes?: string | null };
+/** The funding type defaults to the case's recorded funding; a different one is refused. */
+export type PlacementInput = { organisationId: number; careFunction: CareFunction; fundingType?: FundingType | null; startDate: string; notes?: string | null };
 
 /**
  * Places a case whose funding is arranged: the placement row and the "place" step together, or
  * neither. The start date may not lie before the day the referral was received.
  */
-export function placeCase(db: Db, caseId: number, input: PlacementInput, actor: CaseActor): { ok: true; placementId: number } | Failure {
+export function placeCase(db: Db, caseId: number, input: PlacementInput, actor: CaseActor): { ok: true; placementId: number; fundingType: FundingType } | Failure {
   const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
   if (!row) return { ok: false, error: "Casus niet gevonden." };
   if (row.status !== "funding_arranged") {
@@ -130,6 +133,10 @@ export function placeCase(db: Db, caseId: number, input: PlacementInput, actor: 
   if (!placementOrganisations(db).some((o) => o.id === input.organisationId)) {
     return { ok: false, field: "organisationId", error: "Kies een zorgaanbieder of gemeente uit de lijst." };
   }
+  const funding = currentFunding(db, caseId);
+  const fundingType = input.fundingType ?? (funding ? fundingTypeOf(funding.sources) : null);
+  const mismatch = fundingType ? placementFundingProblem({ fundingType, careFunction: input.careFunction }, funding?.sources ?? null) : "Leg eerst de financiering van de casus vast.";
+  if (mismatch) return { ok: false, field: "fundingType", error: mismatch };
   const received = receiptDate(row);
   if (input.startDate < received) {
     return { ok: false, field: "startDate", error: `De startdatum kan niet vóór de ontvangst van de verwijzing (${formatDay(received)}) liggen.` };
@@ -143,14 +150,14 @@ export function placeCase(db: Db, caseId: number, input: PlacementInput, actor: 
         caseId,
         organisationId: input.organisationId,
         careFunction: input.careFunction,
-        fundingType: input.fundingType,
+        fundingType: fundingType!,
         startDate: input.startDate,
         notes: input.notes?.trim() || null,
         createdAt: new Date().toISOString(),
       })
       .returning({ id: placements.id })
       .get();
-    return { ok: true as const, placementId: id };
+    return { ok: true as const, placementId: id, fundingType: fundingType! };
   });
 }
 

@@ -1,10 +1,11 @@
 // Cases after receipt: loading with their consent in force, lifecycle steps and criteria assessments.
 import { and, asc, desc, eq, gt, inArray, isNull } from "drizzle-orm";
-import { caseEvents, cases, consentOverrides, consents, criteriaAssessments, criterionVerdicts, organisations, patients, regionalTables, users } from "#db/schema";
+import { caseCodes, caseEvents, cases, consentOverrides, consents, criteriaAssessments, criterionVerdicts, organisations, patients, regionalTables, users } from "#db/schema";
 import { transition, type CaseState, type TransitionInput } from "~/domain/case-lifecycle";
 import type { ConsentOverrideWindow, ConsentScope } from "~/domain/consent";
 import { CRITERION_NUMBERS, type Verdict } from "~/domain/vocabulary";
 import type { Db } from "~/lib/db.server";
+import { nextCaseCode } from "./referrals.server";
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -65,28 +66,45 @@ export type StepResult = { ok: true; to: CaseState } | { ok: false; error: strin
  * One lifecycle step: the state machine decides, then status and event are written together.
  * The update is conditional on the status read, so two chairs acting at once cannot both win.
  */
-export function applyCaseEvent(db: Db, caseId: number, input: Omit<TransitionInput, "currentTableId" | "screeningComplete">, actor: CaseActor): StepResult {
+/**
+ * One lifecycle step. `options.at` dates the event when it happened earlier than it is recorded
+ * (a discussion takes the meeting's start); it never lies before the case's previous event.
+ */
+export function applyCaseEvent(
+  db: Db,
+  caseId: number,
+  input: Omit<TransitionInput, "currentTableId" | "screeningComplete">,
+  actor: CaseActor,
+  options: { at?: string } = {},
+): StepResult {
   const row = db.select().from(cases).where(eq(cases.id, caseId)).get();
   if (!row) return { ok: false, error: "Casus niet gevonden." };
   const result = transition(row.status, {
     ...input,
     currentTableId: row.tableId,
-    screeningComplete: input.event === "include" ? screeningComplete(db, caseId) : undefined,
+    screeningComplete: input.event === "include" || input.event === "not_include" ? screeningComplete(db, caseId) : undefined,
   });
   if (!result.ok) return result;
+  let target: typeof regionalTables.$inferSelect | undefined;
   if (input.event === "redirect") {
-    const target = db.select().from(regionalTables).where(and(eq(regionalTables.id, input.targetTableId!), eq(regionalTables.active, true))).get();
+    target = db.select().from(regionalTables).where(and(eq(regionalTables.id, input.targetTableId!), eq(regionalTables.active, true))).get();
     if (!target) return { ok: false, error: "Onbekende regiotafel." };
   }
-  const at = new Date().toISOString();
+  const now = new Date().toISOString();
+  const previous = options.at ? db.select({ at: caseEvents.at }).from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(desc(caseEvents.id)).limit(1).get() : undefined;
+  const at = options.at ? [options.at, previous?.at ?? options.at].sort().at(-1)! : now;
   const newTableId = input.event === "redirect" ? input.targetTableId! : row.tableId;
   return db.transaction((tx) => {
+    // A redirect gives the case the receiving table's code; the old one keeps resolving ("eerder").
+    // The referrer's reason for their own table choice no longer applies once the table redirects.
+    const redirected = target ? { code: nextCaseCode(tx as unknown as Db, target.number, new Date(at).getUTCFullYear()), routingOverrideReason: null } : {};
     const updated = tx
       .update(cases)
-      .set({ status: result.to, tableId: newTableId, updatedAt: at })
+      .set({ status: result.to, tableId: newTableId, updatedAt: now, ...redirected })
       .where(and(eq(cases.id, caseId), eq(cases.status, row.status)))
       .run();
     if (updated.changes !== 1) return { ok: false as const, error: "De casus is intussen door iemand anders gewijzigd. Laad de pagina opnieuw." };
+    if (target) tx.insert(caseCodes).values({ code: row.code, caseId, tableId: row.tableId, until: at }).run();
     tx.insert(caseEvents)
       .values({
         caseId,

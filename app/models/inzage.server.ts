@@ -1,13 +1,15 @@
 // Inzage (right of access, AVG art. 15 / NEN 7513): everything the access log holds about one
 // patient, as the patient can read it: who, from which organisation and in which role, did
 // what, when and from where. The page and the CSV export share this.
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, type SQL } from "drizzle-orm";
 import { stringify } from "csv-stringify/sync";
 import { auditEvents, organisations, users } from "#db/schema";
 import { formatAmsterdam, formatAmsterdamSortable } from "~/domain/amsterdam-time";
 import { auditActionLabel, AUDIT_OUTCOME_LABELS, formatIpAddress } from "~/domain/audit-actions";
 import { ROLE_LABELS, ROLES, type Role } from "~/domain/vocabulary";
 import type { Db } from "~/lib/db.server";
+import type { Page } from "~/lib/pagination";
+import { countAtMost, keysetPage } from "~/lib/pagination.server";
 import { neutraliseFormula } from "./audit-log.server";
 
 /** What happened, in words a patient reads (one vocabulary with the audit log). */
@@ -15,13 +17,12 @@ export const actionLabel = auditActionLabel;
 
 const roleLabel = (role: string | null) => (role && (ROLES as readonly string[]).includes(role) ? ROLE_LABELS[role as Role] : (role ?? ""));
 
-/** Rows on the page; the CSV holds up to EXPORT_LIMIT. */
-export const INZAGE_PAGE_LIMIT = 2000;
+/** Rows per page; the CSV holds up to EXPORT_LIMIT. */
+export const INZAGE_PAGE_SIZE = 100;
 export const INZAGE_EXPORT_LIMIT = 50_000;
 
-/** Every logged event about this patient, oldest first. */
-export function patientAccessLog(db: Db, patientId: number, limit = INZAGE_PAGE_LIMIT) {
-  const rows = db
+function accessRows(db: Db, patientId: number, where: SQL | undefined, orderBy: SQL[], limit: number) {
+  return db
     .select({
       id: auditEvents.id,
       at: auditEvents.at,
@@ -39,32 +40,50 @@ export function patientAccessLog(db: Db, patientId: number, limit = INZAGE_PAGE_
     .from(auditEvents)
     .leftJoin(users, eq(auditEvents.userId, users.id))
     .leftJoin(organisations, eq(auditEvents.organisationId, organisations.id))
-    .where(eq(auditEvents.patientId, String(patientId)))
-    .orderBy(asc(auditEvents.id))
-    .limit(limit + 1)
+    .where(and(eq(auditEvents.patientId, String(patientId)), where))
+    .orderBy(...orderBy)
+    .limit(limit)
     .all();
+}
+
+function present(r: ReturnType<typeof accessRows>[number]) {
   return {
-    truncated: rows.length > limit,
-    rows: rows.slice(0, limit).map((r) => ({
-      id: r.id,
-      at: r.at,
-      time: formatAmsterdam(r.at),
-      who: r.userName ?? r.userEmail ?? "Onbekend",
-      email: r.userEmail ?? "",
-      organisation: r.organisationName ?? "",
-      role: roleLabel(r.role),
-      what: actionLabel(r.action),
-      action: r.action,
-      outcome: AUDIT_OUTCOME_LABELS[r.outcome],
-      detail: r.detail ?? "",
-      consentOverride: r.consentOverride,
-      ip: formatIpAddress(r.ip),
-      userAgent: r.userAgent ?? "",
-    })),
+    id: r.id,
+    at: r.at,
+    time: formatAmsterdam(r.at),
+    who: r.userName ?? r.userEmail ?? "Onbekend",
+    email: r.userEmail ?? "",
+    organisation: r.organisationName ?? "",
+    role: roleLabel(r.role),
+    what: actionLabel(r.action),
+    action: r.action,
+    outcome: AUDIT_OUTCOME_LABELS[r.outcome],
+    detail: r.detail ?? "",
+    consentOverride: r.consentOverride,
+    ip: formatIpAddress(r.ip),
+    userAgent: r.userAgent ?? "",
   };
 }
 
-export type InzageRow = ReturnType<typeof patientAccessLog>["rows"][number];
+/** Every logged event about this patient, oldest first, up to `limit` (the CSV). */
+export function patientAccessLog(db: Db, patientId: number, limit: number) {
+  const rows = accessRows(db, patientId, undefined, [asc(auditEvents.id)], limit + 1);
+  return { truncated: rows.length > limit, rows: rows.slice(0, limit).map(present) };
+}
+
+/** One page of the same, oldest first (keyset on the event id). */
+export function patientAccessPage(db: Db, patientId: number, url: URL): Page<InzageRow> {
+  const page = keysetPage<ReturnType<typeof accessRows>[number]>(url, {
+    size: INZAGE_PAGE_SIZE,
+    keys: [{ column: auditEvents.id, direction: "asc", type: "number" }],
+    keyOf: (r) => [r.id],
+    fetch: (where, orderBy, limit) => accessRows(db, patientId, where, orderBy, limit),
+    total: () => countAtMost(db, db.select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.patientId, String(patientId))), 100_000),
+  });
+  return { ...page, items: page.items.map(present) };
+}
+
+export type InzageRow = ReturnType<typeof present>;
 
 export const INZAGE_CSV_HEADER = [
   "Tijdstip (Europe/Amsterdam)",

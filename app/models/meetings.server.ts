@@ -3,7 +3,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, ne, or } from "drizzle-orm";
 import {
-  agendaActions,
   agendaItems,
   calendarFeeds,
   cases,
@@ -11,12 +10,16 @@ import {
   meetings,
   memberships,
   organisations,
+  planActions,
+  referrerAdvices,
   regionalTables,
   users,
 } from "#db/schema";
 import { endOf, findClashes, slotProblem, type Commitment, type Timed } from "~/domain/meetings";
+import { adviceDueAt, minutesTimeProblem } from "~/domain/minutes";
 import type { Db } from "~/lib/db.server";
 import { applyCaseEvent, type CaseActor } from "./cases.server";
+import { addActionIn, caseActionsOfItem } from "./plan.server";
 
 export type Meeting = typeof meetings.$inferSelect;
 export type MeetingWithTable = Meeting & { tableName: string; tableSlug: string };
@@ -340,7 +343,7 @@ export function addAgendaItem(db: Db, meeting: Meeting, caseId: number, slot: Ti
 }
 
 function takeOffAgenda(t: Db, meetingId: number, itemId: number, caseId: number, actor: CaseActor) {
-  t.delete(agendaActions).where(eq(agendaActions.agendaItemId, itemId)).run();
+  t.delete(planActions).where(eq(planActions.agendaItemId, itemId)).run();
   t.delete(agendaItems).where(eq(agendaItems.id, itemId)).run();
   // Guests invited for this item lose it (and with it, access to the case).
   const guests = t.select().from(meetingInvitations).where(and(eq(meetingInvitations.meetingId, meetingId), eq(meetingInvitations.kind, "guest"))).all();
@@ -370,50 +373,51 @@ export function removeAgendaItem(db: Db, meetingId: number, itemId: number, acto
 
 // ── Minutes ─────────────────────────────────────────────────────────────────
 
-export function actionsOf(db: Db, itemId: number) {
-  return db
-    .select({
-      id: agendaActions.id,
-      description: agendaActions.description,
-      ownerOrganisationId: agendaActions.ownerOrganisationId,
-      owner: organisations.name,
-      dueDate: agendaActions.dueDate,
-      done: agendaActions.done,
-    })
-    .from(agendaActions)
-    .innerJoin(organisations, eq(agendaActions.ownerOrganisationId, organisations.id))
-    .where(eq(agendaActions.agendaItemId, itemId))
-    .orderBy(asc(agendaActions.dueDate), asc(agendaActions.id))
-    .all();
-}
+/** The actions agreed on this agenda item: part of the case's one list of actions (plan_actions). */
+export const actionsOf = (db: Db, itemId: number) => caseActionsOfItem(db, itemId);
 
 export function activeOrganisations(db: Db) {
   return db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.active, true)).orderBy(asc(organisations.name)).all();
 }
 
-export type NewAction = { description: string; ownerOrganisationId: number; dueDate: string };
+export type NewAction = { description: string; ownerOrganisationId: number | null; ownerUserId: string | null; dueDate: string };
 export type Minutes = { discussion: string | null; decisions: string | null; actions: NewAction[] };
 
 /**
- * Saves what was discussed, the decisions and new actions; with `close` the item becomes
- * read-only and the case moves to "discussed", all in one transaction.
+ * Saves what was discussed, the decisions and new actions (into the case's one list of actions);
+ * with `close` the item becomes read-only, the case moves to "discussed" on the meeting's date and
+ * the advice to the referrer starts to run — all in one transaction. Nothing before the meeting's start.
  */
-export function saveMinutes(db: Db, meetingId: number, itemId: number, minutes: Minutes, close: { userId: string; actor: CaseActor } | null): Outcome<{ patientId: number; code: string }> {
+export function saveMinutes(
+  db: Db,
+  meetingId: number,
+  itemId: number,
+  minutes: Minutes,
+  close: { userId: string; actor: CaseActor } | null,
+  now: Date = new Date(),
+): Outcome<{ patientId: number; code: string }> {
   return refusable(() =>
     db.transaction((tx) => {
       const t = tx as unknown as Db;
       const item = agendaOf(t, meetingId).find((i) => i.id === itemId);
       if (!item) throw new Refusal("Dit agendapunt bestaat niet (meer).");
       if (item.closedAt) throw new Refusal("Dit agendapunt is al afgesloten en kan niet meer worden gewijzigd.");
-      const at = nowIso();
+      const meeting = t.select({ startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.id, meetingId)).get()!;
+      const early = minutesTimeProblem(meeting.startsAt, now);
+      if (early) throw new Refusal(early);
+      const at = now.toISOString();
       t.update(agendaItems)
         .set({ discussion: minutes.discussion, decisions: minutes.decisions, ...(close ? { closedAt: at, closedByUserId: close.userId } : {}) })
         .where(eq(agendaItems.id, itemId))
         .run();
-      for (const a of minutes.actions) t.insert(agendaActions).values({ agendaItemId: itemId, ...a, createdAt: at }).run();
+      for (const a of minutes.actions) {
+        const added = addActionIn(t, item.caseId, { ...a, goalId: null, agendaItemId: itemId });
+        if (!added.ok) throw new Refusal(added.error);
+      }
       if (close) {
-        const step = applyCaseEvent(t, item.caseId, { event: "discuss" }, close.actor);
+        const step = applyCaseEvent(t, item.caseId, { event: "discuss" }, close.actor, { at: meeting.startsAt });
         if (!step.ok) throw new Refusal(step.error);
+        t.insert(referrerAdvices).values({ caseId: item.caseId, agendaItemId: itemId, discussedAt: meeting.startsAt, dueAt: adviceDueAt(meeting.startsAt) }).onConflictDoNothing().run();
       }
       return { patientId: item.patientId, code: item.code };
     }),
@@ -421,7 +425,7 @@ export function saveMinutes(db: Db, meetingId: number, itemId: number, minutes: 
 }
 
 export function removeAction(db: Db, itemId: number, actionId: number): boolean {
-  return db.delete(agendaActions).where(and(eq(agendaActions.id, actionId), eq(agendaActions.agendaItemId, itemId))).run().changes === 1;
+  return db.delete(planActions).where(and(eq(planActions.id, actionId), eq(planActions.agendaItemId, itemId))).run().changes === 1;
 }
 
 // ── Calendars ───────────────────────────────────────────────────────────────

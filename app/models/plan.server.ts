@@ -1,7 +1,7 @@
 // The integral treatment-and-care plan of a case: goals per life domain, actions with owner
 // organisation and deadline, and agreeing the plan (which moves the case to "plan_agreed").
-import { and, asc, desc, eq, inArray, lt, ne } from "drizzle-orm";
-import { agendaItems, carePlans, cases, meetings, organisations, planActions, planGoals } from "#db/schema";
+import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { agendaItems, carePlans, cases, meetings, memberships, organisations, planActions, planGoals, users } from "#db/schema";
 import { isOverdue, OPEN_ACTION_STATUSES, planReadyToAgree } from "~/domain/plan";
 import type { ActionStatus, LifeDomain } from "~/domain/vocabulary";
 import type { Db } from "~/lib/db.server";
@@ -33,7 +33,7 @@ export function findPlan(db: Db, caseId: number) {
 }
 
 /** The case's plan, created empty the first time the chair writes to it. */
-function ensurePlan(db: Db, caseId: number) {
+export function ensurePlan(db: Db, caseId: number) {
   const existing = findPlan(db, caseId);
   if (existing) return existing;
   const at = nowIso();
@@ -48,17 +48,10 @@ export function planOf(db: Db, caseId: number) {
   const planId = plan?.id ?? 0;
   const goals = db.select().from(planGoals).where(eq(planGoals.planId, planId)).orderBy(asc(planGoals.id)).all();
   const actions = db
-    .select({
-      id: planActions.id,
-      goalId: planActions.goalId,
-      description: planActions.description,
-      ownerOrganisationId: planActions.ownerOrganisationId,
-      owner: organisations.name,
-      dueDate: planActions.dueDate,
-      status: planActions.status,
-    })
+    .select(actionColumns)
     .from(planActions)
     .innerJoin(organisations, eq(planActions.ownerOrganisationId, organisations.id))
+    .leftJoin(users, eq(planActions.ownerUserId, users.id))
     .where(eq(planActions.planId, planId))
     .orderBy(asc(planActions.dueDate), asc(planActions.id))
     .all();
@@ -101,36 +94,111 @@ export function removeGoal(db: Db, caseId: number, goalId: number): { unlinked: 
   });
 }
 
-export type NewPlanAction = { description: string; ownerOrganisationId: number; dueDate: string; goalId: number | null };
+/**
+ * An action of the case's one list: from the plan (optionally under a goal) or agreed in a meeting
+ * (agendaItemId). The owner is a person (ownerUserId; their organisation is recorded with it) or an
+ * organisation.
+ */
+export type NewPlanAction = {
+  description: string;
+  ownerOrganisationId?: number | null;
+  ownerUserId?: string | null;
+  dueDate: string;
+  goalId: number | null;
+  agendaItemId?: number | null;
+};
+
+/** Adds an action inside the caller's transaction; refuses (Dutch) an unknown goal or owner. */
+export function addActionIn(t: Db, caseId: number, input: NewPlanAction): PlanOutcome<{ actionId: number }> {
+  const plan = ensurePlan(t, caseId);
+  if (input.goalId != null && !t.select().from(planGoals).where(and(eq(planGoals.id, input.goalId), eq(planGoals.planId, plan.id))).get()) {
+    return { ok: false, error: "Kies een doel uit dit plan." };
+  }
+  let ownerOrganisationId = input.ownerOrganisationId ?? null;
+  if (input.ownerUserId) {
+    const person = t.select({ organisationId: users.organisationId }).from(users).where(and(eq(users.id, input.ownerUserId), eq(users.active, true))).get();
+    if (!person) return { ok: false, error: "Kies een persoon uit de lijst." };
+    ownerOrganisationId = person.organisationId;
+  }
+  if (ownerOrganisationId == null) return { ok: false, error: "Kies wie de actie uitvoert: een persoon of een organisatie." };
+  const { id } = t
+    .insert(planActions)
+    .values({
+      planId: plan.id,
+      description: input.description,
+      ownerOrganisationId,
+      ownerUserId: input.ownerUserId ?? null,
+      agendaItemId: input.agendaItemId ?? null,
+      dueDate: input.dueDate,
+      goalId: input.goalId,
+      status: "open",
+      updatedAt: nowIso(),
+    })
+    .returning({ id: planActions.id })
+    .get();
+  touch(t, plan.id);
+  return { ok: true, actionId: id };
+}
 
 /** Adds an action; a goal, when given, must belong to this plan. */
 export function addAction(db: Db, caseId: number, input: NewPlanAction): PlanOutcome<{ actionId: number }> {
   return refusable(() =>
     db.transaction((tx) => {
-      const t = tx as unknown as Db;
-      const plan = ensurePlan(t, caseId);
-      if (input.goalId != null && !t.select().from(planGoals).where(and(eq(planGoals.id, input.goalId), eq(planGoals.planId, plan.id))).get()) {
-        throw new Refusal("Kies een doel uit dit plan.");
-      }
-      const { id } = t
-        .insert(planActions)
-        .values({ planId: plan.id, ...input, status: "open", updatedAt: nowIso() })
-        .returning({ id: planActions.id })
-        .get();
-      touch(t, plan.id);
-      return { actionId: id };
+      const added = addActionIn(tx as unknown as Db, caseId, input);
+      if (!added.ok) throw new Refusal(added.error);
+      return { actionId: added.actionId };
     }),
   );
 }
 
-/** Sets an action's status; the previous one is returned for the audit, null when the action is not in this plan. */
-export function setActionStatus(db: Db, caseId: number, actionId: number, status: ActionStatus): { from: ActionStatus; description: string } | null {
+/** The people who can own an action of a case at this table: its active chairs and members, by name. */
+export function ownerPeople(db: Db, tableId: number) {
+  return db
+    .selectDistinct({ id: users.id, name: users.name, organisation: organisations.name })
+    .from(memberships)
+    .innerJoin(users, eq(memberships.userId, users.id))
+    .innerJoin(organisations, eq(users.organisationId, organisations.id))
+    .where(and(eq(memberships.tableId, tableId), inArray(memberships.role, ["chair", "member"]), eq(users.active, true)))
+    .orderBy(asc(users.name))
+    .all();
+}
+
+const actionColumns = {
+  id: planActions.id,
+  goalId: planActions.goalId,
+  agendaItemId: planActions.agendaItemId,
+  description: planActions.description,
+  ownerOrganisationId: planActions.ownerOrganisationId,
+  ownerUserId: planActions.ownerUserId,
+  owner: sql<string>`coalesce(${users.name} || ' (' || ${organisations.name} || ')', ${organisations.name})`,
+  dueDate: planActions.dueDate,
+  status: planActions.status,
+  cancelReason: planActions.cancelReason,
+};
+
+/** The actions agreed on one agenda item. */
+export function caseActionsOfItem(db: Db, itemId: number) {
+  return db
+    .select(actionColumns)
+    .from(planActions)
+    .innerJoin(organisations, eq(planActions.ownerOrganisationId, organisations.id))
+    .leftJoin(users, eq(planActions.ownerUserId, users.id))
+    .where(eq(planActions.agendaItemId, itemId))
+    .orderBy(asc(planActions.dueDate), asc(planActions.id))
+    .all();
+}
+
+/**
+ * Sets an action's status (cancelling needs a reason); the previous one is returned for the audit,
+ * null when the action is not in this plan.
+ */
+export function setActionStatus(db: Db, caseId: number, actionId: number, status: ActionStatus, cancelReason: string | null = null): { from: ActionStatus; description: string } | null {
   const plan = findPlan(db, caseId);
   if (!plan) return null;
   return db.transaction((tx) => {
     const action = tx.select().from(planActions).where(and(eq(planActions.id, actionId), eq(planActions.planId, plan.id))).get();
     if (!action) return null;
-    tx.update(planActions).set({ status, updatedAt: nowIso() }).where(eq(planActions.id, actionId)).run();
+    tx.update(planActions).set({ status, cancelReason: status === "cancelled" ? cancelReason : null, updatedAt: nowIso() }).where(eq(planActions.id, actionId)).run();
     touch(tx as unknown as Db, plan.id);
     return { from: action.status, description: action.description };
   });
@@ -202,6 +270,35 @@ export function overdueActionsForTables(db: Db, tableIds: number[], today: strin
         lt(planActions.dueDate, today),
       ),
     )
+    .orderBy(asc(planActions.dueDate), asc(cases.code), asc(planActions.id))
+    .all()
+    .filter((a) => isOverdue(a, today))
+    .map(({ caseId, code, description, dueDate, owner }) => ({ caseId, code, description, dueDate, owner }));
+}
+
+/**
+ * Overdue actions of open cases owned by this person, or by their organisation at a table where
+ * they sit (chair or member): for their home page. Case codes only, no patient data.
+ */
+export function overdueActionsForOwner(db: Db, user: { id: string; organisationId: number }, today: string): OverdueAction[] {
+  const tableIds = db
+    .select({ tableId: memberships.tableId })
+    .from(memberships)
+    .where(and(eq(memberships.userId, user.id), inArray(memberships.role, ["chair", "member"])))
+    .all()
+    .map((m) => m.tableId)
+    .filter((id): id is number => id != null);
+  const mine = eq(planActions.ownerUserId, user.id);
+  const ownOrganisation = tableIds.length
+    ? and(isNull(planActions.ownerUserId), eq(planActions.ownerOrganisationId, user.organisationId), inArray(cases.tableId, tableIds))
+    : undefined;
+  return db
+    .select({ caseId: cases.id, code: cases.code, description: planActions.description, dueDate: planActions.dueDate, status: planActions.status, owner: organisations.name })
+    .from(planActions)
+    .innerJoin(carePlans, eq(planActions.planId, carePlans.id))
+    .innerJoin(cases, eq(carePlans.caseId, cases.id))
+    .innerJoin(organisations, eq(planActions.ownerOrganisationId, organisations.id))
+    .where(and(ne(cases.status, "closed"), inArray(planActions.status, [...OPEN_ACTION_STATUSES]), lt(planActions.dueDate, today), ownOrganisation ? or(mine, ownOrganisation) : mine))
     .orderBy(asc(planActions.dueDate), asc(cases.code), asc(planActions.id))
     .all()
     .filter((a) => isOverdue(a, today))

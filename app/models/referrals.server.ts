@@ -1,13 +1,13 @@
 // Receiving a referral: one function for the form and the API, so both follow the same rules
 // (consent first, routing with a recorded override, a readable case code, an event, an audit line).
 import { and, eq, inArray, like, sql } from "drizzle-orm";
-import { caseEvents, cases, consents, organisations, patients, regionalTables } from "#db/schema";
+import { caseCodes, caseEvents, cases, consents, organisations, regionalTables } from "#db/schema";
 import { NO_CONSENT_MESSAGE, type ReferralInput } from "~/domain/referral-schema";
-import { proposeTable } from "~/domain/routing";
 import { audit, type AuditActor, type AuditOrigin } from "~/lib/audit.server";
 import type { Db } from "~/lib/db.server";
 import type { FieldErrors } from "~/lib/forms";
-import { listRoutingRules } from "./tables.server";
+import { routeResidence } from "./municipalities.server";
+import { linkPatient } from "./patients.server";
 
 export type Referrer = {
   userId: string | null;
@@ -17,7 +17,7 @@ export type Referrer = {
 };
 
 export type CreateReferralResult =
-  | { ok: true; caseId: number; code: string; tableId: number }
+  | { ok: true; caseId: number; code: string; tableId: number; patientId: number; routingRule: string | null; knownPatient: boolean }
   | { ok: false; formError?: string; fieldErrors: FieldErrors };
 
 const nowIso = () => new Date().toISOString();
@@ -25,12 +25,14 @@ const nowIso = () => new Date().toISOString();
 /** RT<table number>-<year>-<sequence>, e.g. RT2-2026-014: used wherever identity is not shown. */
 export function nextCaseCode(db: Db, tableNumber: number, year: number): string {
   const prefix = `RT${tableNumber}-${year}-`;
-  const last = db
-    .select({ max: sql<number | null>`max(cast(substr(${cases.code}, ${prefix.length + 1}) as integer))` })
-    .from(cases)
-    .where(like(cases.code, `${prefix}%`))
-    .get();
-  return `${prefix}${String((last?.max ?? 0) + 1).padStart(3, "0")}`;
+  // Codes a case had before a redirect stay taken: they keep naming that case.
+  const highest = (column: typeof cases.code | typeof caseCodes.code, table: typeof cases | typeof caseCodes) =>
+    db
+      .select({ max: sql<number | null>`max(cast(substr(${column}, ${prefix.length + 1}) as integer))` })
+      .from(table)
+      .where(like(column, `${prefix}%`))
+      .get()?.max ?? 0;
+  return `${prefix}${String(Math.max(highest(cases.code, cases), highest(caseCodes.code, caseCodes)) + 1).padStart(3, "0")}`;
 }
 
 export function createReferral(db: Db, input: ReferralInput, referrer: Referrer, origin: AuditOrigin): CreateReferralResult {
@@ -56,39 +58,48 @@ export function createReferral(db: Db, input: ReferralInput, referrer: Referrer,
     .where(and(eq(organisations.type, "insurer"), eq(organisations.active, true), sql`lower(${organisations.name}) = lower(${input.patient.insurer})`))
     .get();
   if (!insurer) fieldErrors["patient.insurer"] = ["Onbekende zorgverzekeraar. Kies een zorgverzekeraar uit de lijst."];
+  // Every insurer is responsible for its own insured: its zorgbemiddeling refers only those.
+  else if (referrerOrg.type === "insurer" && insurer.id !== referrerOrg.id) {
+    fieldErrors["patient.insurer"] = [
+      `Als zorgbemiddeling van ${referrerOrg.name} meldt u alleen verzekerden van ${referrerOrg.name} aan. Deze patiënt is verzekerd bij ${insurer.name}: die zorgverzekeraar meldt de patiënt aan.`,
+    ];
+  }
+  if (input.legalFramework !== "none" && !input.legalFrameworkEndDate) {
+    fieldErrors.legalFrameworkEndDate = ["Vul de einddatum van de machtiging of het besluit (Wvggz/Wzd) in."];
+  }
 
   if (consent.scopeOrganisationIds.length) {
     const found = db.select({ id: organisations.id }).from(organisations).where(inArray(organisations.id, consent.scopeOrganisationIds)).all();
     if (found.length !== new Set(consent.scopeOrganisationIds).size) fieldErrors["consent.scopeOrganisationIds"] = ["Een gekozen organisatie bestaat niet."];
   }
 
-  const proposedTableId = proposeTable(listRoutingRules(db), { province: input.patient.province, municipality: input.patient.municipality });
+  const residence = routeResidence(db, input.patient.municipality);
+  if (!residence.ok) fieldErrors["patient.municipality"] = [residence.message];
+  const proposedTableId = residence.ok ? (residence.decision?.tableId ?? null) : null;
   let tableId = proposedTableId;
   if (input.tableOverride) {
     const chosen = db.select().from(regionalTables).where(and(eq(regionalTables.slug, input.tableOverride.table), eq(regionalTables.active, true))).get();
     if (!chosen) fieldErrors["tableOverride.table"] = ["Onbekende regiotafel."];
     else tableId = chosen.id;
   }
-  if (tableId == null) fieldErrors["patient.province"] = ["Voor deze woonplaats is geen regiotafel bekend. Kies zelf een regiotafel en geef de reden."];
-  if (Object.keys(fieldErrors).length || !insurer || tableId == null) return { ok: false, fieldErrors };
+  if (tableId == null && residence.ok) fieldErrors["patient.municipality"] = ["Voor deze woonplaats is geen regiotafel bekend. Kies zelf een regiotafel en geef de reden."];
+  if (Object.keys(fieldErrors).length || !insurer || tableId == null || !residence.ok) return { ok: false, fieldErrors };
 
   const table = db.select().from(regionalTables).where(eq(regionalTables.id, tableId)).get()!;
   const at = nowIso();
   const created = db.transaction((tx) => {
     const t = tx as unknown as Db;
-    const { id: patientId } = tx
-      .insert(patients)
-      .values({
-        name: input.patient.name,
-        bsn: input.patient.bsn,
-        dateOfBirth: input.patient.dateOfBirth,
-        address: input.patient.address ?? null,
-        municipality: input.patient.municipality,
-        province: input.patient.province,
-        insurerId: insurer.id,
-      })
-      .returning({ id: patients.id })
-      .get();
+    // One patient per BSN: a known person is linked, never duplicated or silently renamed.
+    const { patientId, known, conflicts } = linkPatient(t, {
+      name: input.patient.name,
+      bsn: input.patient.bsn,
+      dateOfBirth: input.patient.dateOfBirth,
+      address: input.patient.address ?? null,
+      municipality: residence.municipality.name,
+      municipalityCode: residence.municipality.code,
+      province: residence.municipality.province,
+      insurerId: insurer.id,
+    });
     const code = nextCaseCode(t, table.number, new Date(at).getUTCFullYear());
     const { id: caseId } = tx
       .insert(cases)
@@ -109,6 +120,14 @@ export function createReferral(db: Db, input: ReferralInput, referrer: Referrer,
         problemDescription: input.problemDescription,
         priorAttempts: input.priorAttempts,
         urgency: input.urgency,
+        mainDiagnoses: input.mainDiagnoses,
+        legalFramework: input.legalFramework,
+        legalFrameworkEndDate: input.legalFramework === "none" ? null : (input.legalFrameworkEndDate ?? null),
+        livingSituation: input.livingSituation,
+        generalPractitioner: input.generalPractitioner?.trim() || null,
+        wlzIndication: input.wlzIndication,
+        referrerCriteria: input.referrerCriteria,
+        identityConflict: conflicts.length ? conflicts : null,
         contactName: input.contact.name,
         contactPhone: input.contact.phone,
         contactEmail: input.contact.email,
@@ -148,7 +167,7 @@ export function createReferral(db: Db, input: ReferralInput, referrer: Referrer,
         at,
       })
       .run();
-    return { caseId, code, patientId };
+    return { caseId, code, patientId, known, conflicts };
   });
 
   audit(db, {
@@ -157,8 +176,8 @@ export function createReferral(db: Db, input: ReferralInput, referrer: Referrer,
     objectType: "case",
     objectId: created.caseId,
     patientId: created.patientId,
-    detail: `${created.code} via ${referrer.via}, tafel ${table.number}`,
+    detail: `${created.code} via ${referrer.via}, tafel ${table.number}${created.known ? ", bekende patiënt (BSN)" : ""}${created.conflicts.length ? `, afwijkend: ${created.conflicts.map((c) => c.field).join(", ")}` : ""}`,
     origin,
   });
-  return { ok: true, caseId: created.caseId, code: created.code, tableId: table.id };
+  return { ok: true, caseId: created.caseId, code: created.code, tableId: table.id, patientId: created.patientId, routingRule: residence.rule, knownPatient: created.known };
 }

@@ -1,7 +1,7 @@
 // Queries behind the chair's inbox, the case page and the medical advisor's list. Every list
 // decides per row, with the one consent rule (caseVisibility), what this viewer may see.
 import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
-import { cases, criteriaAssessments, organisations, patients, regionalTables, users } from "#db/schema";
+import { caseEvents, cases, criteriaAssessments, organisations, patients, regionalTables, users } from "#db/schema";
 import { isOpen, type CaseState } from "~/domain/case-lifecycle";
 import { caseVisibility, type Viewer, type Visibility } from "~/domain/consent";
 import type { Db } from "~/lib/db.server";
@@ -120,6 +120,16 @@ export function insuredCases(db: Db, insurerId: number, viewer: Viewer) {
         .orderBy(desc(criteriaAssessments.id))
         .all()
     : [];
+  // When the table's outcome went to the advisor (the newest request_advisor_check): their queue and waiting time.
+  const presented = ids.length
+    ? db
+        .select({ caseId: caseEvents.caseId, at: caseEvents.at })
+        .from(caseEvents)
+        .where(and(inArray(caseEvents.caseId, ids), eq(caseEvents.event, "request_advisor_check")))
+        .orderBy(asc(caseEvents.id))
+        .all()
+    : [];
+  const presentedAt = new Map(presented.map((p) => [p.caseId, p.at]));
   return visible.map(({ row }) => {
     const latest = assessments.find((a) => a.caseId === row.id) ?? null;
     return {
@@ -130,6 +140,7 @@ export function insuredCases(db: Db, insurerId: number, viewer: Viewer) {
       status: row.status,
       urgency: row.urgency,
       receivedAt: row.receivedAt,
+      presentedAt: presentedAt.get(row.id) ?? null,
       assessment: latest ? { at: latest.at, assessorName: latest.assessorName } : null,
     };
   });

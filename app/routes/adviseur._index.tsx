@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { CASE_STATE_LABELS } from "~/domain/case-lifecycle";
-import { URGENCY_BADGE } from "~/domain/case-display";
+import { daysLabel, daysSince, URGENCY_BADGE } from "~/domain/case-display";
 import { URGENCY_LABELS } from "~/domain/vocabulary";
 import { audit } from "~/lib/audit.server";
 import { actorOf, requirePermission, requireUser } from "~/lib/auth.server";
@@ -26,28 +26,63 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     detail: `adviseur: ${rows.length} casussen van verzekerden`,
     origin: context.origin,
   });
-  return {
-    insurer: user.organisationName,
-    cases: rows.map((r) => ({
-      id: r.id,
-      code: r.code,
-      tableName: r.tableName,
-      status: r.status,
-      urgency: r.urgency,
-      assessment: r.assessment,
-    })),
-  };
+  const now = new Date();
+  const present = (r: (typeof rows)[number]) => ({
+    id: r.id,
+    code: r.code,
+    tableName: r.tableName,
+    status: r.status,
+    urgency: r.urgency,
+    assessment: r.assessment,
+    waiting: r.presentedAt ? daysLabel(daysSince(r.presentedAt, now)) : null,
+    presentedAt: r.presentedAt,
+  });
+  // The queue: outcomes presented for the advisor's check, longest waiting first.
+  const queue = rows
+    .filter((r) => r.status === "advisor_check")
+    .sort((a, b) => (a.presentedAt ?? "").localeCompare(b.presentedAt ?? ""))
+    .map(present);
+  return { insurer: user.organisationName, queue, cases: rows.map(present) };
 }
 
 export default function AdvisorCases() {
-  const { insurer, cases } = useLoaderData<typeof loader>();
-  const open = cases.filter((c) => !c.assessment).length;
+  const { insurer, queue, cases } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Casussen van verzekerden van {insurer}</h1>
-      <p className="lead">U toetst de zeven inclusiecriteria voor verzekerden van {insurer}, bij elke regiotafel. Nog te beoordelen: {open}.</p>
-      <section className="card" aria-labelledby="casussen">
-        <h2 id="casussen">Casussen ({cases.length})</h2>
+      <p className="lead">De regiotafel legt haar uitkomst aan u voor; daarna toetst u de zeven inclusiecriteria voor verzekerden van {insurer}. Voorgelegd: {queue.length}.</p>
+      <section className="card" aria-labelledby="voorgelegd">
+        <h2 id="voorgelegd">Voorgelegd voor uw toetsing ({queue.length})</h2>
+        {queue.length ? (
+          <table className="data">
+            <caption className="visually-hidden">Casussen waarvan de uitkomst aan u is voorgelegd, langst wachtend eerst</caption>
+            <thead>
+              <tr>
+                <th scope="col">Casus</th>
+                <th scope="col">Regiotafel</th>
+                <th scope="col">Wacht sinds voorleggen</th>
+                <th scope="col">Urgentie</th>
+                <th scope="col">Uw beoordeling</th>
+              </tr>
+            </thead>
+            <tbody>
+              {queue.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row"><Link to={`/casussen/${c.id}`}>{c.code}</Link></th>
+                  <td>{c.tableName}</td>
+                  <td>Wacht {c.waiting}</td>
+                  <td><span className={URGENCY_BADGE[c.urgency]}>{URGENCY_LABELS[c.urgency]}</span></td>
+                  <td>{c.assessment ? <span className="badge badge--ok">Beoordeeld</span> : <span className="badge badge--warn">Nog niet beoordeeld</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="muted">Er wacht geen uitkomst op uw toetsing.</p>
+        )}
+      </section>
+      <section className="card" aria-labelledby="alle-casussen">
+        <h2 id="alle-casussen">Alle casussen van verzekerden ({cases.length})</h2>
         {cases.length ? (
           <table className="data">
             <caption className="visually-hidden">Casussen van verzekerden van {insurer}</caption>

@@ -10,6 +10,8 @@ import { failure, parseForm } from "~/lib/forms";
 import { meetingAccess, requireMeetingChair } from "~/lib/meeting-access.server";
 import { ACTION_ROWS, CHECK_FIELDS, fieldFailure, MinutesIntent, MinutesTextSchema, parseActionRows, RemoveActionSchema } from "~/lib/meeting-forms";
 import { actionsOf, activeOrganisations, agendaOf, removeAction, saveMinutes } from "~/models/meetings.server";
+import { ownerPeople } from "~/models/plan.server";
+import { minutesTimeProblem } from "~/domain/minutes";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Verslag ${data.item.code} – Regiotafel` : "Verslag – Regiotafel" }];
 
@@ -55,7 +57,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     actions: actionsOf(db, item.id),
     canEdit: access.isChair && open,
+    /** Minutes are typed live: from the meeting's start on. */
+    startsAt: minutesTimeProblem(meeting.startsAt, new Date()),
     organisations: access.isChair && open ? activeOrganisations(db) : [],
+    people: access.isChair && open ? ownerPeople(db, meeting.tableId) : [],
     today: today(),
   };
 }
@@ -86,8 +91,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const fieldErrors = { ...(text.ok ? {} : text.fieldErrors), ...rows.errors };
   if (!text.ok || Object.keys(rows.errors).length) return fieldFailure(formData, fieldErrors);
   const organisationIds = new Set(activeOrganisations(db).map((o) => o.id));
-  const unknownOwner = rows.rows.findIndex((r) => !organisationIds.has(r.ownerOrganisationId));
+  const peopleIds = new Set(ownerPeople(db, access.meeting.tableId).map((p) => p.id));
+  const unknownOwner = rows.rows.findIndex((r) => r.ownerOrganisationId != null && !organisationIds.has(r.ownerOrganisationId));
   if (unknownOwner >= 0) return fieldFailure(formData, { [`actions.${unknownOwner}.ownerOrganisationId`]: ["Kies een organisatie uit de lijst."] });
+  const unknownPerson = rows.rows.findIndex((r) => r.ownerUserId != null && !peopleIds.has(r.ownerUserId));
+  if (unknownPerson >= 0) return fieldFailure(formData, { [`actions.${unknownPerson}.ownerUserId`]: ["Kies een persoon uit de lijst."] });
 
   const close = intent.data === "close";
   const saved = saveMinutes(
@@ -110,7 +118,8 @@ function Paragraphs({ text }: { text: string | null }) {
 }
 
 export default function MinutesPage() {
-  const { meeting, item, actions, canEdit, organisations, today } = useLoaderData<typeof loader>();
+  const { meeting, item, actions, canEdit: editable, startsAt, organisations, people, today } = useLoaderData<typeof loader>();
+  const canEdit = editable && !startsAt;
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
@@ -167,6 +176,9 @@ export default function MinutesPage() {
         )}
       </section>
 
+      {editable && startsAt ? (
+        <p className="alert" role="status">{startsAt}</p>
+      ) : null}
       {canEdit ? (
         <Form method="post" className="card" aria-labelledby="verslag">
           <h2 id="verslag">Verslag</h2>
@@ -180,6 +192,10 @@ export default function MinutesPage() {
               <legend>Nieuwe actie {i + 1}</legend>
               <div className="form-grid">
                 <Field name={`actions.${i}.description`} label="Beschrijving" errors={errors?.fieldErrors} values={errors?.values} />
+                <Field name={`actions.${i}.ownerUserId`} label="Uitvoerende persoon" errors={errors?.fieldErrors} values={errors?.values} hint="Of kies hieronder een organisatie.">
+                  <option value="">Geen persoon</option>
+                  {people.map((p) => <option key={p.id} value={p.id}>{p.name} ({p.organisation})</option>)}
+                </Field>
                 <Field name={`actions.${i}.ownerOrganisationId`} label="Uitvoerende organisatie" errors={errors?.fieldErrors} values={errors?.values}>
                   <option value="">Kies een organisatie</option>
                   {organisations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}

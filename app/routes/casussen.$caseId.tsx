@@ -21,11 +21,16 @@ import { audit } from "~/lib/audit.server";
 import { actorOf, denyAccess, requireUser } from "~/lib/auth.server";
 import { requireCase } from "~/lib/case-access.server";
 import { failure, formValues, parseForm, type FieldErrors, type FormFailure } from "~/lib/forms";
-import { CHAIR_INTENTS, CriteriaSchema, IntentSchema, motivationField, NotIncludeSchema, RedirectSchema, verdictField, type CaseIntent } from "~/lib/screening-forms";
-import { applyCaseEvent, saveAssessment } from "~/models/cases.server";
+import { CHAIR_INTENTS, CriteriaSchema, InformationRequestSchema, IntentSchema, motivationField, NotIncludeSchema, PartialCriteriaSchema, RedirectSchema, verdictField, type CaseIntent } from "~/lib/screening-forms";
+import { AttachmentList, InformationRequestList, MinimumDataSetFacts, OtherCases } from "~/components/case-details";
+import { advisorMayAssess, transition } from "~/domain/case-lifecycle";
+import { notIncludedDecision } from "~/domain/screening";
+import { caseDetails } from "~/models/case-details.server";
+import { applyCaseEvent, latestAssessment, saveAssessment, screeningComplete } from "~/models/cases.server";
+import { requestInformation } from "~/models/information-requests.server";
 import { caseView, otherActiveTables } from "~/models/screening.server";
 import { notifier } from "~/lib/notifier.server";
-import { notifyReferralRedirected, notifyScreeningOutcome } from "~/models/notifications.server";
+import { notifyInformationRequested, notifyReferralRedirected, notifyScreeningOutcome } from "~/models/notifications.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Casus ${data.case.code} – Regiotafel` : "Casus – Regiotafel" }];
 
@@ -35,7 +40,8 @@ const DONE: Record<string, string> = {
   "screening-gestart": "De screening is gestart.",
   "screening-opgeslagen": "De screening is opgeslagen.",
   geincludeerd: "De casus is geïncludeerd.",
-  "niet-geincludeerd": "De casus is niet geïncludeerd. De verwijzer ziet de reden bij de verwijzing.",
+  "niet-geincludeerd": "De casus is niet geïncludeerd. De verwijzer ziet de reden en de criteria waaraan niet is voldaan bij de verwijzing.",
+  "informatie-gevraagd": "De vraag is naar de verwijzer gestuurd. De casus wacht op het antwoord.",
   "beoordeling-opgeslagen": "Uw beoordeling van de inclusiecriteria is opgeslagen.",
 };
 
@@ -49,8 +55,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const isChair = can(user.principal, "case:screen", { tableId: found.case.tableId });
   const isAdvisor = can(user.principal, "advice:insured", { organisationId: found.case.insurerId });
   const today = formatAmsterdamSortable(new Date().toISOString()).slice(0, 10);
+  const viewer = { email: user.email, organisationId: user.organisationId, organisationType: user.organisationType };
   return {
     ...caseView(db, found, consent, visibility, { isChair, today }),
+    details: caseDetails(db, found, viewer, visibility, { isChair }),
+    advisorMayAssess: advisorMayAssess(found.case.status),
     isChair,
     isAdvisor,
     // Back to where this viewer came from: the table's inbox, or the advisor's list.
@@ -95,7 +104,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (c.status !== "screening") {
         return failure(c.status === "received" ? "Start eerst de screening." : `De screening kan niet meer worden gewijzigd bij een casus met status "${CASE_STATE_LABELS[c.status]}".`, formData);
       }
-      const parsed = parseForm(CriteriaSchema, formData);
+      // Saved in part is fine: the chair finishes it later; deciding needs all seven.
+      const parsed = parseForm(PartialCriteriaSchema, formData);
       if (!parsed.ok) return parsed;
       saveAssessment(db, c.id, "screening", user.id, parsed.data);
       record("case.screening_save", verdictSummary(parsed.data));
@@ -111,9 +121,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     case "not_include": {
       const parsed = parseForm(NotIncludeSchema, formData);
       if (!parsed.ok) return parsed;
-      const step = applyCaseEvent(db, c.id, { event: "not_include", reason: parsed.data.reason }, actor);
+      // Only on a complete screening (the state machine's rule), and the decision names the criteria not met.
+      const allowed = transition(c.status, { event: "not_include", reason: parsed.data.reason, screeningComplete: screeningComplete(db, c.id) });
+      if (!allowed.ok) return failure(allowed.error, formData);
+      const decision = notIncludedDecision(latestAssessment(db, c.id, "screening")?.verdicts ?? [], parsed.data.reason);
+      if (!decision.ok) return failure(decision.error, formData);
+      const step = applyCaseEvent(db, c.id, { event: "not_include", reason: decision.reason }, actor);
       if (!step.ok) return failure(step.error, formData);
-      record("case.not_include", "niet geïncludeerd, reden vastgelegd");
+      record("case.not_include", `niet geïncludeerd, niet voldaan: criterium ${decision.notMet.join(", ")}`);
       notifyScreeningOutcome(notifier(context), c.id, false);
       return redirect(`${page}?gelukt=niet-geincludeerd`);
     }
@@ -129,7 +144,23 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       // The case now belongs to the other table: this chair can no longer open it.
       return redirect(`/tafels/${found.tableSlug}/inbox?gelukt=doorverwezen`);
     }
+    case "request_information": {
+      const parsed = parseForm(InformationRequestSchema, formData);
+      if (!parsed.ok) return parsed;
+      const step = requestInformation(db, c.id, parsed.data.question, { userId: user.id, organisationId: user.organisationId });
+      if (!step.ok) return failure(step.error, formData);
+      record("case.request_information", "meer informatie gevraagd aan de verwijzer");
+      notifyInformationRequested(notifier(context), c.id);
+      return redirect(`${page}?gelukt=informatie-gevraagd`);
+    }
     case "advisor_assessment": {
+      // The advisor checks the criteria on the table's outcome, not on a fresh referral.
+      if (!advisorMayAssess(c.status)) {
+        return failure(
+          `U beoordeelt de criteria pas als de regiotafel de uitkomst aan u heeft voorgelegd (status "${CASE_STATE_LABELS.advisor_check}"). Deze casus heeft status "${CASE_STATE_LABELS[c.status]}".`,
+          formData,
+        );
+      }
       const parsed = parseForm(CriteriaSchema, formData);
       if (!parsed.ok) return parsed;
       saveAssessment(db, c.id, "advisor", user.id, parsed.data);
@@ -141,7 +172,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 function verdictSummary(verdicts: { verdict: Verdict }[]) {
   const count = (v: Verdict) => verdicts.filter((x) => x.verdict === v).length;
-  return `7 criteria beoordeeld (${count("met")} voldaan, ${count("not_met")} niet voldaan, ${count("unknown")} onbekend)`;
+  return `${verdicts.length} criteria beoordeeld (${count("met")} voldaan, ${count("not_met")} niet voldaan, ${count("unknown")} onbekend)`;
 }
 
 const fieldFailure = (formData: FormData, fieldErrors: FieldErrors): FormFailure => ({ ok: false, fieldErrors, values: formValues(formData) });
@@ -261,11 +292,13 @@ export default function CasePage() {
   const errors = actionData && !actionData.ok ? actionData : undefined;
   const errorIntent = errors?.values.intent;
   const errorsFor = (intent: CaseIntent) => (errors && errorIntent === intent ? errors : undefined);
-  const formIntents: string[] = ["save_screening", "not_include", "redirect", "advisor_assessment"];
+  const formIntents: string[] = ["save_screening", "not_include", "redirect", "request_information", "advisor_assessment"];
   const generalError = errors && !formIntents.includes(String(errorIntent)) ? (errors.formError ?? CHECK_FIELDS) : undefined;
   const done = !errors ? DONE[searchParams.get("gelukt") ?? ""] : undefined;
   const offers = (event: CaseEvent) => data.allowedEvents.includes(event);
   const notIncludeErrors = errorsFor("not_include");
+  const informationErrors = errorsFor("request_information");
+  const { details } = data;
   const redirectErrors = errorsFor("redirect");
 
   return (
@@ -279,11 +312,18 @@ export default function CasePage() {
       </p>
       {done ? <div className="alert alert--ok" role="status">{done}</div> : null}
       <FormError message={generalError} />
+      <OtherCases cases={details.otherCases} />
 
       <section className="card" aria-labelledby="aanmelding">
         <h2 id="aanmelding">Aanmelding</h2>
         <dl className="facts">
-          <dt>Casuscode</dt><dd>{c.code}</dd>
+          <dt>Casuscode</dt>
+          <dd>
+            {c.code}
+            {details.previousCodes.map((p) => (
+              <span key={p.code} className="muted"> · eerder {p.code} (tafel {p.tableNumber}. {p.tableName}, tot {formatAmsterdam(p.until)})</span>
+            ))}
+          </dd>
           <dt>Regiotafel</dt><dd>{c.tableNumber}. {c.tableName}</dd>
           <dt>Status</dt><dd>{CASE_STATE_LABELS[c.status]}</dd>
           <dt>Urgentie</dt><dd>{URGENCY_LABELS[c.urgency]}</dd>
@@ -291,7 +331,11 @@ export default function CasePage() {
           <dt>Aangemeld door</dt>
           <dd>{REFERRAL_SOURCE_LABELS[c.source]}{c.viaVwsUnit ? " via VWS-unit complexe zorgvragen" : ""} · {c.referrerOrganisation}</dd>
           <dt>Zorgverzekeraar</dt><dd>{c.insurer}</dd>
-          <dt>Voorgestelde tafel</dt><dd>{c.proposedTableName ?? "Geen (woonplaats niet gerouteerd)"}</dd>
+          <dt>Voorgestelde tafel</dt>
+          <dd>
+            {c.proposedTableName ?? "Geen (woonplaats niet gerouteerd)"}
+            {details.routingRule ? <span className="muted"> · regel: {details.routingRule}</span> : null}
+          </dd>
           {c.routingOverrideReason ? (
             <>
               <dt>Andere tafel gekozen</dt><dd>{c.routingOverrideReason}</dd>
@@ -303,6 +347,7 @@ export default function CasePage() {
       <section className="card" aria-labelledby="patient">
         <h2 id="patient">Patiënt</h2>
         {identity ? (
+          <>
           <dl className="facts">
             <dt>Naam</dt><dd>{identity.name}</dd>
             <dt>BSN</dt><dd>{identity.bsn}</dd>
@@ -311,6 +356,19 @@ export default function CasePage() {
             <dt>Gemeente</dt><dd>{identity.municipality}</dd>
             <dt>Provincie</dt><dd>{identity.province}</dd>
           </dl>
+          {details.identityConflicts.length ? (
+            <div className="alert alert--warn" role="note">
+              <p><strong>Afwijkende gegevens bij dit BSN.</strong> Deze verwijzing noemt andere gegevens dan de bekende patiënt; de bekende gegevens zijn niet overschreven. Controleer ze bij de verwijzer.</p>
+              <ul>
+                {details.identityConflicts.map((conflict) => (
+                  <li key={conflict.field}>
+                    {conflict.field === "name" ? "Naam" : "Geboortedatum"}: bekend “{conflict.known}”, in deze verwijzing “{conflict.given}”
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          </>
         ) : (
           <>
             <p className="alert alert--warn">Identiteit afgeschermd: uw organisatie valt buiten de toestemming van de patiënt.</p>
@@ -347,6 +405,23 @@ export default function CasePage() {
         <h3>Contactpersoon</h3>
         <p>{c.contact.name} · {c.contact.phone} · <a href={`mailto:${c.contact.email}`}>{c.contact.email}</a></p>
       </section>
+
+      <section className="card" aria-labelledby="gegevensset">
+        <h2 id="gegevensset">Minimale gegevensset</h2>
+        <MinimumDataSetFacts data={details.minimumDataSet} />
+      </section>
+
+      <section className="card" aria-labelledby="bijlagen">
+        <h2 id="bijlagen">Bijlagen</h2>
+        <AttachmentList attachments={details.attachments} hidden={details.attachmentsHidden} />
+      </section>
+
+      {details.informationRequests.length ? (
+        <section className="card" aria-labelledby="informatie">
+          <h2 id="informatie">Vragen aan de verwijzer</h2>
+          <InformationRequestList requests={details.informationRequests} />
+        </section>
+      ) : null}
 
       <section className="card" aria-labelledby="toestemming">
         <h2 id="toestemming">Toestemming</h2>
@@ -428,12 +503,12 @@ export default function CasePage() {
           ) : null}
           {c.status === "screening" ? (
             <>
-              <p>Beoordeel elk criterium en motiveer uw oordeel. Includeren kan pas als alle zeven criteria met motivering zijn beoordeeld.</p>
+              <p>Beoordeel elk criterium en motiveer uw oordeel. U kunt de screening ook deels opslaan en later afmaken. Includeren en niet includeren kan pas als alle zeven criteria met motivering zijn beoordeeld.</p>
               <CriteriaForm prefix="screening" intent="save_screening" label="Screening opslaan" initial={screening} errors={errorsFor("save_screening")} busy={busy} />
             </>
           ) : null}
 
-          {offers("include") || offers("not_include") || offers("redirect") ? <h3>Besluit</h3> : null}
+          {offers("include") || offers("not_include") || offers("redirect") || offers("request_information") ? <h3>Besluit</h3> : null}
           {offers("include") ? (
             <Form method="post">
               <input type="hidden" name="intent" value="include" />
@@ -447,6 +522,16 @@ export default function CasePage() {
               {notIncludeErrors ? <FormError message={notIncludeErrors.formError ?? CHECK_FIELDS} /> : null}
               <Field name="reason" label="Reden (de verwijzer krijgt deze te zien)" type="textarea" required errors={notIncludeErrors?.fieldErrors} values={notIncludeErrors?.values} />
               <button type="submit" className="button button--danger" disabled={busy}>Niet includeren</button>
+            </Form>
+          ) : null}
+          {offers("request_information") ? (
+            <Form method="post" noValidate aria-labelledby="meer-informatie">
+              <h4 id="meer-informatie">Meer informatie nodig</h4>
+              <p className="hint">De verwijzer ziet uw vraag bij de verwijzing en antwoordt met tekst en bijlagen. Tot dan wacht de casus; die tijd telt mee in de doorlooptijden.</p>
+              <input type="hidden" name="intent" value="request_information" />
+              {informationErrors ? <FormError message={informationErrors.formError ?? CHECK_FIELDS} /> : null}
+              <Field name="question" label="Vraag aan de verwijzer" type="textarea" required errors={informationErrors?.fieldErrors} values={informationErrors?.values} />
+              <button type="submit" className="button button--secondary" disabled={busy}>Vraag versturen</button>
             </Form>
           ) : null}
           {offers("redirect") ? (
@@ -472,8 +557,16 @@ export default function CasePage() {
       {isAdvisor ? (
         <section className="card" aria-labelledby="beoordeling">
           <h2 id="beoordeling">Uw beoordeling als medisch adviseur</h2>
-          <p>Toets de zeven inclusiecriteria voor deze verzekerde en motiveer elk oordeel.</p>
-          <CriteriaForm prefix="adviseur" intent="advisor_assessment" label="Beoordeling opslaan" initial={advisor} errors={errorsFor("advisor_assessment")} busy={busy} />
+          {data.advisorMayAssess ? (
+            <>
+              <p>De regiotafel heeft de uitkomst aan u voorgelegd. Toets de zeven inclusiecriteria voor deze verzekerde en motiveer elk oordeel.</p>
+              <CriteriaForm prefix="adviseur" intent="advisor_assessment" label="Beoordeling opslaan" initial={advisor} errors={errorsFor("advisor_assessment")} busy={busy} />
+            </>
+          ) : (
+            <p className="muted">
+              U toetst de criteria zodra de regiotafel de uitkomst (het integraal plan) aan u voorlegt. Nu: {CASE_STATE_LABELS[c.status]}.
+            </p>
+          )}
         </section>
       ) : null}
 

@@ -11,7 +11,9 @@ import {
   proposeProblem,
   type ArrangementEvent,
 } from "~/domain/arrangement";
+import { ADVISOR_CONCLUSION_LABELS, ADVISOR_CONCLUSIONS } from "~/domain/advisor-conclusion";
 import { CASE_STATE_LABELS } from "~/domain/case-lifecycle";
+import { FUNDING_SOURCE_LABELS, FUNDING_SOURCES } from "~/domain/funding";
 import { can } from "~/domain/permissions";
 import {
   ARRANGEMENT_STATUS_LABELS,
@@ -19,8 +21,6 @@ import {
   COMPONENT_KINDS,
   FUNDING_INSTRUMENT_LABELS,
   FUNDING_INSTRUMENTS,
-  FUNDING_TYPE_LABELS,
-  FUNDING_TYPES,
   INCLUSION_CRITERIA,
   LEGAL_DOMAIN_LABELS,
   LEGAL_DOMAINS,
@@ -32,6 +32,8 @@ import {
   ArrangementIdSchema,
   ArrangementIntent,
   CHECK_FIELDS,
+  ConclusionSchema,
+  RefuseSchema,
   filledComponentIndexes,
   FundingSchema,
   parseProposal,
@@ -44,6 +46,7 @@ import { requireCase } from "~/lib/case-access.server";
 import { failure, formValues, parseForm, type FieldErrors, type FormFailure } from "~/lib/forms";
 import { arrangementOrganisations, arrangementsOf, changeArrangementStatus, insurerAdvisorAssessment, organisationRefs, proposeArrangement } from "~/models/arrangements.server";
 import { applyCaseEvent } from "~/models/cases.server";
+import { careOffices, conclusionsOf, currentConclusion, currentFunding, recordConclusion, recordFunding } from "~/models/funding.server";
 import { notifier } from "~/lib/notifier.server";
 import { notifyAdvisorPresented, notifyArrangementDecision } from "~/models/notifications.server";
 
@@ -55,10 +58,13 @@ const DONE: Record<string, string> = {
   gecontracteerd: "Het arrangement is als gecontracteerd vastgelegd.",
   beeindigd: "Het arrangement is beëindigd.",
   voorgelegd: "De casus is voorgelegd aan de medisch adviseur van de zorgverzekeraar.",
+  afgewezen: "Het arrangement is afgewezen. De voorzitter ziet de reden.",
+  geconcludeerd: "Uw conclusie is vastgelegd.",
+  teruggelegd: "Uw conclusie is vastgelegd. De casus gaat met uw motivering terug naar de regiotafel.",
   gefinancierd: "De financiering is vastgelegd. De casus staat nu op ‘Financiering geregeld’.",
 };
 
-const EVENT_DONE: Record<ArrangementEvent, string> = { approve: "goedgekeurd", contract: "gecontracteerd", end: "beeindigd" };
+const EVENT_DONE: Record<ArrangementEvent, string> = { approve: "goedgekeurd", refuse: "afgewezen", contract: "gecontracteerd", end: "beeindigd" };
 
 /** A failed post: Dutch errors by field, what was typed, and how many component rows to show again. */
 type ArrangementFailure = FormFailure & { componentRows?: number };
@@ -79,10 +85,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const list = arrangementsOf(db, c.id);
   const assessment = insurerAdvisorAssessment(db, c.id);
   const cannotPropose = proposeProblem(c.status);
-  const funding = fundingProblem(
-    c.status,
-    list.map((a) => a.status),
-  );
+  const funding = fundingProblem(c.status);
+  const conclusion = currentConclusion(db, c.id);
   return {
     case: { id: c.id, code: c.code, status: c.status, tableName: found.tableName, tableNumber: found.tableNumber },
     arrangements: list.map((a) => ({
@@ -94,6 +98,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       status: a.status,
       approvedByName: a.approvedByName,
       approvedAt: a.approvedAt ? formatAmsterdam(a.approvedAt) : null,
+      refusedAt: a.refusedAt ? formatAmsterdam(a.refusedAt) : null,
+      refusalReason: a.refusalReason,
       contractedAt: a.contractedAt ? formatAmsterdam(a.contractedAt) : null,
       endedAt: a.endedAt ? formatAmsterdam(a.endedAt) : null,
       advisorAssessmentId: a.advisorAssessmentId,
@@ -118,6 +124,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     organisations: isChair && !cannotPropose ? arrangementOrganisations(db) : { providers: [], financiers: [] },
     canRequestAdvisorCheck: isChair && c.status === "plan_agreed",
     funding: (isChair || isAdvisor) && c.status === "advisor_check" ? { problem: funding } : null,
+    careOffices: (isChair || isAdvisor) && c.status === "advisor_check" ? careOffices(db) : [],
+    fundingInForce: currentFunding(db, c.id),
+    conclusion: conclusion ? { conclusion: conclusion.conclusion, motivation: conclusion.motivation, at: formatAmsterdam(conclusion.at) } : null,
+    /** Why the advisor sent the case back: for the chair and the advisor. */
+    conclusions: conclusionsOf(db, c.id).map((k) => ({ id: k.id, conclusion: k.conclusion, motivation: k.motivation, at: formatAmsterdam(k.at) })),
+    canConclude: isAdvisor && c.status === "advisor_check" && assessment != null,
   };
 }
 
@@ -134,7 +146,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   // everything else the chair's. Table members and guests only read.
   const isChair = can(user.principal, "case:screen", { tableId: c.tableId });
   const isAdvisor = can(user.principal, "advice:insured", { organisationId: c.insurerId });
-  const permitted = intent.data === "approve" ? isAdvisor : intent.data === "arrange_funding" ? isChair || isAdvisor : isChair;
+  const advisorIntents: string[] = ["approve", "refuse", "advisor_conclusion"];
+  const permitted = advisorIntents.includes(intent.data) ? isAdvisor : intent.data === "arrange_funding" ? isChair || isAdvisor : isChair;
   if (!permitted) {
     denyAccess(request, context, user, { status: 403, objectType: "case", objectId: c.id, patientId: c.patientId, detail: `${intent.data}` });
   }
@@ -198,6 +211,23 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (intent.data === "approve") notifyArrangementDecision(notifier(context), c.id, true);
       return redirect(`${page}?gelukt=${EVENT_DONE[intent.data]}#arrangement-${parsed.data.arrangementId}`);
     }
+    case "refuse": {
+      const parsed = parseForm(RefuseSchema, formData);
+      if (!parsed.ok) return { ...parsed, formError: CHECK_FIELDS } as ArrangementFailure;
+      const step = changeArrangementStatus(db, c.id, parsed.data.arrangementId, "refuse", { isChair, isInsurerAdvisor: isAdvisor, userId: user.id }, { reason: parsed.data.refusalReason });
+      if (!step.ok) return failure(step.error, formData) as ArrangementFailure;
+      record("arrangement.refuse", "arrangement", parsed.data.arrangementId, `arrangement ${parsed.data.arrangementId} afgewezen door medisch adviseur, reden vastgelegd`);
+      notifyArrangementDecision(notifier(context), c.id, false);
+      return redirect(`${page}?gelukt=afgewezen#arrangement-${parsed.data.arrangementId}`);
+    }
+    case "advisor_conclusion": {
+      const parsed = parseForm(ConclusionSchema, formData);
+      if (!parsed.ok) return { ...parsed, formError: CHECK_FIELDS } as ArrangementFailure;
+      const result = recordConclusion(db, c.id, parsed.data, caseActor);
+      if (!result.ok) return failure(result.error, formData, "fieldErrors" in result && result.fieldErrors ? Object.fromEntries(Object.entries(result.fieldErrors).map(([k, v]) => [k, [v]])) : {}) as ArrangementFailure;
+      record("case.advisor_conclusion", "case", c.id, `conclusie medisch adviseur: ${ADVISOR_CONCLUSION_LABELS[parsed.data.conclusion]}${result.returned ? ", teruggelegd bij de tafel" : ""}`);
+      return redirect(`${page}?gelukt=${result.returned ? "teruggelegd" : "geconcludeerd"}`);
+    }
     case "request_advisor_check": {
       const step = applyCaseEvent(db, c.id, { event: "request_advisor_check" }, caseActor);
       if (!step.ok) return failure(step.error, formData) as ArrangementFailure;
@@ -206,16 +236,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return redirect(`${page}?gelukt=voorgelegd`);
     }
     case "arrange_funding": {
-      const parsed = parseForm(FundingSchema, formData);
+      const parsed = parseForm(FundingSchema, formData, ["sources"]);
       if (!parsed.ok) return { ...parsed, formError: CHECK_FIELDS } as ArrangementFailure;
-      const problem = fundingProblem(
-        c.status,
-        arrangementsOf(db, c.id).map((a) => a.status),
-      );
-      if (problem) return failure(problem, formData) as ArrangementFailure;
-      const label = FUNDING_TYPE_LABELS[parsed.data.fundingType];
-      const step = applyCaseEvent(db, c.id, { event: "arrange_funding", reason: label }, caseActor);
-      if (!step.ok) return failure(step.error, formData) as ArrangementFailure;
+      const result = recordFunding(db, c.id, { sources: parsed.data.sources, careOfficeId: parsed.data.careOfficeId ?? null }, caseActor);
+      if (!result.ok) {
+        const fieldErrors = "fieldErrors" in result && result.fieldErrors ? Object.fromEntries(Object.entries(result.fieldErrors).map(([k, v]) => [k, [v]])) : {};
+        return failure(result.error, formData, fieldErrors) as ArrangementFailure;
+      }
+      const label = result.label;
       record("case.arrange_funding", "case", c.id, `financiering geregeld: ${label}`);
       return redirect(`${page}?gelukt=gefinancierd`);
     }
@@ -236,6 +264,7 @@ const STATUS_BADGE: Record<ArrangementStatus, string> = {
   approved: "badge badge--ok",
   contracted: "badge badge--ok",
   ended: "badge",
+  refused: "badge badge--error",
 };
 const VERDICT_BADGE: Record<Verdict, string> = { met: "badge badge--ok", not_met: "badge badge--error", unknown: "badge badge--warn" };
 
@@ -297,6 +326,11 @@ function ArrangementCard({ a, n, data, busy }: { a: Arrangement; n: number; data
             <dt>Goedgekeurd</dt><dd>{a.approvedAt} door {a.approvedByName ?? "onbekend"}</dd>
           </>
         ) : null}
+        {a.refusedAt ? (
+          <>
+            <dt>Afgewezen</dt><dd>{a.refusedAt}: {a.refusalReason}</dd>
+          </>
+        ) : null}
         {a.contractedAt ? (
           <>
             <dt>Gecontracteerd</dt><dd>{a.contractedAt}</dd>
@@ -356,6 +390,14 @@ function ArrangementCard({ a, n, data, busy }: { a: Arrangement; n: number; data
         </section>
       ) : next === "approve" ? (
         <p className="muted">Wacht op goedkeuring door de medisch adviseur van de zorgverzekeraar.</p>
+      ) : null}
+      {next === "approve" && data.isAdvisor && withAdvisor ? (
+        <Form method="post" noValidate aria-label={`Arrangement ${n} afwijzen`}>
+          <input type="hidden" name="intent" value="refuse" />
+          <input type="hidden" name="arrangementId" value={a.id} />
+          <Field name="refusalReason" label="Reden van afwijzing" type="textarea" required />
+          <button type="submit" className="button button--secondary" disabled={busy}>Arrangement afwijzen</button>
+        </Form>
       ) : null}
       {next && next !== "approve" && mayStep ? (
         <div className="actions">
@@ -488,7 +530,8 @@ export default function ArrangementsPage() {
   const proposalErrors = errors && (errorIntent === "propose" || errorIntent === "add_component") ? errors : undefined;
   // Errors of the funding form show in that form while it is on the page, otherwise at the top.
   const fundingErrors = errors && errorIntent === "arrange_funding" && data.funding && !data.funding.problem ? errors : undefined;
-  const generalError = errors && !proposalErrors && !fundingErrors ? (errors.formError ?? CHECK_FIELDS) : undefined;
+  const conclusionErrors = errors && errorIntent === "advisor_conclusion" && data.canConclude ? errors : undefined;
+  const generalError = errors && !proposalErrors && !fundingErrors && !conclusionErrors ? (errors.formError ?? CHECK_FIELDS) : undefined;
   const done = !errors ? DONE[searchParams.get("gelukt") ?? ""] : undefined;
 
   return (
@@ -519,15 +562,77 @@ export default function ArrangementsPage() {
               <Form method="post" noValidate aria-label="Financiering geregeld">
                 <input type="hidden" name="intent" value="arrange_funding" />
                 <FormError message={fundingErrors?.formError} />
-                <Field name="fundingType" label="Hoe wordt de zorg gefinancierd?" required errors={fundingErrors?.fieldErrors} values={fundingErrors?.values}>
-                  <option value="">Kies de financiering</option>
-                  {FUNDING_TYPES.map((f) => <option key={f} value={f}>{FUNDING_TYPE_LABELS[f]}</option>)}
+                <fieldset className={`field${fundingErrors?.fieldErrors?.sources ? " field--error" : ""}`} aria-describedby="financiering-hint">
+                  <legend>Hoe wordt de zorg gefinancierd?</legend>
+                  <p className="hint" id="financiering-hint">
+                    Eén of meer bronnen. Een maatwerk-arrangement is alleen nodig als (een deel van) de financiering maatwerk is.
+                  </p>
+                  <ul className="plain">
+                    {FUNDING_SOURCES.map((f) => {
+                      const raw = fundingErrors?.values?.sources;
+                      const chosen = Array.isArray(raw) ? raw.includes(f) : raw === f;
+                      return (
+                        <li key={f}>
+                          <label className="checkbox">
+                            <input type="checkbox" name="sources" value={f} defaultChecked={chosen} /> {FUNDING_SOURCE_LABELS[f]}
+                          </label>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                  {fundingErrors?.fieldErrors?.sources?.[0] ? <p className="field-error">{fundingErrors.fieldErrors.sources[0]}</p> : null}
+                </fieldset>
+                <Field name="careOfficeId" label="Zorgkantoor (bij Wlz)" errors={fundingErrors?.fieldErrors} values={fundingErrors?.values} hint="Bij financiering uit de Wlz is het zorgkantoor van de regio partij.">
+                  <option value="">Geen zorgkantoor</option>
+                  {data.careOffices.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
                 </Field>
                 <button type="submit" className="button" disabled={busy}>Financiering geregeld</button>
               </Form>
             )
           ) : null}
         </section>
+      ) : null}
+
+      {data.fundingInForce ? (
+        <section className="card" aria-labelledby="financiering">
+          <h2 id="financiering">Financiering</h2>
+          <p>
+            {data.fundingInForce.label}
+            {data.fundingInForce.careOffice ? <> · zorgkantoor {data.fundingInForce.careOffice}</> : null}
+          </p>
+        </section>
+      ) : null}
+
+      {data.conclusions.length && (data.isChair || data.isAdvisor) ? (
+        <section className="card" aria-labelledby="conclusies">
+          <h2 id="conclusies">Conclusies van de medisch adviseur</h2>
+          <ul className="plain">
+            {data.conclusions.map((k) => (
+              <li key={k.id}>
+                <span className={k.conclusion === "meets" ? "badge badge--ok" : "badge badge--warn"}>{ADVISOR_CONCLUSION_LABELS[k.conclusion]}</span> {k.at}: {k.motivation}
+                {k.conclusion !== "meets" ? <span className="muted"> (teruggelegd bij de tafel)</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {data.canConclude ? (
+        <Form method="post" noValidate className="card" aria-labelledby="conclusie">
+          <h2 id="conclusie">Uw conclusie</h2>
+          <input type="hidden" name="intent" value="advisor_conclusion" />
+          <p>
+            Sluit uw beoordeling van de zeven criteria af. ‘Voldoet niet’ en ‘Meer informatie nodig’ leggen de casus met uw motivering terug bij de tafel; goedkeuren van
+            een arrangement en financiering door de zorgverzekeraar kan alleen na ‘Voldoet aan de criteria’.
+          </p>
+          {data.conclusion ? <p className="muted">Huidige conclusie: {ADVISOR_CONCLUSION_LABELS[data.conclusion.conclusion]} ({data.conclusion.at}).</p> : null}
+          <Field name="conclusion" label="Conclusie" required errors={conclusionErrors?.fieldErrors} values={conclusionErrors?.values}>
+            <option value="">Kies uw conclusie</option>
+            {ADVISOR_CONCLUSIONS.map((k) => <option key={k} value={k}>{ADVISOR_CONCLUSION_LABELS[k]}</option>)}
+          </Field>
+          <Field name="motivation" label="Motivering" type="textarea" required errors={conclusionErrors?.fieldErrors} values={conclusionErrors?.values} />
+          <button type="submit" className="button" disabled={busy}>Conclusie vastleggen</button>
+        </Form>
       ) : null}
 
       {data.arrangements.length ? (

@@ -4,7 +4,9 @@ import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { requireUser } from "~/lib/auth.server";
 import { requireCase } from "~/lib/case-access.server";
 import { getPatient } from "~/models/cases.server";
-import { patientAccessLog } from "~/models/inzage.server";
+import { Pager } from "~/components/pager";
+import { flushAudit } from "~/lib/audit.server";
+import { patientAccessPage } from "~/models/inzage.server";
 import styles from "~/styles/case-room.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -18,14 +20,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireUser(request, context);
   const { found, visibility } = await requireCase(request, context, params.caseId, "case:screen", "case.inzage");
   const { db } = context.services;
-  const log = patientAccessLog(db, found.case.patientId);
+  flushAudit(); // this view is written first, so the overview lists it
+  const page = patientAccessPage(db, found.case.patientId, new URL(request.url));
   return {
     caseId: found.case.id,
     code: found.case.code,
     tableName: found.tableName,
     patientName: visibility === "identified" ? (getPatient(db, found.case.patientId)?.name ?? null) : null,
     producedAt: formatAmsterdam(new Date().toISOString()),
-    rows: log.rows.map(({ id, time, at, who, email, organisation, role, what, outcome, consentOverride, ip }) => ({
+    page: { ...page, items: [] },
+    rows: page.items.map(({ id, time, at, who, email, organisation, role, what, outcome, consentOverride, ip }) => ({
       id,
       time,
       at,
@@ -38,9 +42,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       consentOverride,
       ip,
     })),
-    truncated: log.truncated,
   };
 }
+
+const NOUN = { one: "regel", many: "regels" };
 
 export default function InzagePage() {
   const data = useLoaderData<typeof loader>();
@@ -62,11 +67,7 @@ export default function InzagePage() {
         </a>
         <span className="muted">Afdrukken of als pdf bewaren kan met de afdrukfunctie van de browser.</span>
       </div>
-      {data.truncated ? (
-        <div className="alert alert--warn" role="status">
-          Deze pagina toont de eerste {data.rows.length} regels. De CSV bevat het volledige overzicht.
-        </div>
-      ) : null}
+      <Pager page={{ ...data.page, items: data.rows }} label="toegangslog" noun={NOUN} />
       <table className="data inzage-table">
         <caption className="visually-hidden">Toegangslog voor deze patiënt, oudste eerst</caption>
         <thead>
@@ -99,6 +100,7 @@ export default function InzagePage() {
           ))}
         </tbody>
       </table>
+      {data.rows.length > 10 ? <div className="no-print"><Pager page={{ ...data.page, items: data.rows }} label="toegangslog (onder de tabel)" noun={NOUN} /></div> : null}
     </>
   );
 }

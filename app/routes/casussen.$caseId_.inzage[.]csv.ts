@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { formatAmsterdamSortable } from "~/domain/amsterdam-time";
+import { flushAudit } from "~/lib/audit.server";
 import { requireUser } from "~/lib/auth.server";
 import { requireCase } from "~/lib/case-access.server";
 import { INZAGE_EXPORT_LIMIT, inzageCsv, patientAccessLog } from "~/models/inzage.server";
@@ -9,6 +10,7 @@ import { INZAGE_EXPORT_LIMIT, inzageCsv, patientAccessLog } from "~/models/inzag
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireUser(request, context);
   const { found } = await requireCase(request, context, params.caseId, "case:screen", "case.inzage_export");
+  flushAudit(); // the export is written first, so it lists itself
   const { rows } = patientAccessLog(context.services.db, found.case.patientId, INZAGE_EXPORT_LIMIT);
   const stamp = formatAmsterdamSortable(new Date().toISOString()).slice(0, 10);
   return new Response(inzageCsv(rows), {

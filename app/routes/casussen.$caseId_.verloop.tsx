@@ -28,6 +28,7 @@ import {
   type Failure,
 } from "~/models/case-progress.server";
 import { caseHistory } from "~/models/cases.server";
+import { currentFunding } from "~/models/funding.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Verloop ${data.case.code} – Regiotafel` : "Verloop – Regiotafel" }];
 
@@ -45,7 +46,7 @@ const DONE: Record<string, string> = {
 /** The form field a model failure belongs to, per intent (the model speaks of its own inputs). */
 const FIELD_OF: Partial<Record<ProgressIntent, Record<string, string>>> = {
   escalate: { level: "level", reason: "escalationReason" },
-  place: { organisationId: "organisationId", startDate: "placementStart" },
+  place: { organisationId: "organisationId", startDate: "placementStart", fundingType: "fundingType" },
   add_deadline: { needsWlz: "needsWlz" },
   deadline_met: { metOn: "metOn" },
 };
@@ -77,6 +78,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     escalations: escalations.map((e) => ({ ...e, at: formatAmsterdam(e.at) })),
     currentLevel: lastEscalation(escalations)?.level ?? null,
     placements: listPlacements(db, c.id),
+    funding: currentFunding(db, c.id),
     deadlines: listDeadlines(db, c.id, today),
     closing: closing ? { at: formatAmsterdam(closing.event.at), reason: closing.event.reason } : null,
     canEscalate: isChair && ESCALATION_STATES.includes(c.status),
@@ -131,7 +133,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const { organisationId, careFunction, fundingType, placementStart, notes } = parsed.data;
       const result = placeCase(db, c.id, { organisationId, careFunction, fundingType, startDate: placementStart, notes }, actor);
       if (!result.ok) return refused(result);
-      record("case.place", "placement", result.placementId, `geplaatst per ${placementStart} (${CARE_FUNCTION_LABELS[careFunction]}, ${FUNDING_TYPE_LABELS[fundingType]})`);
+      record("case.place", "placement", result.placementId, `geplaatst per ${placementStart} (${CARE_FUNCTION_LABELS[careFunction]}, ${FUNDING_TYPE_LABELS[result.fundingType]})`);
       return redirect(`${page}?gelukt=geplaatst#plaatsing`);
     }
     case "start_follow_up": {
@@ -426,8 +428,14 @@ export default function CaseProgressPage() {
                   <option key={f} value={f}>{CARE_FUNCTION_LABELS[f]}</option>
                 ))}
               </Field>
-              <Field name="fundingType" label="Financiering" required errors={placeErrors?.fieldErrors} values={placeErrors?.values}>
-                <option value="">Kies een financieringsvorm</option>
+              <Field
+                name="fundingType"
+                label="Financiering"
+                errors={placeErrors?.fieldErrors}
+                values={placeErrors?.values}
+                hint={data.funding ? `Vastgelegd: ${data.funding.label}. Leeg laten neemt die over.` : undefined}
+              >
+                <option value="">Zoals vastgelegd bij de casus</option>
                 {FUNDING_TYPES.map((f) => (
                   <option key={f} value={f}>{FUNDING_TYPE_LABELS[f]}</option>
                 ))}

@@ -1,5 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { InformationRequestList, OtherCases } from "~/components/case-details";
+import { plainText } from "~/domain/dutch-errors";
+import { audit } from "~/lib/audit.server";
+import { actorOf } from "~/lib/auth.server";
+import { readUploadForm, storeAnswerAttachment } from "~/lib/attachments.server";
+import { caseDetails } from "~/models/case-details.server";
+import { answerInformationRequest, openInformationRequest } from "~/models/information-requests.server";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { CASE_EVENT_LABELS, CASE_STATE_LABELS } from "~/domain/case-lifecycle";
 import { REFERRAL_SOURCE_LABELS, URGENCY_LABELS } from "~/domain/vocabulary";
@@ -15,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 // The referrer follows their own organisation's referral: where it is and what happened, with dates.
 // The table's discussion and the screening's motivations are the table's, not shown here.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requireUser(request, context);
+  const user = await requireUser(request, context);
   const { found, visibility } = await requireCase(request, context, params.caseId, "referral:track", "referral.view");
   const { db } = context.services;
   const c = found.case;
@@ -29,8 +36,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const history = caseHistory(db, c.id);
   const notIncluded = c.status === "not_included" ? [...history].reverse().find((h) => h.event.event === "not_include") : undefined;
   const url = new URL(request.url);
+  const viewer = { email: user.email, organisationId: user.organisationId, organisationType: user.organisationType };
+  const details = caseDetails(db, found, viewer, visibility, { isChair: false });
+  const redirects = history.filter((h) => h.event.event === "redirect");
 
   return {
+    previousCodes: details.previousCodes.map((p) => p.code),
+    redirects: redirects.map((h) => ({ id: h.event.id, at: formatAmsterdam(h.event.at), from: tableName(h.event.fromTableId), to: tableName(h.event.toTableId), reason: h.event.reason })),
+    informationRequests: details.informationRequests,
+    openRequestId: openInformationRequest(db, c.id)?.id ?? null,
+    otherCases: details.otherCases,
+    answered: url.searchParams.get("beantwoord") === "1",
     code: c.code,
     submitted: url.searchParams.get("ingediend") === "1",
     patient: patient ? { name: patient.name, dateOfBirth: patient.dateOfBirth } : null,
@@ -50,13 +66,46 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       event: CASE_EVENT_LABELS[h.event.event],
       status: CASE_STATE_LABELS[h.event.toState],
       toTable: h.event.event === "redirect" ? tableName(h.event.toTableId) : null,
+      reason: h.event.event === "redirect" || h.event.event === "request_information" ? h.event.reason : null,
     })),
     attachments: listAttachments(db, { caseId: c.id }).map((a) => ({ ...a, uploadedAt: formatAmsterdam(a.uploadedAt) })),
   };
 }
 
+const AnswerSchema = plainText({ multiline: true, required: "Schrijf uw antwoord op de vraag van de regiotafel.", max: 5000, tooLong: "Gebruik hoogstens 5000 tekens." });
+const MAX_ANSWER_FILES = 5;
+
+// The referrer answers the table's open question: text and up to five files (a multipart post);
+// then screening resumes. Only the referring organisation, only while a question is open.
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, context);
+  const { found } = await requireCase(request, context, params.caseId, "referral:track", "referral.action");
+  const { db, config } = context.services;
+  const c = found.case;
+  const open = openInformationRequest(db, c.id);
+  if (!open) return json({ error: "Er staat geen vraag van de regiotafel open.", values: { antwoord: "" } }, { status: 409 });
+  const upload = await readUploadForm(request, { textFields: ["antwoord"], maxFiles: MAX_ANSWER_FILES });
+  if (!upload.ok) return json({ error: upload.error, values: { antwoord: "" } }, { status: upload.status });
+  const typed = String(upload.formData.get("antwoord") ?? "");
+  const answer = AnswerSchema.safeParse(typed);
+  if (!answer.success) return json({ error: answer.error.issues[0].message, values: { antwoord: typed } }, { status: 400 });
+
+  const files = upload.formData.getAll("bestand").filter((f): f is File => typeof f !== "string" && f.size > 0 && Boolean(f.name));
+  for (const file of files) {
+    const stored = await storeAnswerAttachment(db, config.uploadsPath, { file, caseId: c.id, informationRequestId: open.id, userId: user.id });
+    if (!stored.ok) return json({ error: `${file.name}: ${stored.error}`, values: { antwoord: typed } }, { status: 400 });
+    audit(db, { action: "attachment.upload", actor: actorOf(user), objectType: "attachment", objectId: stored.attachment.id, patientId: c.patientId, detail: `${c.code}: antwoord, ${stored.attachment.contentType}, ${stored.attachment.size} bytes`, origin: context.origin });
+  }
+  const step = answerInformationRequest(db, c.id, open.id, answer.data, { userId: user.id, organisationId: user.organisationId });
+  if (!step.ok) return json({ error: step.error, values: { antwoord: typed } }, { status: 409 });
+  audit(db, { action: "referral.information_answer", actor: actorOf(user), objectType: "case", objectId: c.id, patientId: c.patientId, detail: `${c.code}: vraag beantwoord, ${files.length} bijlage(n)`, origin: context.origin });
+  return redirect(`/verwijzingen/${c.id}?beantwoord=1`);
+}
+
 export default function ReferralStatus() {
   const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
   return (
     <>
       <p><Link to="/verwijzingen">← Terug naar verwijzingen</Link></p>
@@ -70,10 +119,37 @@ export default function ReferralStatus() {
         </p>
       ) : null}
 
+      {data.answered ? <p className="alert alert--ok" role="status">Uw antwoord is naar de regiotafel gestuurd. De screening gaat verder.</p> : null}
+      <OtherCases cases={data.otherCases} />
+
+      {data.openRequestId ? (
+        <section className="card" aria-labelledby="vraag">
+          <h2 id="vraag">De regiotafel vraagt meer informatie</h2>
+          <InformationRequestList requests={data.informationRequests.filter((r) => r.id === data.openRequestId)} />
+          <Form method="post" encType="multipart/form-data" noValidate aria-labelledby="vraag">
+            {actionData?.error ? <p className="alert alert--error" role="alert">{actionData.error}</p> : null}
+            <div className={`field${actionData?.error ? " field--error" : ""}`}>
+              <label htmlFor="veld-antwoord">Uw antwoord<span aria-hidden="true"> *</span></label>
+              <textarea id="veld-antwoord" name="antwoord" rows={6} required defaultValue={actionData?.values.antwoord ?? ""} />
+            </div>
+            <div className="field">
+              <label htmlFor="veld-bestand">Bijlagen (niet verplicht)</label>
+              <p className="hint" id="veld-bestand-hint">Hoogstens {MAX_ANSWER_FILES} bestanden: PDF of afbeelding, elk hoogstens 10 MB.</p>
+              <input type="file" id="veld-bestand" name="bestand" multiple accept=".pdf,application/pdf,image/png,image/jpeg,image/gif,image/webp,image/tiff,image/heic" aria-describedby="veld-bestand-hint" />
+            </div>
+            <button type="submit" className="button" disabled={busy}>Antwoord versturen</button>
+          </Form>
+        </section>
+      ) : null}
+
       <section className="card" aria-labelledby="gegevens">
         <h2 id="gegevens">Gegevens</h2>
         <dl className="facts">
-          <dt>Code</dt><dd>{data.code}</dd>
+          <dt>Code</dt>
+          <dd>
+            {data.code}
+            {data.previousCodes.map((code) => <span key={code} className="muted"> · eerder {code}</span>)}
+          </dd>
           <dt>Patiënt</dt>
           <dd>{data.patient ? `${data.patient.name} (geboren ${data.patient.dateOfBirth})` : <span className="muted">Afgeschermd: er is geen geldige toestemming (meer)</span>}</dd>
           <dt>Regiotafel</dt><dd>{data.table}</dd>
@@ -86,11 +162,32 @@ export default function ReferralStatus() {
         </dl>
       </section>
 
+      {data.redirects.length ? (
+        <section className="card" aria-labelledby="doorverwezen">
+          <h2 id="doorverwezen">Doorverwezen</h2>
+          {data.redirects.map((r) => (
+            <div key={r.id}>
+              <p>
+                Op {r.at} doorverwezen van regiotafel {r.from} naar <strong>regiotafel {r.to}</strong>.
+              </p>
+              <p className="alert alert--warn">Reden: {r.reason ?? "Er is geen reden vastgelegd."}</p>
+            </div>
+          ))}
+        </section>
+      ) : null}
+
+      {data.informationRequests.some((r) => r.answeredAt) ? (
+        <section className="card" aria-labelledby="vragen">
+          <h2 id="vragen">Vragen van de regiotafel</h2>
+          <InformationRequestList requests={data.informationRequests.filter((r) => r.answeredAt)} />
+        </section>
+      ) : null}
+
       {data.notIncludedReason ? (
         <section className="card" aria-labelledby="niet-geincludeerd">
           <h2 id="niet-geincludeerd">Niet geïncludeerd</h2>
           <p>De regiotafel heeft de patiënt niet geïncludeerd. Reden:</p>
-          <p className="alert alert--warn">{data.notIncludedReason}</p>
+          <p className="alert alert--warn pre-wrap">{data.notIncludedReason}</p>
         </section>
       ) : null}
 
@@ -109,7 +206,11 @@ export default function ReferralStatus() {
             {data.history.map((h) => (
               <tr key={h.id}>
                 <td>{h.at}</td>
-                <td>{h.event}{h.toTable ? `: naar ${h.toTable}` : ""}</td>
+                <td>
+                  {h.event}
+                  {h.toTable ? `: naar ${h.toTable}` : ""}
+                  {h.reason ? <span className="muted"> – {h.reason}</span> : null}
+                </td>
                 <td>{h.status}</td>
               </tr>
             ))}

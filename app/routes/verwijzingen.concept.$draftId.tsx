@@ -4,19 +4,24 @@ import { Field, FormError } from "~/components/form";
 import { CheckboxField, ChoiceGroup } from "~/components/referral-fields";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { z } from "~/domain/dutch-errors";
-import { proposeTable } from "~/domain/routing";
 import {
   CONSENT_METHOD_LABELS,
   CONSENT_METHODS,
+  INCLUSION_CRITERIA,
+  LEGAL_FRAMEWORK_LABELS,
+  LEGAL_FRAMEWORKS,
   ORGANISATION_TYPE_LABELS,
   ORGANISATION_TYPES,
-  PROVINCES,
   REFERRAL_SOURCE_LABELS,
   REPRESENTATIVE_KINDS,
   REPRESENTATIVE_LABELS,
   URGENCIES,
   URGENCY_LABELS,
+  WLZ_INDICATION_LABELS,
+  WLZ_INDICATIONS,
   type ConsentMethod,
+  type LegalFramework,
+  type WlzIndication,
   type OrganisationType,
   type RepresentativeKind,
   type Urgency,
@@ -45,7 +50,7 @@ import {
 } from "~/lib/referral-form";
 import { createReferral } from "~/models/referrals.server";
 import { deleteDraft, finishDraft, listActiveInsurers, listActiveOrganisations, listActiveTables, saveDraft } from "~/models/referral-drafts.server";
-import { listRoutingRules } from "~/models/tables.server";
+import { placeNames, routeResidence } from "~/models/municipalities.server";
 import type { Db } from "~/lib/db.server";
 import { notifier } from "~/lib/notifier.server";
 import { notifyReferralReceived } from "~/models/notifications.server";
@@ -55,12 +60,13 @@ export const meta: MetaFunction = () => [{ title: "Verwijzing invullen – Regio
 /** Organisations a consent may name: everyone but the national project office, which never sees a patient. */
 const SCOPE_TYPES = ORGANISATION_TYPES.filter((t) => t !== "national_project_office");
 
-function stepContext(db: Db, organisationType: OrganisationType): StepContext {
+function stepContext(db: Db, user: { organisationType: OrganisationType; organisationName: string }): StepContext {
   return {
-    organisationType,
+    organisationType: user.organisationType,
     insurerNames: listActiveInsurers(db).map((i) => i.name),
     tableSlugs: listActiveTables(db).map((t) => t.slug),
-    routingRules: listRoutingRules(db),
+    route: (typed) => routeResidence(db, typed),
+    ownInsurer: user.organisationType === "insurer" ? user.organisationName : null,
   };
 }
 
@@ -72,22 +78,25 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const step = parseStep(url.searchParams.get("stap")) ?? (parseStep(String(draft.step)) ?? 1);
   const values = draftValues(draft.data);
   const isInsurer = user.organisationType === "insurer";
-  if (isInsurer && !textOf(values, "patient.insurer")) values["patient.insurer"] = user.organisationName;
+  // A zorgbemiddeling refers only its own insurer's insured: the insurer is fixed.
+  if (isInsurer) values["patient.insurer"] = user.organisationName;
 
   const tables = listActiveTables(db);
-  const province = textOf(values, "patient.province");
-  const proposedId = province ? proposeTable(listRoutingRules(db), { province, municipality: textOf(values, "patient.municipality") || null }) : null;
+  const place = textOf(values, "patient.municipality");
+  const route = place.trim() ? routeResidence(db, place) : null;
+  const proposedId = route?.ok ? (route.decision?.tableId ?? null) : null;
 
   // Coming from the error list of the final check: show that step's errors next to its fields.
   let check: { fieldErrors: FieldErrors; formError?: string } | null = null;
   if (url.searchParams.get("controle") === "1" && step !== 4) {
-    const checked = checkStep(step, values, stepContext(db, user.organisationType));
+    const checked = checkStep(step, values, stepContext(db, user));
     if (!checked.ok) check = { fieldErrors: checked.fieldErrors, formError: checked.formError };
   }
 
   return {
     draftId: draft.id,
-    version: draft.updatedAt,
+    // Rows added or removed change the inputs' names; only then is the form rebuilt.
+    formKey: `${step}-${rowCount(values, "priorAttempts", 1)}-${rowCount(values, "excludedPersons", 1)}-${url.searchParams.get("rij") ?? ""}`,
     step,
     values,
     organisation: user.organisationName,
@@ -96,7 +105,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     insurers: listActiveInsurers(db).map((i) => i.name),
     tables,
     proposedTable: proposedId ? (tables.find((t) => t.id === proposedId) ?? null) : null,
-    provinceKnown: Boolean(province),
+    residence: route?.ok ? { municipality: route.municipality.name, code: route.municipality.code, province: route.municipality.province, alias: route.alias, rule: route.rule } : null,
+    residenceProblem: route && !route.ok ? route.message : null,
+    placeNames: step === 1 ? placeNames(db) : [],
     organisations: step >= 3 ? listActiveOrganisations(db).filter((o) => o.type !== "national_project_office") : [],
     attachments: step === 4 ? listAttachments(db, { draftId: draft.id }).map((a) => ({ ...a, uploadedAt: formatAmsterdam(a.uploadedAt) })) : [],
     check,
@@ -185,6 +196,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   // Everything else saves the step first – valid or not – so nothing typed is lost.
   let target: StepNumber = step;
   let hash = "";
+  let removed = "";
   if (step !== 4) values = mergeStep(values, step, formData, user.organisationType);
   const row = ROW_INTENT.exec(intent);
   if (row) {
@@ -195,6 +207,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (added.index != null) hash = `#${group === "priorAttempts" ? "poging" : "uitgesloten"}-${added.index + 1}`;
     } else if (row[3] != null) {
       values = removeRow(values, group, Number(row[3]));
+      // The rows renumber: a fresh form key makes the page rebuild them from the draft.
+      removed = `&rij=${Date.now().toString(36)}`;
       hash = `#${fieldId(group === "priorAttempts" ? "priorAttempts" : "consent.excludedPersons")}`;
     }
   } else if (intent === "prev") target = Math.max(1, step - 1) as StepNumber;
@@ -207,12 +221,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 
   if (intent === "next" && step !== 4) {
-    const checked = checkStep(step, values, stepContext(db, user.organisationType));
+    const checked = checkStep(step, values, stepContext(db, user));
     if (!checked.ok) return json<ActionData>({ kind: "step", step, fieldErrors: checked.fieldErrors, formError: checked.formError });
     target = (step + 1) as StepNumber;
     saveDraft(db, draft.id, values, target);
   }
-  return redirect(`${base}?stap=${target}${hash}`);
+  return redirect(`${base}?stap=${target}${target === step ? removed : ""}${hash}`);
 }
 
 // ── Page ─────────────────────────────────────────────────────────────────────
@@ -235,7 +249,9 @@ export default function ReferralDraft() {
       <h1>Verwijzing naar een regiotafel</h1>
       <p className="lead">Stap {step} van {STEPS.length}: {title}. Wat u invult wordt bewaard bij elke knop die u kiest.</p>
 
-      <Form method="post" id={formId} noValidate key={`${data.version}-${step}`} aria-labelledby="stap-titel">
+      {/* Keyed by step and row layout, not by the saved version: an answer arriving after a save must
+          not rebuild the inputs over what was typed meanwhile (uncontrolled inputs keep it). */}
+      <Form method="post" id={formId} noValidate key={data.formKey} aria-labelledby="stap-titel">
         <input type="hidden" name="stap" value={step} />
         {step !== 4 ? (
           // Enter in a text field means "Opslaan en verder", not the first button of the step list.
@@ -325,31 +341,59 @@ function PatientStep({ data, errors }: StepProps) {
         <Field name="patient.bsn" label="Burgerservicenummer (BSN)" required autoComplete="off" hint="Negen cijfers; het nummer wordt met de elfproef gecontroleerd." errors={errors} values={values} />
         <Field name="patient.dateOfBirth" label="Geboortedatum" type="date" required errors={errors} values={values} />
         <Field name="patient.address" label="Adres" autoComplete="off" hint="Straat, huisnummer en postcode. Niet verplicht." errors={errors} values={values} />
-        <Field name="patient.municipality" label="Woonplaats (gemeente)" required autoComplete="off" errors={errors} values={values} />
-        <Field name="patient.province" label="Provincie" required errors={errors} values={values}>
-          <option value="">Kies een provincie</option>
-          {PROVINCES.map((p) => (
-            <option key={p} value={p}>{p}</option>
+        <Field
+          name="patient.municipality"
+          label="Woonplaats (gemeente)"
+          required
+          autoComplete="off"
+          list="gemeenten"
+          hint="Een gemeente uit de CBS-indeling van 1 januari 2026 of een plaatsnaam daarbinnen (zoals Spijkenisse). De provincie volgt uit de gemeente."
+          errors={errors}
+          values={values}
+        />
+        <datalist id="gemeenten">
+          {data.placeNames.map((name) => (
+            <option key={name} value={name} />
           ))}
-        </Field>
-        <Field name="patient.insurer" label="Zorgverzekeraar van de patiënt" required errors={errors} values={values}>
-          <option value="">Kies een zorgverzekeraar</option>
-          {data.insurers.map((name) => (
-            <option key={name} value={name}>{name}</option>
-          ))}
-        </Field>
+        </datalist>
+        {data.isInsurer ? (
+          <div className="field">
+            <span className="label">Zorgverzekeraar van de patiënt</span>
+            <p id={fieldId("patient.insurer")}>
+              <strong>{data.organisation}</strong>{" "}
+              <span className="hint">Als zorgbemiddeling meldt u alleen verzekerden van uw eigen zorgverzekeraar aan.</span>
+            </p>
+            <input type="hidden" name="patient.insurer" value={data.organisation} />
+            {errors?.["patient.insurer"] ? <p className="field-error">{errors["patient.insurer"][0]}</p> : null}
+          </div>
+        ) : (
+          <Field name="patient.insurer" label="Zorgverzekeraar van de patiënt" required errors={errors} values={values}>
+            <option value="">Kies een zorgverzekeraar</option>
+            {data.insurers.map((name) => (
+              <option key={name} value={name}>{name}</option>
+            ))}
+          </Field>
+        )}
       </div>
 
       <section id="voorstel" aria-labelledby="voorstel-titel" tabIndex={-1}>
         <h3 id="voorstel-titel">Regiotafel</h3>
-        {data.proposedTable ? (
-          <p className="alert alert--ok">
-            Voorgestelde regiotafel op grond van de woonplaats: <strong>{data.proposedTable.number}. {data.proposedTable.name}</strong>
-          </p>
-        ) : data.provinceKnown ? (
+        {data.proposedTable && data.residence ? (
+          <div className="alert alert--ok">
+            <p>
+              Voorgestelde regiotafel op grond van de woonplaats: <strong>{data.proposedTable.number}. {data.proposedTable.name}</strong>
+            </p>
+            <p>
+              Gemeente {data.residence.municipality} ({data.residence.code}, provincie {data.residence.province})
+              {data.residence.alias ? <> – ‘{data.residence.alias}’ hoort bij deze gemeente</> : null}. Regel: {data.residence.rule}.
+            </p>
+          </div>
+        ) : data.residenceProblem ? (
+          <p className="alert alert--warn">{data.residenceProblem}</p>
+        ) : data.residence ? (
           <p className="alert alert--warn">Voor deze woonplaats is geen regiotafel bekend. Kies hieronder zelf een regiotafel en geef de reden.</p>
         ) : (
-          <p className="muted">Vul woonplaats en provincie in en kies ‘Regiotafel bepalen’: dan ziet u naar welke regiotafel de verwijzing gaat.</p>
+          <p className="muted">Vul de woonplaats in en kies ‘Regiotafel bepalen’: dan ziet u naar welke regiotafel de verwijzing gaat en waarom.</p>
         )}
         <button type="submit" name="intent" value="propose" className="button button--secondary button--small">Regiotafel bepalen</button>
       </section>
@@ -417,6 +461,37 @@ function CareStep({ data, errors }: StepProps) {
           <option key={u} value={u}>{URGENCY_LABELS[u]}</option>
         ))}
       </Field>
+
+      <fieldset>
+        <legend>Minimale gegevensset voor de regiotafel</legend>
+        <Field name="mainDiagnoses" label="Hoofddiagnosen" type="textarea" required hint="De diagnosen in de tekst van de classificatie (DSM-5 of ICD-10), bijvoorbeeld ‘Schizofrenie (F20.0)’." errors={errors} values={values} />
+        <div className="form-grid">
+          <Field name="legalFramework" label="Wettelijk kader" required errors={errors} values={values}>
+            <option value="">Kies het wettelijk kader</option>
+            {LEGAL_FRAMEWORKS.map((f) => (
+              <option key={f} value={f}>{LEGAL_FRAMEWORK_LABELS[f]}</option>
+            ))}
+          </Field>
+          <Field name="legalFrameworkEndDate" label="Einddatum wettelijk kader" type="date" hint="Verplicht bij Wvggz of Wzd: tot wanneer de machtiging of het besluit loopt." errors={errors} values={values} />
+          <Field name="wlzIndication" label="Wlz-indicatie" required errors={errors} values={values}>
+            <option value="">Kies</option>
+            {WLZ_INDICATIONS.map((w) => (
+              <option key={w} value={w}>{WLZ_INDICATION_LABELS[w]}</option>
+            ))}
+          </Field>
+          <Field name="generalPractitioner" label="Huisarts" hint="Naam en plaats van de praktijk. Niet verplicht." errors={errors} values={values} />
+        </div>
+        <Field name="livingSituation" label="Huidige woonsituatie" type="textarea" required hint="Bijvoorbeeld zelfstandig, beschermd wonen, klinisch opgenomen of dakloos." errors={errors} values={values} />
+        <ChoiceGroup
+          type="checkbox"
+          name="referrerCriteria"
+          legend="Welke inclusiecriteria zijn volgens u van toepassing?"
+          hint="De voorzitter toetst de criteria zelf; uw inschatting helpt bij de screening."
+          options={INCLUSION_CRITERIA.map((c) => ({ value: String(c.number), label: `${c.number}. ${c.label}` }))}
+          errors={errors}
+          values={values}
+        />
+      </fieldset>
 
       <fieldset>
         <legend>Contactpersoon voor de regiotafel</legend>
@@ -665,7 +740,7 @@ function Summary({ data, formId }: { data: LoaderData; formId: string }) {
         <dt>Geboortedatum</dt><dd><Shown value={t("patient.dateOfBirth")} /></dd>
         <dt>Adres</dt><dd><Shown value={t("patient.address")} /></dd>
         <dt>Woonplaats</dt><dd><Shown value={t("patient.municipality")} /></dd>
-        <dt>Provincie</dt><dd><Shown value={t("patient.province")} /></dd>
+        <dt>Gemeente en provincie</dt><dd>{data.residence ? `${data.residence.municipality}, ${data.residence.province}` : <span className="muted">nog niet bekend</span>}</dd>
         <dt>Zorgverzekeraar</dt><dd><Shown value={t("patient.insurer")} /></dd>
         <dt>Voorgestelde regiotafel</dt><dd>{data.proposedTable ? `${data.proposedTable.number}. ${data.proposedTable.name}` : <span className="muted">nog niet bekend</span>}</dd>
         {overrideTable ? (<><dt>Gekozen regiotafel</dt><dd>{overrideTable.number}. {overrideTable.name} – reden: <Shown value={t("tableOverride.reason")} /></dd></>) : null}
@@ -679,6 +754,13 @@ function Summary({ data, formId }: { data: LoaderData; formId: string }) {
         <dt>Vraagstelling</dt><dd><Shown value={t("careQuestion")} /></dd>
         <dt>Probleembeschrijving</dt><dd><Shown value={t("problemDescription")} /></dd>
         <dt>Urgentie</dt><dd>{URGENCY_LABELS[t("urgency") as Urgency] ?? <span className="muted">niet ingevuld</span>}</dd>
+        <dt>Hoofddiagnosen</dt><dd><Shown value={t("mainDiagnoses")} /></dd>
+        <dt>Wettelijk kader</dt>
+        <dd>{LEGAL_FRAMEWORK_LABELS[t("legalFramework") as LegalFramework] ?? <span className="muted">niet ingevuld</span>}{t("legalFrameworkEndDate") && t("legalFramework") !== "none" ? `, tot ${t("legalFrameworkEndDate")}` : ""}</dd>
+        <dt>Woonsituatie</dt><dd><Shown value={t("livingSituation")} /></dd>
+        <dt>Huisarts</dt><dd><Shown value={t("generalPractitioner")} /></dd>
+        <dt>Wlz-indicatie</dt><dd>{WLZ_INDICATION_LABELS[t("wlzIndication") as WlzIndication] ?? <span className="muted">niet ingevuld</span>}</dd>
+        <dt>Criteria volgens de verwijzer</dt><dd>{listOf(v, "referrerCriteria").join(", ") || <span className="muted">geen aangegeven</span>}</dd>
         <dt>Contactpersoon</dt><dd><Shown value={[t("contact.name"), t("contact.phone"), t("contact.email")].filter((x) => x.trim()).join(", ")} /></dd>
       </dl>
       <p><strong>Eerdere plaatsingspogingen</strong></p>

@@ -32,6 +32,13 @@ export function baseReferral(): ReferralPayload {
       { who: "Zorgbemiddeling", what: "Aanmelding bij drie klinieken in de regio", when: "Voorjaar 2026", whyFailed: "Geen plek of aanbod sluit niet aan." },
     ],
     urgency: "high",
+    mainDiagnoses: "Schizofrenie (F20.0); stoornis in het gebruik van middelen (cannabis, alcohol).",
+    legalFramework: "wvggz",
+    legalFrameworkEndDate: "2027-03-31",
+    livingSituation: "Dakloos sinds twee maanden; slaapt afwisselend bij familie en in de nachtopvang.",
+    generalPractitioner: "Huisartsenpraktijk De Linde, Rotterdam",
+    wlzIndication: "no",
+    referrerCriteria: [1, 3, 4, 5],
     contact: { name: "Zorgbemiddelaar Test", phone: "088 123 45 67", email: "zorgbemiddeling@example.test" },
     consent: {
       givenBy: "patient",
@@ -56,4 +63,18 @@ function merge(base: Record<string, unknown>, overrides: Record<string, unknown>
 
 export function validReferral(overrides: DeepPartial<ReferralPayload> = {}): ReferralPayload {
   return merge(baseReferral() as unknown as Record<string, unknown>, overrides as Record<string, unknown>) as unknown as ReferralPayload;
+}
+
+let bsnCounter = 0;
+/**
+ * A fresh BSN that passes the elfproef, for tests that need different people: one BSN is one
+ * patient, so referrals sharing VALID_BSN are cases of the same person. Starts above the demo BSNs.
+ */
+export function uniqueBsn(): string {
+  for (;;) {
+    const candidate = String(300_000_000 + bsnCounter++ * 7 + (process.pid % 7));
+    const digits = [...candidate].map(Number);
+    const sum = digits.slice(0, 8).reduce((s, d, i) => s + d * (9 - i), 0) - digits[8];
+    if (sum % 11 === 0) return candidate;
+  }
 }

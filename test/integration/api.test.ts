@@ -7,7 +7,7 @@ import { apiTokens, auditEvents, cases, consents, organisations, patients, regio
 import { NO_CONSENT_MESSAGE } from "../../app/domain/referral-schema";
 import { ApiErrorSchema, ReferralReceiptSchema, ReferralStatusSchema } from "../../app/lib/api-contract";
 import { Client, loggedIn, pageText, startPortal, type TestPortal } from "../helpers/portal";
-import { validReferral, VALID_BSN } from "../helpers/referral-payload";
+import { uniqueBsn, validReferral, VALID_BSN } from "../helpers/referral-payload";
 
 let t: TestPortal;
 let admin: Client;
@@ -153,7 +153,7 @@ describe("POST /api/v1/referrals", () => {
 
   it("10 concurrent requests with one key create exactly one case", async () => {
     const key = `gelijktijdig-${randomUUID()}`;
-    const body = validReferral({ patient: { name: "Tien Tegelijk" } });
+    const body = validReferral({ patient: { name: "Tien Tegelijk", bsn: uniqueBsn() } });
     const before = caseCount();
     const answers = await Promise.all(Array.from({ length: 10 }, () => post(vgz.token, body, key)));
     expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
@@ -321,7 +321,11 @@ describe("GET /api/v1/referrals/:id", () => {
     expect(r.status, r.text).toBe(200);
     const status = ReferralStatusSchema.parse(r.json); // strict: no other fields
     expect(status).toMatchObject({ id: own.id, code: own.code, status: "received", statusLabel: "Ontvangen", table: { number: 2, name: "Rotterdam-Rijnmond" } });
-    expect(status.history).toEqual([{ event: "receive", label: "Verwijzing ontvangen", at: status.receivedAt }]);
+    expect(status.history).toEqual([
+      { event: "receive", label: "Verwijzing ontvangen", at: status.receivedAt, reason: null, fromTable: null, toTable: { number: 2, name: "Rotterdam-Rijnmond" } },
+    ]);
+    expect(status.previousCodes).toEqual([]);
+    expect(status.informationRequest).toBeNull();
     for (const secret of ["Status Opvrager", VALID_BSN, "Geheimstraat", "1985-05-17", "patient", "bsn", "careQuestion", "intensieve behandeling"]) {
       expect(r.text).not.toContain(secret);
     }
@@ -384,5 +388,56 @@ describe("audit trail", () => {
       expect(text).not.toContain(token.slice(3)); // without its rt_ prefix
       expect(text).not.toContain(createHash("sha256").update(token).digest("hex"));
     }
+  });
+});
+
+describe("referral rules through the API (issue 11)", () => {
+  it("the OpenAPI request example is complete and the server accepts it as it is", async () => {
+    const doc = (await (await fetch(`${t.url}/api/v1/openapi.json`)).json()) as Record<string, any>;
+    const example = doc.paths["/api/v1/referrals"].post.requestBody.content["application/json"].example;
+    for (const field of ["mainDiagnoses", "legalFramework", "legalFrameworkEndDate", "livingSituation", "generalPractitioner", "wlzIndication", "referrerCriteria", "consent"]) {
+      expect(example, field).toHaveProperty(field);
+    }
+    const r = await post(vgz.token, example);
+    expect(r.status, r.text).toBe(201);
+    // The place name resolves to its municipality; the answer names the rule that routed it.
+    expect(r.json.table).toEqual({ number: 2, name: "Rotterdam-Rijnmond" });
+    expect(r.json.routing).toMatchObject({ municipality: "Nissewaard", municipalityCode: "GM1930", province: "Zuid-Holland", rule: "Uitzondering Rotterdam-Rijnmond (gemeente Nissewaard, Zuid-Holland)" });
+    const row = db().select().from(cases).where(eq(cases.id, r.json.id)).get()!;
+    expect(row).toMatchObject({ legalFramework: "wvggz", legalFrameworkEndDate: "2027-06-30", wlzIndication: "no", referrerCriteria: [1, 3, 4, 5] });
+  });
+
+  it("an insurer's token refers only its own insured: 422 with a Dutch message; a provider may refer anyone", async () => {
+    const before = caseCount();
+    const foreign = await post(cz.token, validReferral({ patient: { insurer: "VGZ", bsn: uniqueBsn() } }));
+    expectError(foreign, 422, "validation_failed");
+    expect(foreign.json.fields["patient.insurer"][0]).toBe(
+      "Als zorgbemiddeling van CZ meldt u alleen verzekerden van CZ aan. Deze patiënt is verzekerd bij VGZ: die zorgverzekeraar meldt de patiënt aan.",
+    );
+    expect(caseCount()).toBe(before);
+    expect((await post(cz.token, validReferral({ patient: { insurer: "CZ", bsn: uniqueBsn() } }))).status).toBe(201);
+    for (const insurer of ["VGZ", "CZ", "Menzis"]) {
+      const byProvider = await post(parnassia.token, validReferral({ source: "provider", patient: { insurer, bsn: uniqueBsn() } }));
+      expect(byProvider.status, `${insurer}: ${byProvider.text}`).toBe(201);
+    }
+  });
+
+  it("an unknown residence is refused with suggestions; the province follows from the municipality", async () => {
+    const unknown = await post(vgz.token, validReferral({ patient: { municipality: "Xyzzy", bsn: uniqueBsn() } }));
+    expectError(unknown, 422, "validation_failed");
+    expect(unknown.json.fields["patient.municipality"][0]).toMatch(/niet in de gemeentelijke indeling/);
+    const typo = await post(vgz.token, validReferral({ patient: { municipality: "Hellevoetsluiss", bsn: uniqueBsn() } }));
+    expect(typo.json.fields["patient.municipality"][0]).toContain("Bedoelt u: Hellevoetsluis");
+    // A wrong province is ignored: Schiedam is in Zuid-Holland, whatever was sent.
+    const schiedam = await post(vgz.token, validReferral({ patient: { municipality: "Schiedam", province: "Limburg", bsn: uniqueBsn() } }));
+    expect(schiedam.status, schiedam.text).toBe(201);
+    expect(schiedam.json.table.number).toBe(2);
+    expect(schiedam.json.routing.province).toBe("Zuid-Holland");
+  });
+
+  it("a legal framework needs its end date", async () => {
+    const r = await post(vgz.token, validReferral({ legalFramework: "wzd", legalFrameworkEndDate: null, patient: { bsn: uniqueBsn() } }));
+    expectError(r, 422, "validation_failed");
+    expect(r.json.fields.legalFrameworkEndDate[0]).toMatch(/einddatum/);
   });
 });

@@ -25,7 +25,7 @@ import { addAgendaItem, createMeetings, getMeeting } from "~/models/meetings.ser
 import { overdueActionsForTables } from "~/models/plan.server";
 import { createReferral } from "~/models/referrals.server";
 import { sessionsFor, startPortal, type TestPortal } from "../helpers/portal";
-import { validReferral } from "../helpers/referral-payload";
+import { uniqueBsn, validReferral } from "../helpers/referral-payload";
 
 let t: TestPortal;
 beforeAll(async () => {
@@ -82,7 +82,8 @@ function discussedCase() {
   const chair = user(CHAIR);
   const created = createReferral(
     db(),
-    ReferralSchema.parse(validReferral()),
+    // A person of their own: one BSN is one patient, and the audit checks count per patient.
+    ReferralSchema.parse(validReferral({ patient: { bsn: uniqueBsn() } })),
     { userId: referrer.id, organisationId: referrer.organisationId, via: "form", auditActor: { userId: referrer.id, userEmail: referrer.email, role: "referrer", organisationId: referrer.organisationId } },
     ORIGIN,
   );
@@ -551,14 +552,38 @@ describe("maatwerk-arrangements", () => {
     expect(withVerdicts.html).toContain('<span class="badge badge--warn">Onbekend</span>');
     expect(withVerdicts.html.match(/<span class="badge badge--ok">Voldaan<\/span>/g)).toHaveLength(6);
 
+    // Approval needs the conclusion "voldoet": none yet, then one that does not follow from "Onbekend".
+    const noConclusion = await post(ADVISOR, page, { intent: "approve", arrangementId: String(row.id) });
+    expect(noConclusion.html).toContain("Sluit uw beoordeling eerst af met een conclusie.");
+    const inconsistent = await post(ADVISOR, page, { intent: "advisor_conclusion", conclusion: "meets", motivation: "Alles in orde" });
+    expect(inconsistent.status).toBe(200);
+    expect(inconsistent.html).toContain("U heeft een criterium als ‘Onbekend’ beoordeeld");
+
+    // "Meer informatie nodig" returns the case to the table with the reasons; the chair sees them.
+    const more = await post(ADVISOR, page, { intent: "advisor_conclusion", conclusion: "more_information", motivation: "Criterium 4: graag de risicotaxatie." });
+    expect(more.status).toBe(302);
+    expect(caseRow(c.caseId).status).toBe("plan_agreed");
+    const back = db().select().from(caseEvents).where(and(eq(caseEvents.caseId, c.caseId), eq(caseEvents.event, "return_to_table"))).get()!;
+    expect(back.reason).toBe("Meer informatie nodig: Criterium 4: graag de risicotaxatie.");
+    expect((await get(CHAIR, page)).html).toContain("Criterium 4: graag de risicotaxatie.");
+    expect((await post(CHAIR, page, { intent: "request_advisor_check" })).status).toBe(302);
+    const negative = await post(ADVISOR, page, { intent: "approve", arrangementId: String(row.id) });
+    expect(negative.status).toBe(200);
+    expect(negative.html).toContain('Goedkeuren kan alleen met de conclusie "Voldoet aan de criteria"; uw conclusie is "Meer informatie nodig".');
+    expect(db().select().from(arrangements).where(eq(arrangements.id, row.id)).get()!.status).toBe("proposed");
+
+    const newAssessmentId = saveAssessment(db(), c.caseId, "advisor", user(ADVISOR).id, advisorVerdicts().map((v) => ({ ...v, verdict: "met" as const })));
+    expect(newAssessmentId).not.toBe(assessmentId);
+    expect((await post(ADVISOR, page, { intent: "advisor_conclusion", conclusion: "meets", motivation: "Risicotaxatie ontvangen; alle zeven voldaan." })).status).toBe(302);
+    expect(caseRow(c.caseId).status).toBe("advisor_check");
     const approved = await post(ADVISOR, page, { intent: "approve", arrangementId: String(row.id) });
     expect(approved.status).toBe(302);
     const after = db().select().from(arrangements).where(eq(arrangements.id, row.id)).get()!;
-    expect([after.status, after.approvedByUserId, after.advisorAssessmentId]).toEqual(["approved", user(ADVISOR).id, assessmentId]);
+    expect([after.status, after.approvedByUserId, after.advisorAssessmentId]).toEqual(["approved", user(ADVISOR).id, newAssessmentId]);
     expect(after.approvedAt).toBeTruthy();
     const [event] = auditFor("arrangement.approve", c.patientId);
     expect([event.userEmail, event.objectId]).toEqual([ADVISOR, String(row.id)]);
-    expect(event.detail).toContain(`beoordeling ${assessmentId}`);
+    expect(event.detail).toContain(`beoordeling ${newAssessmentId}`);
   });
 
   it("refuses steps out of order and steps by the wrong person", async () => {
@@ -587,19 +612,25 @@ describe("maatwerk-arrangements", () => {
   });
 
   it("funding is arranged (Dutch error without a type; members refused) and the case moves to funding_arranged", async () => {
-    expect((await post(MEMBER, page, { intent: "arrange_funding", fundingType: "maatwerk" })).status).toBe(403);
+    expect((await post(MEMBER, page, { intent: "arrange_funding", sources: "maatwerk" })).status).toBe(403);
     const view = await get(ADVISOR, page);
     expect(view.html).toContain("Financiering geregeld</button>");
-    const missing = await post(ADVISOR, page, { intent: "arrange_funding", fundingType: "" });
+    const missing = await post(ADVISOR, page, { intent: "arrange_funding" });
     expect(missing.status).toBe(200);
-    expect(missing.html).toContain("Kies hoe de zorg wordt gefinancierd.");
+    expect(missing.html).toContain("Kies minstens één financieringsbron.");
+    // An approved arrangement is funding: leaving maatwerk out is refused.
+    const without = await post(ADVISOR, page, { intent: "arrange_funding", sources: "regular_contract" });
+    expect(without.html).toContain("Er is een goedgekeurd maatwerk-arrangement");
+    // Its Wmo component needs the Wmo as a source too.
+    const noWmo = await post(ADVISOR, page, { intent: "arrange_funding", sources: "maatwerk" });
+    expect(noWmo.html).toContain("Het arrangement heeft een onderdeel onder de Wmo 2015: kies ook ‘Gemeente / Wmo’.");
     expect(caseRow(c.caseId).status).toBe("advisor_check");
 
-    const r = await post(CHAIR, page, { intent: "arrange_funding", fundingType: "maatwerk" });
+    const r = await post(CHAIR, page, { intent: "arrange_funding", sources: ["maatwerk", "wmo"] });
     expect(r.status).toBe(302);
     expect(caseRow(c.caseId).status).toBe("funding_arranged");
     const event = db().select().from(caseEvents).where(and(eq(caseEvents.caseId, c.caseId), eq(caseEvents.event, "arrange_funding"))).get()!;
-    expect(event.reason).toBe("Maatwerk-arrangement");
+    expect(event.reason).toBe("Maatwerk-arrangement + Gemeente / Wmo");
     expect(auditFor("case.arrange_funding", c.patientId)).toHaveLength(1);
   });
 
@@ -614,17 +645,18 @@ describe("maatwerk-arrangements", () => {
   });
 
   it("leaves an audit row with the patient for every change", () => {
-    for (const action of ["arrangement.propose", "arrangement.approve", "arrangement.contract", "arrangement.end", "case.request_advisor_check", "case.arrange_funding", "plan.goal_add", "plan.action_add", "plan.agree"]) {
+    const twice = ["case.request_advisor_check", "case.advisor_conclusion"]; // once more after "meer informatie nodig"
+    for (const action of ["arrangement.propose", "arrangement.approve", "arrangement.contract", "arrangement.end", "case.arrange_funding", "plan.goal_add", "plan.action_add", "plan.agree", ...twice]) {
       const rows = auditFor(action, c.patientId);
-      expect(rows.length, action).toBe(1);
+      expect(rows.length, action).toBe(twice.includes(action) ? 2 : 1);
       expect(rows[0].outcome, action).toBe("success");
       expect(rows[0].detail, action).toMatch(new RegExp(`^${c.code}: `));
     }
   });
 });
 
-describe("funding needs an approved arrangement", () => {
-  it("refuses 'Financiering geregeld' while the only arrangement is still proposed", async () => {
+describe("maatwerk funding needs an approved arrangement", () => {
+  it("refuses maatwerk funding while the only arrangement is still proposed", async () => {
     const c = discussedCase();
     const plan = `/casussen/${c.caseId}/plan`;
     const page = `/casussen/${c.caseId}/arrangementen`;
@@ -632,11 +664,10 @@ describe("funding needs an approved arrangement", () => {
     expect((await post(CHAIR, plan, { intent: "add_action", description: "Aanmelden", ownerOrganisationId: String(org("Kwintes")), dueDate: inDays(5), goalId: "" })).status).toBe(302);
     expect((await post(CHAIR, plan, { intent: "agree" })).status).toBe(302);
     expect((await post(CHAIR, page, { intent: "request_advisor_check" })).status).toBe(302);
-    const view = await get(CHAIR, page);
-    expect(view.html).toContain("Er is nog geen arrangement goedgekeurd door de medisch adviseur.");
-    const r = await post(ADVISOR, page, { intent: "arrange_funding", fundingType: "regular_contract" });
+    const r = await post(ADVISOR, page, { intent: "arrange_funding", sources: "maatwerk" });
     expect(r.status).toBe(200);
-    expect(r.html).toContain("Er is nog geen arrangement goedgekeurd door de medisch adviseur.");
+    expect(r.html).toContain("Maatwerk is pas mogelijk met een maatwerk-arrangement dat de medisch adviseur heeft goedgekeurd.");
+    expect(r.html).toContain("medisch adviseur heeft geconcludeerd dat de casus voldoet");
     expect(caseRow(c.caseId).status).toBe("advisor_check");
   });
 });

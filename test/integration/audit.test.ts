@@ -1,9 +1,10 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { asc, count, eq } from "drizzle-orm";
+import { asc, count, desc, eq, gt } from "drizzle-orm";
 import { auditEvents } from "../../db/schema";
 import { audit, verifyAuditLog } from "../../app/lib/audit.server";
+import { verifyAuditFull } from "../../app/lib/audit-verification.server";
 import { Client, DEMO_PASSWORD, loggedIn, pageText, startPortal, type TestPortal } from "../helpers/portal";
 
 const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -123,6 +124,26 @@ describe("what sign-in and sign-out write to the audit log", () => {
     const everything = JSON.stringify(db().select().from(auditEvents).all());
     expect(everything).not.toContain(wrongPassword);
     expect(everything).not.toContain(DEMO_PASSWORD);
+  });
+});
+
+describe("one audit transaction per request", () => {
+  it("writes all events of a list view in one commit, before the answer, with the chain intact", async () => {
+    const chair = await loggedIn(t.url, "voorzitter.denhaag@regiotafel.test");
+    const before = db().select({ id: auditEvents.id }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1).get()!.id;
+    const transaction = vi.spyOn(db().$client, "transaction");
+    try {
+      expect((await chair.get("/tafels/denhaag/inbox")).status).toBe(200);
+      const written = db().select().from(auditEvents).where(gt(auditEvents.id, before)).all();
+      const shown = written.filter((e) => e.action === "case.list_view");
+      expect(shown.length).toBeGreaterThan(0); // one event per patient listed (NEN 7513), besides the list's own ...
+      expect(written.length).toBeGreaterThan(shown.length);
+      expect(transaction).toHaveBeenCalledTimes(1); // ... in one transaction
+      console.log(`inbox view: ${written.length} audit events in ${transaction.mock.calls.length} transaction`);
+    } finally {
+      transaction.mockRestore();
+    }
+    expect(verifyAuditLog(db()).ok).toBe(true);
   });
 });
 
@@ -389,6 +410,9 @@ describe("tampering with the log", () => {
 
     expect(verifyAuditLog(tdb)).toEqual({ ok: false, checked: 2, brokenId: target.id, reason: "inhoud gewijzigd" });
 
+    // The page verifies only what is new since its checkpoint; a row before it is found by the
+    // full verification (nightly `npm run audit:verify`), which records the break for the page.
+    expect(verifyAuditFull(tdb)).toMatchObject({ ok: false, brokenId: target.id });
     const page = await pageText(await tadmin.get("/beheer/audit"));
     expect(page).toContain(`Keten verbroken bij regel ${target.id}`);
     expect(page).not.toContain("keten intact");

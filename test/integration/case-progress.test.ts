@@ -4,7 +4,7 @@
 // list for the chair's home page; every change audited with the patient's id.
 import { and, eq } from "drizzle-orm";
 import { format, subMonths } from "date-fns";
-import { auditEvents, caseDeadlines, cases, escalations, organisations, placements, regionalTables, users } from "#db/schema";
+import { auditEvents, caseDeadlines, caseFundings, cases, escalations, organisations, placements, regionalTables, users } from "#db/schema";
 import type { CaseEvent } from "~/domain/case-lifecycle";
 import { ReferralSchema, type ReferralPayload } from "~/domain/referral-schema";
 import { amsterdamToday, deadlinesNeedingAttention } from "~/models/case-progress.server";
@@ -63,6 +63,8 @@ function caseUntil(until: CaseEvent, overrides: DeepPartial<ReferralPayload> = {
   );
   for (const event of TO_FUNDING) {
     step(event);
+    // The funding the placements below take over (maatwerk; its rules are tested in outcome-to-placement).
+    if (event === "arrange_funding") db().insert(caseFundings).values({ caseId: result.caseId, sources: ["maatwerk"], at: new Date().toISOString() }).run();
     if (event === until) break;
   }
   const row = caseRow(result.caseId);
@@ -173,7 +175,7 @@ describe("escalation, placement, follow-up and closure by the chair", () => {
     expect(caseRow(c.caseId).status).toBe("funding_arranged");
     expect(db().select().from(placements).where(eq(placements.caseId, c.caseId)).all()).toHaveLength(0);
 
-    const incomplete = await post(CHAIR, page(c.caseId), { intent: "place", organisationId: "abc", careFunction: "spa", fundingType: "", placementStart: "2026-02-30" });
+    const incomplete = await post(CHAIR, page(c.caseId), { intent: "place", organisationId: "abc", careFunction: "spa", fundingType: "bogus", placementStart: "2026-02-30" });
     expect(incomplete.status).toBe(200);
     for (const message of ["Kies waar de patiënt geplaatst wordt.", "Kies de zorgfunctie.", "Kies de financieringsvorm.", "Vul een geldige startdatum in."]) {
       expect(incomplete.html).toContain(esc(message));

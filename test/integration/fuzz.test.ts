@@ -378,11 +378,13 @@ const ROUTES: Record<string, RouteSpec> = {
   "casussen.$caseId.tsx": {
     as: "chair",
     url: () => `/casussen/${ids.screeningCase}`,
-    intents: { start_screening: [], save_screening: CRITERIA, include: [], not_include: ["reason"], redirect: ["targetTableId", "reason"], advisor_assessment: CRITERIA },
+    intents: { start_screening: [], save_screening: CRITERIA, include: [], not_include: ["reason"], redirect: ["targetTableId", "reason"], request_information: ["question"], advisor_assessment: CRITERIA },
     fields: CRITERIA,
     inputFree: ["start_screening", "include"],
-    terminal: ["include", "not_include", "redirect"],
+    terminal: ["include", "not_include", "redirect", "request_information"],
   },
+  // The referrer's answer to a table's question: a multipart post (text and files).
+  "verwijzingen.$caseId.tsx": { as: "referrer", url: () => `/verwijzingen/${ids.consentCase}`, fields: ["antwoord"] },
   "casussen.$caseId_.arrangementen.tsx": {
     as: "chair",
     url: () => `/casussen/${ids.arrangementCase}/arrangementen`,
@@ -390,10 +392,12 @@ const ROUTES: Record<string, RouteSpec> = {
       propose: PROPOSAL,
       add_component: ["componentRows"],
       approve: ["arrangementId"],
+      refuse: ["arrangementId", "refusalReason"],
       contract: ["arrangementId"],
       end: ["arrangementId"],
       request_advisor_check: [],
-      arrange_funding: ["fundingType"],
+      advisor_conclusion: ["conclusion", "motivation"],
+      arrange_funding: ["sources", "careOfficeId"],
     },
     fields: PROPOSAL,
     inputFree: ["add_component", "request_advisor_check"],
@@ -914,7 +918,10 @@ describe("intake API", () => {
       if (/dateOfBirth|givenOn/.test(leaf)) list.push(...DATES.map((d) => ({ label: `date ${d}`, value: d })));
       // Values that are valid for this particular leaf are not junk there.
       const legit = (e: { label: string; value: unknown }) =>
-        (leaf === "patient.address" && (e.value === "" || e.value === null || (typeof e.value === "string" && !e.value.trim()))) ||
+        (["patient.address", "generalPractitioner"].includes(leaf) && (e.value === "" || e.value === null || (typeof e.value === "string" && !e.value.trim()))) ||
+        // The province follows from the municipality: it may be left out (null); a wrong value is still refused.
+        (leaf === "patient.province" && e.value === null) ||
+        (leaf === "referrerCriteria" && Array.isArray(e.value) && e.value.length === 0) ||
         (leaf === "viaVwsUnit" && typeof e.value === "boolean") ||
         (leaf === "consent" && e.value === null) ||
         (leaf === "consent.scopeOrganisationTypes" && Array.isArray(e.value) && e.value.length === 0);

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import ical, { type VEvent } from "node-ical";
-import { agendaActions, agendaItems, auditEvents, calendarFeeds, cases, meetingInvitations, meetings, memberships, organisations, regionalTables, users } from "#db/schema";
+import { agendaItems, auditEvents, caseEvents, planActions, calendarFeeds, cases, meetingInvitations, meetings, memberships, organisations, regionalTables, users } from "#db/schema";
 import { demoBsn } from "#db/demo-cases";
 import { ReferralSchema } from "~/domain/referral-schema";
 import { CRITERION_NUMBERS } from "~/domain/vocabulary";
@@ -321,7 +321,38 @@ describe("guest experts", () => {
 });
 
 describe("minutes", () => {
+  /** Moves the meeting (and its agenda) so that it started an hour ago: minutes are typed live. */
+  let original: { meeting: string; items: { id: number; startsAt: string }[] };
+  const startMeetingNow = () => {
+    const m = db().select().from(meetings).where(eq(meetings.id, meetingId)).get()!;
+    const items = db().select({ id: agendaItems.id, startsAt: agendaItems.startsAt }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).all();
+    original = { meeting: m.startsAt, items };
+    const shift = Date.now() - 60 * 60_000 - new Date(m.startsAt).getTime();
+    const moved = (iso: string) => new Date(new Date(iso).getTime() + shift).toISOString();
+    db().update(meetings).set({ startsAt: moved(m.startsAt) }).where(eq(meetings.id, meetingId)).run();
+    for (const i of items) db().update(agendaItems).set({ startsAt: moved(i.startsAt) }).where(eq(agendaItems.id, i.id)).run();
+    return moved(m.startsAt);
+  };
+  afterAll(() => {
+    if (!original) return;
+    db().update(meetings).set({ startsAt: original.meeting }).where(eq(meetings.id, meetingId)).run();
+    for (const i of original.items) db().update(agendaItems).set({ startsAt: i.startsAt }).where(eq(agendaItems.id, i.id)).run();
+  });
+
+  it("refuses minutes before the meeting's start", async () => {
+    const page = `/bijeenkomsten/${meetingId}/agendapunt/${itemA}`;
+    const early = await pageText(await chair.get(page));
+    expect(early).toContain("Verslag, besluiten en acties kunnen vanaf de start van de bijeenkomst worden vastgelegd.");
+    expect(early).not.toContain("Agendapunt afsluiten");
+    const refused = await chair.post(page, { intent: "close", discussion: "Vooraf ingevuld", decisions: "Vooraf besloten" });
+    expect(refused.status).toBe(200);
+    expect(await pageText(refused)).toContain("Verslag, besluiten en acties kunnen vanaf de start van de bijeenkomst worden vastgelegd.");
+    expect(caseStatus(caseA.id)).toBe("scheduled");
+    expect(db().select().from(agendaItems).where(eq(agendaItems.id, itemA)).get()!.closedAt).toBeNull();
+  });
+
   it("keeps a half-filled action with a Dutch error, then saves minutes with an action and closes the item", async () => {
+    const startedAt = startMeetingNow();
     const page = `/bijeenkomsten/${meetingId}/agendapunt/${itemA}`;
     const form = await pageText(await chair.get(page));
     expect(form).toContain("Agendapunt afsluiten");
@@ -330,11 +361,11 @@ describe("minutes", () => {
     const half = await chair.post(page, { intent: "save", discussion: "Besproken: klinische opname", decisions: "", "actions.0.description": "Bel de kliniek", "actions.0.ownerOrganisationId": "", "actions.0.dueDate": "" });
     expect(half.status).toBe(200);
     const halfHtml = await pageText(half);
-    expect(halfHtml).toContain("Kies de organisatie die de actie uitvoert.");
+    expect(halfHtml).toContain("Kies wie de actie uitvoert: een persoon of een organisatie.");
     expect(halfHtml).toContain("Vul een uiterste datum in.");
     expect(halfHtml).toContain('value="Bel de kliniek"');
     expect(halfHtml).toContain("Besproken: klinische opname");
-    expect(db().select().from(agendaActions).all()).toHaveLength(0);
+    expect(db().select().from(planActions).all()).toHaveLength(0);
 
     const iris = db().select().from(organisations).where(eq(organisations.name, "IrisZorg")).get()!;
     const closed = await chair.post(page, {
@@ -354,8 +385,16 @@ describe("minutes", () => {
     expect(item.closedAt).toBeTruthy();
     expect(item.closedByUserId).toBe(userId(CHAIR));
     expect(item.decisions).toBe("Start intensieve behandeling.");
-    const actions = db().select().from(agendaActions).where(eq(agendaActions.agendaItemId, itemA)).all();
-    expect(actions.map((a) => [a.description, a.ownerOrganisationId, a.dueDate])).toEqual([["Intake plannen bij verslavingszorg", iris.id, "2027-04-01"]]);
+    // One list of actions per case: the meeting's action is a case action, marked with its agenda item.
+    const actions = db().select().from(planActions).where(eq(planActions.agendaItemId, itemA)).all();
+    expect(actions.map((a) => [a.description, a.ownerOrganisationId, a.dueDate, a.status])).toEqual([["Intake plannen bij verslavingszorg", iris.id, "2027-04-01", "open"]]);
+    // "Besproken" takes the meeting's date, not the moment the minutes were closed (here the case was
+    // scheduled after the moved start, and an event never precedes the one before it).
+    const events = db().select().from(caseEvents).where(eq(caseEvents.caseId, caseA.id)).orderBy(caseEvents.id).all();
+    const discussed = events.at(-1)!;
+    expect(discussed.event).toBe("discuss");
+    expect(discussed.at).toBe([startedAt, events.at(-2)!.at].sort().at(-1));
+    expect(discussed.at < item.closedAt!).toBe(true);
 
     // Read-only from now on.
     const readOnly = await pageText(await chair.get(page));

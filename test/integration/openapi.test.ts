@@ -164,11 +164,14 @@ describe("the document follows the schemas", () => {
     // Spot checks, in words a reader recognises.
     expect(Object.keys(body.properties).sort()).toEqual(Object.keys(ReferralSchema.shape).sort());
     expect(body.properties.urgency.enum).toEqual([...URGENCIES]);
-    expect(body.properties.patient.properties.province.enum).toEqual([...PROVINCES]);
+    // The province follows from the municipality: accepted for older clients, never required.
+    expect(body.properties.patient.properties.province.enum).toEqual([...PROVINCES, null]);
     expect(body.required).toContain("patient");
     expect(body.required).toContain("priorAttempts");
     expect(body.required).not.toContain("consent"); // optional in the schema, refused by the API when absent
-    expect(body.properties.patient.required).toEqual(expect.arrayContaining(["bsn", "name", "dateOfBirth", "municipality", "province", "insurer"]));
+    expect(body.properties.patient.required).toEqual(expect.arrayContaining(["bsn", "name", "dateOfBirth", "municipality", "insurer"]));
+    expect(body.properties.patient.required).not.toContain("province");
+    expect(body.required).toEqual(expect.arrayContaining(["mainDiagnoses", "legalFramework", "livingSituation", "wlzIndication"]));
   });
 
   it("the answers have exactly the shapes the API builds them with", () => {

@@ -30,7 +30,6 @@ const STEP1 = {
   "patient.dateOfBirth": "1980-05-17",
   "patient.address": "Coolsingel 40, 3011 AD",
   "patient.municipality": "Rotterdam",
-  "patient.province": "Zuid-Holland",
   "patient.insurer": "VGZ",
 };
 
@@ -44,6 +43,13 @@ const STEP2 = {
   "priorAttempts.0.when": "januari 2025",
   "priorAttempts.0.whyFailed": "Geen plek voor de combinatie van problematiek",
   urgency: "high",
+  mainDiagnoses: "Schizofrenie (F20.0); stoornis in alcoholgebruik",
+  legalFramework: "wvggz",
+  legalFrameworkEndDate: "2027-01-31",
+  livingSituation: "Dakloos, slaapt in de nachtopvang",
+  generalPractitioner: "Huisartsenpraktijk Centrum, Rotterdam",
+  wlzIndication: "no",
+  referrerCriteria: ["1", "3", "4"],
   "contact.name": "Sanne de Vries",
   "contact.phone": "010-1234567",
   "contact.email": "sanne.devries@example.nl",
@@ -134,7 +140,11 @@ describe("step 1: patient", () => {
     const html = await pageText(await client.get(`/verwijzingen/concept/${draftId}?stap=1`));
     expect(html).toContain("Zorgbemiddeling zorgverzekeraar");
     expect(html).toContain("Aangemeld bij de VWS-unit complexe zorgvragen");
-    expect(html).toMatch(/<option value="VGZ" selected="">VGZ<\/option>/);
+    // A zorgbemiddeling refers only its own insured: the insurer is fixed, not a choice.
+    expect(html).toContain('<input type="hidden" name="patient.insurer" value="VGZ"/>');
+    expect(html).not.toContain('name="patient.province"');
+    expect(html).toContain('list="gemeenten"');
+    expect(html).toContain('<option value="Spijkenisse">');
     const provider = await loggedIn(t.url, PARNASSIA);
     const providerDraft = await startDraft(provider);
     const providerHtml = await pageText(await provider.get(`/verwijzingen/concept/${providerDraft}?stap=1`));
@@ -145,12 +155,23 @@ describe("step 1: patient", () => {
   it("proposes the table from province and municipality once they are known", async () => {
     const client = await loggedIn(t.url, VGZ);
     const draftId = await startDraft(client);
-    const response = await postStep(client, draftId, 1, { "patient.municipality": "Schiedam", "patient.province": "Zuid-Holland" }, "propose");
+    const response = await postStep(client, draftId, 1, { "patient.municipality": "Schiedam" }, "propose");
     await expectRedirect(response, /\?stap=1#voorstel$/);
     const html = await pageText(await client.get(`/verwijzingen/concept/${draftId}?stap=1`));
     expect(html).toContain("Voorgestelde regiotafel op grond van de woonplaats: <strong>2. Rotterdam-Rijnmond</strong>");
-    await postStep(client, draftId, 1, { "patient.municipality": "Leiden", "patient.province": "Zuid-Holland" }, "propose");
-    expect(await pageText(await client.get(`/verwijzingen/concept/${draftId}?stap=1`))).toContain("<strong>1. Den Haag</strong>");
+    expect(html).toContain("Regel: Uitzondering Rotterdam-Rijnmond (gemeente Schiedam, Zuid-Holland)");
+    await postStep(client, draftId, 1, { "patient.municipality": "Leiden" }, "propose");
+    const leiden = await pageText(await client.get(`/verwijzingen/concept/${draftId}?stap=1`));
+    expect(leiden).toContain("<strong>1. Den Haag</strong>");
+    expect(leiden).toContain("Regel: Provincie Zuid-Holland");
+    // A place that is not a municipality resolves to its municipality, and the province follows.
+    await postStep(client, draftId, 1, { "patient.municipality": "Spijkenisse" }, "propose");
+    const spijkenisse = await pageText(await client.get(`/verwijzingen/concept/${draftId}?stap=1`));
+    expect(spijkenisse).toContain("<strong>2. Rotterdam-Rijnmond</strong>");
+    expect(spijkenisse).toContain("Gemeente Nissewaard (GM1930, provincie Zuid-Holland)");
+    // Gooi belongs to table 4's own area.
+    await postStep(client, draftId, 1, { "patient.municipality": "Hilversum" }, "propose");
+    expect(await pageText(await client.get(`/verwijzingen/concept/${draftId}?stap=1`))).toContain("<strong>4. Flevoland en Gooi/Veluwe</strong>");
   });
 
   it("refuses another table without a reason, and routes there with one", async () => {
@@ -245,7 +266,8 @@ describe("step 3: consent", () => {
 describe("submission", () => {
   it("walks through all steps with an attachment: a case at table 2, listed as Ontvangen with code RT…", async () => {
     const client = await loggedIn(t.url, VGZ);
-    const draftId = await filledDraft(client);
+    // A BSN of its own: one patient per BSN, and this test counts the patient's audit lines.
+    const draftId = await filledDraft(client, { ...STEP1, "patient.bsn": "987654305" });
     await expectRedirect(await upload(client, draftId, "verwijsbrief.pdf", PDF, "application/pdf"), /\?stap=4&bijlage=toegevoegd$/);
     const check = await pageText(await client.get(`/verwijzingen/concept/${draftId}?stap=4`));
     expect(check).toContain("verwijsbrief.pdf");
@@ -310,7 +332,7 @@ describe("submission", () => {
 
   it("routes a patient in the province of Utrecht to table 4 (referred by a provider)", async () => {
     const client = await loggedIn(t.url, PARNASSIA);
-    const draftId = await filledDraft(client, { ...STEP1, "patient.name": "Els Utrecht", "patient.municipality": "Utrecht", "patient.province": "Utrecht", "patient.insurer": "Zilveren Kruis" });
+    const draftId = await filledDraft(client, { ...STEP1, "patient.name": "Els Utrecht", "patient.bsn": "123456782", "patient.municipality": "Utrecht", "patient.insurer": "Zilveren Kruis" });
     const caseId = await submit(client, draftId);
     expect(tableNumberOf(caseId)).toBe(4);
     const row = db().select().from(cases).where(eq(cases.id, caseId)).get()!;

@@ -2,14 +2,14 @@
 // real portal: who sees what (consent), which actions each role may take, the Dutch errors
 // with typed values kept, mass assignment ignored, and the audit trail with patient ids.
 import { and, eq, inArray } from "drizzle-orm";
-import { auditEvents, caseEvents, cases, organisations, regionalTables, users } from "#db/schema";
+import { auditEvents, caseEvents, cases, organisations, patients, regionalTables, users } from "#db/schema";
 import { ReferralSchema } from "~/domain/referral-schema";
 import { ageBand } from "~/domain/case-display";
 import { formatAmsterdamSortable } from "~/domain/amsterdam-time";
-import { latestAssessment } from "~/models/cases.server";
+import { applyCaseEvent, latestAssessment, saveAssessment } from "~/models/cases.server";
 import { createReferral } from "~/models/referrals.server";
 import { sessionsFor, startPortal, type TestPortal } from "../helpers/portal";
-import { validReferral, type DeepPartial } from "../helpers/referral-payload";
+import { uniqueBsn, validReferral, type DeepPartial } from "../helpers/referral-payload";
 import type { ReferralPayload } from "~/domain/referral-schema";
 
 let t: TestPortal;
@@ -29,7 +29,8 @@ const caseRow = (id: number) => db().select().from(cases).where(eq(cases.id, id)
 /** A referral by VGZ's zorgbemiddeling, created the way the form and API create one. */
 function refer(overrides: DeepPartial<ReferralPayload> = {}) {
   const referrer = db().select().from(users).where(eq(users.email, "zorgbemiddeling.vgz@regiotafel.test")).get()!;
-  const input = ReferralSchema.parse(validReferral(overrides));
+  // A person of their own unless the test says otherwise: one BSN is one patient.
+  const input = ReferralSchema.parse(validReferral({ ...overrides, patient: { bsn: uniqueBsn(), ...overrides.patient } }));
   const result = createReferral(
     db(),
     input,
@@ -55,6 +56,18 @@ function criteria(over: Record<string, string | undefined> = {}) {
 }
 
 const { get, post } = sessionsFor(() => t.url);
+
+/** Through the table's steps to "Toetsing medisch adviseur": the outcome goes to the advisor. */
+function presentToAdvisor(caseId: number) {
+  const chair = db().select().from(users).where(eq(users.email, CHAIR)).get()!;
+  const actor = { userId: chair.id, organisationId: chair.organisationId };
+  applyCaseEvent(db(), caseId, { event: "start_screening" }, actor);
+  saveAssessment(db(), caseId, "screening", chair.id, [1, 2, 3, 4, 5, 6, 7].map((criterion) => ({ criterion, verdict: "met" as const, motivation: "Blijkt uit de verwijzing." })));
+  for (const event of ["include", "schedule", "discuss", "agree_plan", "request_advisor_check"] as const) {
+    const step = applyCaseEvent(db(), caseId, { event }, actor);
+    if (!step.ok) throw new Error(`${event}: ${step.error}`);
+  }
+}
 
 const auditFor = (action: string, patientId: number) =>
   db()
@@ -117,16 +130,17 @@ describe("the chair's inbox", () => {
 });
 
 describe("screening by the chair", () => {
-  it("start, a missing motivation gives a Dutch error with the typed values kept, then save and include", async () => {
+  it("start, a motivation without a verdict gives a Dutch error with the typed values kept, a partial screening saves, then complete and include", async () => {
     const r = refer();
     const page = `/casussen/${r.caseId}`;
+    const bsn = db().select().from(patients).where(eq(patients.id, r.patientId)).get()!.bsn;
 
     const first = await get(CHAIR, page);
     expect(first.status).toBe(200);
     expect(first.html).toContain(`<h1>Casus ${r.code}</h1>`);
     expect(first.html).toContain("Screening starten");
     expect(first.html).not.toContain("Identiteit afgeschermd");
-    expect(first.html).toContain("111222333");
+    expect(first.html).toContain(bsn);
 
     const started = await post(CHAIR, page, { intent: "start_screening" });
     expect(started.status).toBe(302);
@@ -134,14 +148,23 @@ describe("screening by the chair", () => {
 
     const missing = await post(CHAIR, page, criteria({ intent: "save_screening", verdict_2: "not_met", motivation_2: "Eigen tekst bij twee", motivation_3: "  ", verdict_6: undefined }));
     expect(missing.status).toBe(200);
-    expect(missing.html).toContain("Geef een motivering bij criterium 3.");
-    expect(missing.html).toContain("Kies een oordeel bij criterium 6.");
+    expect(missing.html).toContain("Kies een oordeel bij criterium 6, of maak de motivering leeg.");
     expect(missing.html).not.toContain("Geef een motivering bij criterium 1.");
     expect(missing.html).toContain("Eigen tekst bij twee");
     expect(missing.html).toContain('<input type="radio" name="verdict_2" checked="" value="not_met"/>');
     expect(missing.html).toContain('<input type="radio" name="verdict_2" value="met"/>');
-    expect(missing.html).toMatch(/<textarea id="screening-motivation_3"[^>]*aria-invalid="true"/);
     expect(latestAssessment(db(), r.caseId, "screening")).toBeNull();
+
+    // Saved in part: criterion 6 not judged yet, criterion 3 without a motivation. Deciding waits.
+    const partial = await post(CHAIR, page, criteria({ intent: "save_screening", verdict_2: "not_met", motivation_3: "", verdict_6: undefined, motivation_6: undefined }));
+    expect(partial.status).toBe(302);
+    const part = latestAssessment(db(), r.caseId, "screening")!;
+    expect(part.verdicts.map((v) => v.criterion)).toEqual([1, 2, 3, 4, 5, 7]);
+    expect(part.verdicts.find((v) => v.criterion === 3)!.motivation).toBe("");
+    const tooEarly = await post(CHAIR, page, { intent: "include" });
+    expect(tooEarly.html).toContain("Beoordeel eerst alle zeven inclusiecriteria met motivering.");
+    const resumed = await get(CHAIR, page);
+    expect(resumed.html).toContain("Onderbouwing criterium 5"); // the partial screening is there to finish
 
     const saved = await post(CHAIR, page, { ...criteria({ verdict_2: "not_met" }), intent: "save_screening" });
     expect(saved.status).toBe(302);
@@ -180,6 +203,7 @@ describe("screening by the chair", () => {
     const r = refer();
     const page = `/casussen/${r.caseId}`;
     await post(CHAIR, page, { intent: "start_screening" });
+    expect((await post(CHAIR, page, criteria({ intent: "save_screening", verdict_2: "not_met", motivation_2: "Geen haalbaar behandeldoel beschreven." }))).status).toBe(302);
     const noReason = await post(CHAIR, page, { intent: "not_include", reason: " " });
     expect(noReason.status).toBe(200);
     expect(noReason.html).toContain("Geef de reden waarom de casus niet wordt geïncludeerd.");
@@ -189,7 +213,8 @@ describe("screening by the chair", () => {
     expect((await post(CHAIR, page, { intent: "not_include", reason })).status).toBe(302);
     expect(caseRow(r.caseId).status).toBe("not_included");
     const event = db().select().from(caseEvents).where(and(eq(caseEvents.caseId, r.caseId), eq(caseEvents.event, "not_include"))).get()!;
-    expect(event.reason).toBe(reason);
+    // The decision names the criterion the screening found not met, then the chair's reason.
+    expect(event.reason).toBe(`Niet voldaan aan criterium 2. Behandeldoelstelling is aanwezig én realiseerbaar (kan ook care-gericht of herstelgericht zijn).\n${reason}`);
     const after = await get(CHAIR, page);
     expect(after.html).toContain("Niet geïncludeerd");
     expect(after.html).toContain(reason);
@@ -216,11 +241,15 @@ describe("screening by the chair", () => {
 
     expect((await get(CHAIR, page)).status).toBe(404);
     expect((await get(CHAIR, "/tafels/rotterdam/inbox")).html).not.toContain(r.code);
+    // One identity, a new code at the receiving table; the old code is shown as "eerder".
+    const newCode = caseRow(r.caseId).code;
+    expect(newCode).toMatch(/^RT3-\d{4}-\d{3}$/);
     const newInbox = await get("voorzitter.amsterdam@regiotafel.test", "/tafels/amsterdam/inbox");
     expect(newInbox.status).toBe(200);
-    expect(newInbox.html).toContain(r.code);
+    expect(newInbox.html).toContain(newCode);
     const newPage = await get("voorzitter.amsterdam@regiotafel.test", page);
     expect(newPage.status).toBe(200);
+    expect(newPage.html).toContain(`eerder ${r.code}`);
     expect(newPage.html).toContain("Doorverwezen naar andere regiotafel");
     expect(newPage.html).toContain("(van Rotterdam-Rijnmond naar Amsterdam)");
     expect(auditFor("case.redirect", r.patientId)).toHaveLength(1);
@@ -234,12 +263,20 @@ describe("the medical advisor", () => {
     const view = await get("adviseur.vgz@regiotafel.test", page);
     expect(view.status).toBe(200);
     expect(view.html).toContain("Uw beoordeling als medisch adviseur");
+    expect(view.html).toContain("U toetst de criteria zodra de regiotafel de uitkomst");
     expect(view.html).not.toContain("Screening starten");
     expect(view.html).not.toContain("Doorverwijzen");
 
     const chairOnly = await post("adviseur.vgz@regiotafel.test", page, { intent: "start_screening" });
     expect(chairOnly.status).toBe(403);
     expect(caseRow(r.caseId).status).toBe("received");
+
+    // Not before the table's outcome: a fresh referral is not the advisor's to assess.
+    const early = await post("adviseur.vgz@regiotafel.test", page, criteria({ intent: "advisor_assessment" }));
+    expect(early.status).toBe(200);
+    expect(early.html).toContain("U beoordeelt de criteria pas als de regiotafel de uitkomst aan u heeft voorgelegd");
+    expect(latestAssessment(db(), r.caseId, "advisor")).toBeNull();
+    presentToAdvisor(r.caseId);
 
     const incomplete = await post("adviseur.vgz@regiotafel.test", page, criteria({ intent: "advisor_assessment", motivation_7: "" }));
     expect(incomplete.html).toContain("Geef een motivering bij criterium 7.");

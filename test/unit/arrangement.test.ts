@@ -24,14 +24,14 @@ const MEMBER: ArrangementActor = { isChair: false, isInsurerAdvisor: false };
 
 describe("arrangementTransition", () => {
   it("follows proposed → approved → contracted → ended with the right person at each step", () => {
-    expect(arrangementTransition("proposed", { event: "approve", caseStatus: "advisor_check", actor: ADVISOR, hasAdvisorAssessment: true })).toEqual({ ok: true, to: "approved" });
+    expect(arrangementTransition("proposed", { event: "approve", caseStatus: "advisor_check", actor: ADVISOR, hasAdvisorAssessment: true, advisorConclusion: "meets" })).toEqual({ ok: true, to: "approved" });
     expect(arrangementTransition("approved", { event: "contract", caseStatus: "advisor_check", actor: CHAIR })).toEqual({ ok: true, to: "contracted" });
     expect(arrangementTransition("contracted", { event: "end", caseStatus: "placed", actor: CHAIR })).toEqual({ ok: true, to: "ended" });
   });
 
   it("lets only the insurer's medical advisor approve", () => {
     for (const actor of [CHAIR, MEMBER]) {
-      expect(arrangementTransition("proposed", { event: "approve", caseStatus: "advisor_check", actor, hasAdvisorAssessment: true })).toEqual({
+      expect(arrangementTransition("proposed", { event: "approve", caseStatus: "advisor_check", actor, hasAdvisorAssessment: true, advisorConclusion: "meets" })).toEqual({
         ok: false,
         error: "Alleen de medisch adviseur van de zorgverzekeraar van de patiënt kan een arrangement goedkeuren.",
       });
@@ -45,10 +45,28 @@ describe("arrangementTransition", () => {
     });
   });
 
+  it("approves only with the conclusion 'voldoet aan de criteria'", () => {
+    for (const advisorConclusion of ["does_not_meet", "more_information", null] as const) {
+      const result = arrangementTransition("proposed", { event: "approve", caseStatus: "advisor_check", actor: ADVISOR, hasAdvisorAssessment: true, advisorConclusion });
+      expect(result.ok, String(advisorConclusion)).toBe(false);
+    }
+    expect(arrangementTransition("proposed", { event: "approve", caseStatus: "advisor_check", actor: ADVISOR, hasAdvisorAssessment: true, advisorConclusion: "does_not_meet" })).toEqual({
+      ok: false,
+      error: 'Goedkeuren kan alleen met de conclusie "Voldoet aan de criteria"; uw conclusie is "Voldoet niet aan de criteria".',
+    });
+  });
+
+  it("lets the advisor refuse a proposal with a reason", () => {
+    expect(arrangementTransition("proposed", { event: "refuse", caseStatus: "advisor_check", actor: ADVISOR, reason: "Zvw dekt dit niet" })).toEqual({ ok: true, to: "refused" });
+    expect(arrangementTransition("proposed", { event: "refuse", caseStatus: "advisor_check", actor: ADVISOR, reason: "  " })).toEqual({ ok: false, error: "Geef de reden van de afwijzing." });
+    expect(arrangementTransition("proposed", { event: "refuse", caseStatus: "advisor_check", actor: CHAIR, reason: "x" }).ok).toBe(false);
+    expect(arrangementTransition("approved", { event: "refuse", caseStatus: "advisor_check", actor: ADVISOR, reason: "x" }).ok).toBe(false);
+  });
+
   it("approves only once the chair has put the case before the advisor", () => {
-    const result = arrangementTransition("proposed", { event: "approve", caseStatus: "plan_agreed", actor: ADVISOR, hasAdvisorAssessment: true });
+    const result = arrangementTransition("proposed", { event: "approve", caseStatus: "plan_agreed", actor: ADVISOR, hasAdvisorAssessment: true, advisorConclusion: "meets" });
     expect(result).toEqual({ ok: false, error: 'De voorzitter legt de casus eerst voor aan de medisch adviseur (status nu: "Plan vastgesteld").' });
-    expect(arrangementTransition("proposed", { event: "approve", caseStatus: "funding_arranged", actor: ADVISOR, hasAdvisorAssessment: true }).ok).toBe(true);
+    expect(arrangementTransition("proposed", { event: "approve", caseStatus: "funding_arranged", actor: ADVISOR, hasAdvisorAssessment: true, advisorConclusion: "meets" }).ok).toBe(true);
   });
 
   it("lets only the chair contract and end", () => {
@@ -61,9 +79,10 @@ describe("arrangementTransition", () => {
   it("refuses every step from the wrong status, in Dutch", () => {
     const who = { approve: ADVISOR, contract: CHAIR, end: CHAIR } as const;
     const valid: Record<string, ArrangementStatus> = { approve: "proposed", contract: "approved", end: "contracted" };
+    // refuse is covered in its own test
     for (const event of ["approve", "contract", "end"] as const) {
       for (const from of ARRANGEMENT_STATUSES.filter((s) => s !== valid[event])) {
-        const result = arrangementTransition(from, { event, caseStatus: "advisor_check", actor: who[event], hasAdvisorAssessment: true });
+        const result = arrangementTransition(from, { event, caseStatus: "advisor_check", actor: who[event], hasAdvisorAssessment: true, advisorConclusion: "meets" });
         expect(result.ok, `${event} from ${from}`).toBe(false);
       }
     }
@@ -75,7 +94,7 @@ describe("arrangementTransition", () => {
       ok: false,
       error: '"Beëindigen" kan niet bij een arrangement met status "Beëindigd".',
     });
-    expect(arrangementTransition("approved", { event: "approve", caseStatus: "advisor_check", actor: ADVISOR, hasAdvisorAssessment: true }).ok).toBe(false);
+    expect(arrangementTransition("approved", { event: "approve", caseStatus: "advisor_check", actor: ADVISOR, hasAdvisorAssessment: true, advisorConclusion: "meets" }).ok).toBe(false);
   });
 
   it("on a closed case only allows ending", () => {
@@ -87,24 +106,21 @@ describe("arrangementTransition", () => {
   });
 
   it("names the next step per status", () => {
-    expect(ARRANGEMENT_STATUSES.map(nextArrangementEvent)).toEqual(["approve", "contract", "end", null]);
+    expect(ARRANGEMENT_STATUSES.map(nextArrangementEvent)).toEqual(["approve", "contract", "end", null, null]);
   });
 });
 
 describe("proposeProblem and fundingProblem", () => {
   it("proposes from the discussion until closure", () => {
     for (const state of ARRANGEMENT_CASE_STATES) expect(proposeProblem(state), state).toBeNull();
-    expect(CASE_STATES.filter((s) => proposeProblem(s) !== null).sort()).toEqual(["closed", "included", "not_included", "received", "scheduled", "screening"]);
+    expect(CASE_STATES.filter((s) => proposeProblem(s) !== null).sort()).toEqual(["closed", "included", "information_requested", "not_included", "received", "scheduled", "screening"]);
     expect(proposeProblem("included")).toBe('Een arrangement kan pas worden voorgesteld als de casus is besproken (status nu: "Geïncludeerd").');
     expect(proposeProblem("closed")).toBe("Deze casus is afgesloten; er kan geen arrangement meer worden voorgesteld.");
   });
 
-  it("records funding only with the advisor and with an approved arrangement", () => {
-    expect(fundingProblem("advisor_check", ["proposed", "approved"])).toBeNull();
-    expect(fundingProblem("advisor_check", ["contracted"])).toBeNull();
-    expect(fundingProblem("advisor_check", ["proposed", "ended"])).toBe("Er is nog geen arrangement goedgekeurd door de medisch adviseur.");
-    expect(fundingProblem("advisor_check", [])).toBe("Er is nog geen arrangement goedgekeurd door de medisch adviseur.");
-    expect(fundingProblem("plan_agreed", ["approved"])).toBe(
+  it("records funding only with the advisor (whether an arrangement is needed is funding.ts's rule)", () => {
+    expect(fundingProblem("advisor_check")).toBeNull();
+    expect(fundingProblem("plan_agreed")).toBe(
       'Financiering kan alleen worden vastgelegd als de casus bij de medisch adviseur ligt (status nu: "Plan vastgesteld").',
     );
   });

@@ -16,9 +16,11 @@ import {
 /** Extra input an event needs to pass its own conditions, so the table below tests the state rule only. */
 const NEEDS: Partial<Record<CaseEvent, Partial<TransitionInput>>> = {
   include: { screeningComplete: true },
-  not_include: { reason: "Geen hoogcomplexe problematiek." },
+  not_include: { reason: "Geen hoogcomplexe problematiek.", screeningComplete: true },
+  request_information: { reason: "Welke behandelingen zijn de afgelopen twee jaar ingezet?" },
   redirect: { reason: "Regiobinding: familie woont in Zeeland.", targetTableId: 2, currentTableId: 1 },
   close: { reason: "Nazorg afgerond." },
+  return_to_table: { reason: "Meer informatie nodig over criterium 5." },
 };
 
 const OPEN: CaseState[] = CASE_STATES.filter((s) => s !== "closed");
@@ -29,11 +31,16 @@ const ALLOWED: [CaseState, CaseEvent, CaseState][] = [
   ["screening", "not_include", "not_included"],
   ["received", "redirect", "received"],
   ["screening", "redirect", "received"],
+  ["information_requested", "redirect", "received"],
+  ["received", "request_information", "information_requested"],
+  ["screening", "request_information", "information_requested"],
+  ["information_requested", "answer_information", "screening"],
   ["included", "schedule", "scheduled"],
   ["scheduled", "unschedule", "included"],
   ["scheduled", "discuss", "discussed"],
   ["discussed", "agree_plan", "plan_agreed"],
   ["plan_agreed", "request_advisor_check", "advisor_check"],
+  ["advisor_check", "return_to_table", "plan_agreed"],
   ["advisor_check", "arrange_funding", "funding_arranged"],
   ["funding_arranged", "place", "placed"],
   ["placed", "start_follow_up", "follow_up"],
@@ -87,9 +94,17 @@ describe("conditions on top of the state", () => {
     expect(transition("screening", { event: "include", screeningComplete: true })).toEqual({ ok: true, to: "included" });
   });
 
+  it("not include is refused until the screening covers all seven criteria, like include", () => {
+    const reason = "Geen hoogcomplexe problematiek.";
+    expect(transition("screening", { event: "not_include", reason })).toMatchObject({ ok: false, error: expect.stringMatching(/volledige screening/) });
+    expect(transition("screening", { event: "not_include", reason, screeningComplete: false })).toMatchObject({ ok: false });
+    expect(transition("screening", { event: "not_include", reason, screeningComplete: true })).toEqual({ ok: true, to: "not_included" });
+  });
+
   it.each([
     ["screening", "not_include"],
     ["screening", "redirect"],
+    ["screening", "request_information"],
     ["included", "close"],
   ] as [CaseState, CaseEvent][])("%s --%s--> needs a written reason", (from, event) => {
     const base = { ...NEEDS[event] };
@@ -134,8 +149,9 @@ describe("allowedEvents", () => {
   });
 
   it("matches the chair's choices at the start of a case", () => {
-    expect(allowedEvents("received")).toEqual(["start_screening", "redirect", "close"]);
-    expect(allowedEvents("screening")).toEqual(["include", "not_include", "redirect", "close"]);
+    expect(allowedEvents("received")).toEqual(["start_screening", "redirect", "request_information", "close"]);
+    expect(allowedEvents("screening")).toEqual(["include", "not_include", "redirect", "request_information", "close"]);
+    expect(allowedEvents("information_requested")).toEqual(["redirect", "answer_information", "close"]);
     expect(allowedEvents("closed")).toEqual([]);
     expect(allowedEvents("received")).not.toContain("receive");
   });

@@ -87,7 +87,7 @@ describe("checkEscalation", () => {
 
   it("is possible from inclusion until the case is closed, not before or after", () => {
     const outside = CASE_STATES.filter((s) => !ESCALATION_STATES.includes(s));
-    expect(outside).toEqual(["received", "screening", "not_included", "closed"]);
+    expect(outside).toEqual(["received", "screening", "information_requested", "not_included", "closed"]);
     for (const state of ESCALATION_STATES) expect(checkEscalation(state, [], { level: "own_region", reason: "x" })).toEqual({ ok: true });
     expect(checkEscalation("closed", [], { level: "own_region", reason: "x" })).toEqual({ ok: false, error: 'Opschalen kan niet bij een casus met status "Afgesloten".' });
     expect(checkEscalation("screening", [], { level: "own_region", reason: "x" })).toEqual({ ok: false, error: 'Opschalen kan niet bij een casus met status "In screening".' });

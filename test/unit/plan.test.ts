@@ -72,7 +72,7 @@ describe("planEditProblem", () => {
   it("lets the chair edit from inclusion until the case is closed", () => {
     for (const state of PLAN_EDITABLE_STATES) expect(planEditProblem(state), state).toBeNull();
     const refused: CaseState[] = CASE_STATES.filter((s) => !PLAN_EDITABLE_STATES.includes(s));
-    expect(refused.sort()).toEqual(["closed", "not_included", "received", "screening"]);
+    expect(refused.sort()).toEqual(["closed", "information_requested", "not_included", "received", "screening"]);
   });
 
   it("explains in Dutch why not", () => {
