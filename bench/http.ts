@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon, { type Result } from "autocannon";
+import { login } from "./login";
 
 const CONNECTIONS = 10;
 const DURATION_S = 5;
@@ -84,18 +85,6 @@ function startServers(): Promise<{ child: ChildProcess; ready: Ready }> {
   });
 }
 
-async function login(baseUrl: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/inloggen`, {
-    method: "POST",
-    headers: { Origin: baseUrl, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email: BENCH_USER, password: "Demo-wachtwoord-2026", redirectTo: "/" }),
-    redirect: "manual",
-  });
-  const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("regiotafel_session="));
-  if (response.status !== 302 || !cookie) throw new Error(`login as ${BENCH_USER} failed (${response.status})`);
-  return cookie;
-}
-
 type Target = { name: string; url: string; headers?: Record<string, string> };
 
 async function measure(target: Target): Promise<Result> {
@@ -135,7 +124,7 @@ async function main() {
   const { child, ready } = await startServers();
   try {
     const portal = `http://127.0.0.1:${ready.portalPort}`;
-    const cookie = await login(portal);
+    const cookie = await login(portal, BENCH_USER);
 
     // Measure what we think we measure: the signed-in home page, not a redirect to /inloggen.
     const check = await fetch(`${portal}/`, { headers: { Cookie: cookie }, redirect: "manual" });

@@ -239,7 +239,13 @@ export const cases = sqliteTable(
     receivedAt: text("received_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },
-  (t) => [index("cases_table_status").on(t.tableId, t.status), index("cases_insurer").on(t.insurerId), index("cases_referrer").on(t.referrerOrganisationId)],
+  (t) => [
+    index("cases_table_status").on(t.tableId, t.status),
+    index("cases_insurer").on(t.insurerId),
+    index("cases_referrer").on(t.referrerOrganisationId),
+    // The monitor: cases received before a snapshot.
+    index("cases_received_at").on(t.receivedAt),
+  ],
 );
 
 export type IdentityConflict = { field: "name" | "dateOfBirth"; known: string; given: string };
@@ -264,7 +270,8 @@ export const caseEvents = sqliteTable(
     reason: text("reason"),
     at: text("at").notNull(),
   },
-  (t) => [index("case_events_case").on(t.caseId)],
+  // The monitor: events of a kind in a period, and each case's events in time order.
+  (t) => [index("case_events_case").on(t.caseId), index("case_events_event_at").on(t.event, t.at), index("case_events_case_at").on(t.caseId, t.at)],
 );
 
 /** Consent for consultation. The newest record of a case is the one in force. */
@@ -291,6 +298,10 @@ export const consents = sqliteTable(
     recordedByUserId: text("recorded_by_user_id").references(() => users.id),
     recordedAt: text("recorded_at").notNull(),
     withdrawnAt: text("withdrawn_at"),
+    /** Withdrawal: who asked for it, why, and who recorded it (kept for the case history and inzage). */
+    withdrawalRequestedBy: text("withdrawal_requested_by", { enum: ["patient", "representative", "other"] }),
+    withdrawalReason: text("withdrawal_reason"),
+    withdrawnByUserId: text("withdrawn_by_user_id").references(() => users.id),
   },
   (t) => [index("consents_case").on(t.caseId)],
 );
@@ -616,7 +627,7 @@ export const escalations = sqliteTable(
     actorUserId: text("actor_user_id").references(() => users.id),
     at: text("at").notNull(),
   },
-  (t) => [index("escalations_case").on(t.caseId)],
+  (t) => [index("escalations_case").on(t.caseId), index("escalations_at").on(t.at)],
 );
 
 /** Where a case was placed, and how it is funded. */

@@ -9,6 +9,7 @@ import { createLucia, sessionCookieName } from "../app/lib/auth.server";
 import type { AppConfig } from "../app/lib/config.server";
 import type { AppServices, RequestContext } from "../app/lib/context.server";
 import { databaseAnswers, openDatabase } from "../app/lib/db.server";
+import { createTokenBuckets } from "../app/domain/rate-limit";
 import { createLoginThrottle } from "../app/lib/login-throttle.server";
 import { purgeExpiredRoomMessages } from "../app/models/retention.server";
 import { seedDemoData, seedReferenceData } from "../db/seed";
@@ -38,6 +39,7 @@ export async function createPortal(config: AppConfig, options: { buildPath?: str
     db,
     lucia: createLucia(db, config),
     loginThrottle: createLoginThrottle(db, config.login),
+    messageRate: createTokenBuckets(config.caseRoomMessageRate),
     io: null,
     publicOrigin: config.appOrigin ?? `http://localhost:${config.port}`,
     mailWorker: null,

@@ -17,15 +17,16 @@ import {
   JoinSchema,
   LeaveSchema,
   MessageSchema,
-  broadcastMessage,
   broadcastPresence,
   caseSummary,
   firstProblem,
   messagesAfter,
   presenceIn,
+  postMessage,
   recentMessages,
-  sessionAlive,
-  storeMessage,
+  refuseOverRate,
+  refreshSession,
+  sessionDeadline,
   type RoomServer,
   type RoomSocketData,
 } from "../app/lib/case-room.server";
@@ -38,27 +39,8 @@ const SESSION_ENDED = "Uw sessie is verlopen. Log opnieuw in.";
 const NO_ACCESS = "U heeft geen toegang tot deze casus.";
 const NOT_JOINED = "Open eerst het overleg van deze casus.";
 const FAILED = "Er ging iets mis. Probeer het opnieuw.";
-const TOO_FAST = "U stuurt te veel berichten achter elkaar. Wacht even en probeer het dan opnieuw.";
-
-/** Per user (all their sockets together): at most this many case-room messages per window. */
-export const MESSAGE_RATE = { max: 20, windowMs: 10_000 };
 /** Every few seconds each socket's session is checked, so a socket ends with its session. */
 export const SESSION_SWEEP_MS = 5_000;
-
-/** A sliding-window count per user, in memory: it only has to hold while the sockets live. */
-function createMessageLimiter({ max, windowMs }: typeof MESSAGE_RATE) {
-  const sent = new Map<string, number[]>();
-  return {
-    allow(userId: string, now = Date.now()): boolean {
-      const recent = (sent.get(userId) ?? []).filter((t) => now - t < windowMs);
-      const allowed = recent.length < max;
-      if (allowed) recent.push(now);
-      if (recent.length) sent.set(userId, recent);
-      else sent.delete(userId);
-      return allowed;
-    },
-  };
-}
 
 export function attachSockets(httpServer: http.Server, services: AppServices) {
   const io: RoomServer = new Server(httpServer, {
@@ -83,6 +65,7 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
       socket.data.user = user;
       socket.data.cookie = cookie;
       socket.data.caseRooms = new Map();
+      socket.data.sessionUntil = sessionDeadline(services.db, user.sessionId, services.config.sessionAbsoluteMs);
       next();
     } catch (error) {
       next(error as Error);
@@ -90,14 +73,11 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
   });
 
   const { db } = services;
-  const messageLimiter = createMessageLimiter(MESSAGE_RATE);
-
-  // Idle and absolute expiry end the socket too, not only its next event (a broadcast checks as well).
+  // Idle and absolute expiry end the socket too, not only its next event; the sweep also renews
+  // each socket's remembered deadline (a session slides with the user's page requests).
   const sweep = setInterval(() => {
     if (!db.$client.open) return clearInterval(sweep); // the portal closed
-    for (const socket of io.of("/").sockets.values()) {
-      if (!sessionAlive(db, socket.data.user.sessionId, services.config.sessionAbsoluteMs)) socket.disconnect(true);
-    }
+    for (const socket of io.of("/").sockets.values()) refreshSession(db, socket, services.config.sessionAbsoluteMs);
   }, SESSION_SWEEP_MS);
   sweep.unref();
   const originOf = (socket: RoomSocket) => ({
@@ -113,6 +93,7 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
       return null;
     }
     socket.data.user = user;
+    socket.data.sessionUntil = sessionDeadline(db, user.sessionId, services.config.sessionAbsoluteMs);
     return user;
   }
 
@@ -192,10 +173,12 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
       handle(socket, "room:message", async (payload): Promise<MessageAck> => {
         const parsed = MessageSchema.safeParse(payload);
         if (!parsed.success) return { ok: false, reason: "invalid", error: firstProblem(parsed.error) };
+        const { caseId, clientMessageId, body } = parsed.data;
+        // Over the rate: refused before any session or access query, so a flood costs little.
+        const tooFast = refuseOverRate(services, socket.data.user.id, clientMessageId);
+        if (tooFast) return tooFast;
         const me = await currentUser(socket);
         if (!me) return { ok: false, reason: "session", error: SESSION_ENDED };
-        const { caseId, clientMessageId, body } = parsed.data;
-        if (!messageLimiter.allow(me.id)) return { ok: false, reason: "rate", error: TOO_FAST };
         if (!socket.rooms.has(roomName(caseId))) {
           denied(socket, me, caseId, undefined, "room:message zonder room:join");
           return { ok: false, reason: "not_joined", error: NOT_JOINED };
@@ -208,22 +191,20 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
           broadcastPresence(io, caseId);
           return { ok: false, reason: "access", error: NO_ACCESS };
         }
-        const stored = storeMessage(db, { caseId, authorUserId: me.id, clientMessageId, body });
-        if (!stored.ok) return stored;
-        if (stored.created) {
+        // The message and its audit event in one transaction, then everyone in the room; the sender also gets it in the ack.
+        const stored = postMessage(services, { caseId, authorUserId: me.id, clientMessageId, body }, (message) =>
           audit(db, {
             action: "case_room.message",
             actor: actorOf(me),
             objectType: "case_message",
-            objectId: stored.message.id,
+            objectId: message.id,
             patientId: check.found.case.patientId,
-            detail: `${check.found.case.code}: bericht ${stored.message.id}`,
+            detail: `${check.found.case.code}: bericht ${message.id}`,
             consentOverride: check.viaOverride,
-          origin: originOf(socket),
-          });
-          // Stored first, then everyone in the room; the sender also gets it in the ack.
-          broadcastMessage(services, stored.message);
-        }
+            origin: originOf(socket),
+          }),
+        );
+        if (!stored.ok) return stored;
         return { ok: true, message: stored.message };
       }),
     );

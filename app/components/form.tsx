@@ -1,5 +1,5 @@
 // Accessible form fields: a label, the value typed last time, and the error tied to the input.
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import type { FieldErrors } from "~/lib/forms";
 
 type FieldProps = {
@@ -43,7 +43,32 @@ export function Field({ name, label, type = "text", errors, values, defaultValue
   );
 }
 
-export function FormError({ message }: { message?: string }) {
-  if (!message) return null;
-  return <div className="alert alert--error" role="alert">{message}</div>;
+/**
+ * The one error summary every form shows above its fields: the general message, then each
+ * field's error as a link to that field (ids are `veld-<name>`, as Field renders them). It takes
+ * focus when it appears, so keyboard and screen-reader users start at what to fix.
+ */
+export function FormError({ message, errors }: { message?: string; errors?: FieldErrors }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(errors ?? {}).filter(([name, messages]) => name !== "_form" && messages?.length);
+  const shown = Boolean(message || entries.length);
+  useEffect(() => {
+    // Only the first summary on the page takes focus (a page can hold several forms).
+    if (shown && ref.current && document.querySelector(".error-summary") === ref.current) ref.current.focus();
+  }, [shown, message, entries.length]);
+  if (!shown) return null;
+  return (
+    <div className="alert alert--error error-summary" role="alert" tabIndex={-1} ref={ref}>
+      <p className="error-summary__title">{message ?? "Niet alles is goed ingevuld."}</p>
+      {entries.length ? (
+        <ul>
+          {entries.map(([name, messages]) => (
+            <li key={name}>
+              <a href={`#veld-${name}`}>{messages![0]}</a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
 }

@@ -1,60 +1,48 @@
 // The period (and region) filter of the monitor and the chair's report: a plain GET form, so it
-// works without JavaScript and every view has a URL (for the CSV link and for printing).
+// works without JavaScript and every view has a URL (for the CSV, the PDF and printing). Only whole
+// months, quarters and years can be chosen (see app/domain/monitor.ts for why).
 import { Form } from "@remix-run/react";
-import type { MonitorFilterInput } from "~/domain/monitor";
+import type { MonitorFilterInput, periodChoices } from "~/domain/monitor";
 
+type Choice = { value: string; label: string };
 type Props = {
   values: MonitorFilterInput;
+  choices: ReturnType<typeof periodChoices>;
   /** Regions to choose from; leave out when the region is fixed (a chair's own table). */
   regions?: readonly { slug: string; name: string }[];
   action: string;
 };
 
-export function MonitorFilters({ values, regions, action }: Props) {
+function Select({ id, name, label, value, options }: { id: string; name: string; label: string; value: string; options: readonly Choice[] }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>{o.label}</option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function MonitorFilters({ values, choices, regions, action }: Props) {
   return (
     <Form method="get" action={action} className="card no-print" aria-labelledby="filters-kop">
       <h2 id="filters-kop">Filters</h2>
       <fieldset>
         <legend>Periode</legend>
+        <p className="hint">Alleen hele maanden, kwartalen en jaren: zo zijn kleine aantallen niet terug te rekenen uit het verschil tussen twee perioden.</p>
         <div className="filters">
-          <div className="field">
-            <label htmlFor="veld-periode">Soort periode</label>
-            <select id="veld-periode" name="periode" defaultValue={values.periode}>
-              <option value="kwartaal">Kwartaal</option>
-              <option value="jaar">Jaar</option>
-              <option value="eigen">Eigen periode</option>
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="veld-kwartaal">Kwartaal</label>
-            <input id="veld-kwartaal" name="kwartaal" defaultValue={values.kwartaal} aria-describedby="veld-kwartaal-hint" maxLength={7} />
-            <p className="hint" id="veld-kwartaal-hint">Bijvoorbeeld 2026-Q4</p>
-          </div>
-          <div className="field">
-            <label htmlFor="veld-jaar">Jaar</label>
-            <input id="veld-jaar" name="jaar" inputMode="numeric" defaultValue={values.jaar} maxLength={4} />
-          </div>
-          <div className="field">
-            <label htmlFor="veld-van">Van (eigen periode)</label>
-            <input id="veld-van" name="van" type="date" defaultValue={values.van} />
-          </div>
-          <div className="field">
-            <label htmlFor="veld-tot">Tot en met (eigen periode)</label>
-            <input id="veld-tot" name="tot" type="date" defaultValue={values.tot} />
-          </div>
+          <Select id="veld-periode" name="periode" label="Soort periode" value={values.periode} options={[{ value: "maand", label: "Maand" }, { value: "kwartaal", label: "Kwartaal" }, { value: "jaar", label: "Jaar" }]} />
+          <Select id="veld-maand" name="maand" label="Maand" value={values.maand} options={choices.months} />
+          <Select id="veld-kwartaal" name="kwartaal" label="Kwartaal" value={values.kwartaal} options={choices.quarters} />
+          <Select id="veld-jaar" name="jaar" label="Jaar" value={values.jaar} options={choices.years} />
         </div>
       </fieldset>
       <div className="filters">
         {regions ? (
-          <div className="field">
-            <label htmlFor="veld-regio">Regio</label>
-            <select id="veld-regio" name="regio" defaultValue={values.regio}>
-              <option value="alle">Alle regio's</option>
-              {regions.map((r) => (
-                <option key={r.slug} value={r.slug}>{r.name}</option>
-              ))}
-            </select>
-          </div>
+          <Select id="veld-regio" name="regio" label="Regio" value={values.regio} options={[{ value: "alle", label: "Alle regio's" }, ...regions.map((r) => ({ value: r.slug, label: r.name }))]} />
         ) : null}
         <div className="field">
           <button type="submit" className="button">Tonen</button>
@@ -64,13 +52,13 @@ export function MonitorFilters({ values, regions, action }: Props) {
   );
 }
 
-/** "Afdrukken": the filters and menus are left off the printout (.no-print and @media print). */
-export function PrintHint() {
+/** Printing and the PDF report: the filters and menus are left off the printout (.no-print, @media print). */
+export function PrintHint({ pdfHref }: { pdfHref: string }) {
   return (
     <p className="hint no-print">
-      Afdrukken of bewaren als pdf: gebruik <kbd>Ctrl</kbd>+<kbd>P</kbd> (Mac: <kbd>⌘</kbd>+<kbd>P</kbd>) of{" "}
-      <button type="button" className="button button--secondary button--small" onClick={() => window.print()}>Afdrukken</button>.
-      De filters en het menu worden niet afgedrukt.
+      <a className="button button--secondary button--small" href={pdfHref} download>Rapport als pdf</a>{" "}
+      (titelpagina, paginanummers; om door te sturen) of{" "}
+      <button type="button" className="button button--secondary button--small" onClick={() => window.print()}>Afdrukken</button>. De filters en het menu worden niet afgedrukt.
     </p>
   );
 }

@@ -1,9 +1,10 @@
 // The blocks of the monitor, shared by the national monitor (/monitor) and a chair's report for
 // their own table (/tafels/<slug>/rapportage). It receives only the suppressed report from the
-// query layer (app/models/monitor.server.ts): numbers, "<5" and nothing about a single case.
+// query layer (app/models/monitor.server.ts): numbers, "onderdrukt" and nothing about a single case.
 import { Link } from "@remix-run/react";
+import { formatDate } from "~/lib/format";
 import { SHORTFALL_KIND_LABELS, SHORTFALL_KINDS } from "~/domain/vocabulary";
-import type { CapacityTable, MonitorReport } from "~/models/monitor.server";
+import type { CapacityComparison, CapacityTable, MonitorReport } from "~/models/monitor.server";
 import { BarChart } from "./charts/bar-chart";
 import { label } from "./charts/chart-values";
 import { GroupedBarChart } from "./charts/grouped-bar-chart";
@@ -16,13 +17,22 @@ const KIND_SHORT: Record<(typeof SHORTFALL_KINDS)[number], string> = {
   blocked_outflow: "Uitstroom stokt",
 };
 
+/** The one explanation of the markers, above the figures. */
 export function SuppressionNote() {
   return (
-    <p className="hint suppression-note">
-      Aantallen van 1 tot en met 4 staan er als "&lt;5", zodat niemand herkenbaar is. Een mediaan en 90e percentiel staan er
-      alleen bij 5 of meer casussen. Doorlooptijden tellen in de periode en regio van de laatste stap; de mediaan is de middelste
-      waarde (bij een even aantal het gemiddelde van de twee middelste), het 90e percentiel volgens de nearest-rank-methode.
-    </p>
+    <div className="hint suppression-note" id="uitleg-onderdrukt">
+      <p>
+        <strong>onderdrukt</strong>: dit aantal wordt niet getoond. Aantallen van 1 tot en met 4 zouden naar een persoon kunnen
+        wijzen; daarom zijn ook enkele andere aantallen afgeschermd, zodat geen klein aantal terug te rekenen is uit totalen,
+        andere regio's, andere perioden of andere indelingen. Een onderdrukt aantal kan dus ook 0 of 5 of meer zijn.
+      </p>
+      <p>
+        <strong>te weinig casussen</strong>: een mediaan en 90e percentiel staan er alleen als het aantal casussen erachter getoond
+        wordt en minstens 5 is. Doorlooptijden tellen in de periode en regio van de laatste stap. De mediaan is de middelste waarde
+        (bij een even aantal het gemiddelde van de twee middelste); het 90e percentiel is de waarde waar 90% van de casussen op of
+        onder zit (een echt voorgekomen doorlooptijd).
+      </p>
+    </div>
   );
 }
 
@@ -41,6 +51,22 @@ export function CapacityMatrix({ table, headingLevel = 3 }: { table: CapacityTab
         columns={SHORTFALL_KINDS.map((k) => ({ key: k, label: SHORTFALL_KIND_LABELS[k], short: KIND_SHORT[k] }))}
         rows={table.rows.map((r) => ({ key: r.careFunction, label: r.label, values: r.counts.map((c) => c.count) }))}
       />
+    </section>
+  );
+}
+
+/** The seven regions side by side: shortfalls per missing function (all kinds together) in one matrix. */
+export function CapacitySideBySide({ comparison }: { comparison: CapacityComparison }) {
+  return (
+    <section className="card" aria-labelledby="naast-elkaar">
+      <h2 id="naast-elkaar">Alle tafels naast elkaar</h2>
+      <MatrixChart
+        title="Capaciteitstekorten per ontbrekende functie en tafel"
+        rowHeading="Ontbrekende functie"
+        columns={comparison.regions.map((r) => ({ key: r.slug, label: `Tafel ${r.number}: ${r.name}`, short: `Tafel ${r.number}` }))}
+        rows={[...comparison.rows.map((r) => ({ key: r.careFunction, label: r.label, values: r.values })), { key: "totaal", label: "Totaal", values: comparison.totals }]}
+      />
+      <p className="hint">{comparison.regions.map((r) => `Tafel ${r.number}: ${r.name}`).join(" · ")}</p>
     </section>
   );
 }
@@ -85,7 +111,7 @@ export function MonitorReportView({ report, capacityLink }: { report: MonitorRep
 
       <section className="card monitor-block" aria-labelledby="open">
         <h2 id="open">Open casussen naar leeftijd</h2>
-        <p className="hint">Stand op {report.snapshotDate}; leeftijd gerekend vanaf ontvangst. Totaal open: {label(report.openTotal)}.</p>
+        <p className="hint">Stand op {formatDate(report.snapshotDate)}; leeftijd gerekend vanaf ontvangst. Totaal open: {label(report.openTotal)}.</p>
         <BarChart title={`Open casussen naar leeftijd op ${report.snapshotDate}, ${regionName}`} categoryHeading="Leeftijd" data={report.openByAge.map((r) => ({ key: r.key, label: r.label, value: r.count }))} />
       </section>
 

@@ -96,6 +96,15 @@ export const REPRESENTATIVE_LABELS: Record<RepresentativeKind, string> = {
   family: "Ouder, kind, broer of zus",
 };
 
+/** Who asked for consent to be withdrawn (recorded with the reason, shown in the history and inzage). */
+export const WITHDRAWAL_REQUESTERS = ["patient", "representative", "other"] as const;
+export type WithdrawalRequester = (typeof WITHDRAWAL_REQUESTERS)[number];
+export const WITHDRAWAL_REQUESTER_LABELS: Record<WithdrawalRequester, string> = {
+  patient: "De patiënt zelf",
+  representative: "De vertegenwoordiger van de patiënt",
+  other: "Iemand anders (toelichting in de reden)",
+};
+
 export const CONSENT_METHODS = ["written", "oral"] as const;
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 export const CONSENT_METHOD_LABELS: Record<ConsentMethod, string> = { written: "Schriftelijk", oral: "Mondeling" };

@@ -44,13 +44,10 @@ export const NewUserSchema = z
     organisationId: requiredId("Kies een organisatie."),
     role: roleField,
     tableId: optionalTableId,
-    password: newPassword,
   })
   .superRefine((data, ctx) => {
     const tableProblem = membershipProblem(data.role, data.tableId);
     if (tableProblem) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["tableId"], message: tableProblem });
-    const problem = passwordProblem(data.password, passwordContext(data.name, data.email));
-    if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["password"], message: problem });
   });
 
 /** A failure that points at fields only, keeping what was typed (never a password). */

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { isOptionalCapable, ROLES_WITHOUT_PATIENT_IDENTITY } from "../domain/second-factor";
 import type { Role } from "../domain/vocabulary";
 import { DEFAULT_ACCOUNT_POLICY, DEFAULT_PAIR_POLICY } from "../domain/login-throttle";
+import { DEFAULT_MESSAGE_RATE, type RatePolicy } from "../domain/rate-limit";
 import type { ThrottlePolicies } from "./login-throttle.server";
 
 const EnvSchema = z.object({
@@ -36,6 +37,9 @@ const EnvSchema = z.object({
     }),
   SEED_DEMO_DATA: z.enum(["auto", "never"]).default("auto"),
   CASE_ROOM_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
+  /** Case-room messages per user: a burst at once, then this many a minute (app/domain/rate-limit.ts). */
+  CASE_ROOM_MESSAGE_BURST: z.coerce.number().int().positive().default(DEFAULT_MESSAGE_RATE.burst),
+  CASE_ROOM_MESSAGES_PER_MINUTE: z.coerce.number().positive().default(DEFAULT_MESSAGE_RATE.perMinute),
   /** Audit anchors (chain heads) go here; best on another disk or host than the database. */
   AUDIT_ANCHOR_DIR: z.string().min(1).optional(),
   AUDIT_ANCHOR_MINUTES: z.coerce.number().positive().default(60),
@@ -65,6 +69,7 @@ export type AppConfig = {
   secondFactorOptionalRoles: Role[];
   seedDemoData: boolean;
   caseRoomRetentionDays: number;
+  caseRoomMessageRate: RatePolicy;
   audit: { anchorDir: string; anchorEveryMs: number; anchorMailTo: string | null };
   mail: { smtpUrl: string | null; from: string; pollMs: number; retryBaseMs: number; maxAttempts: number; dailyJobsHour: number };
 };
@@ -89,6 +94,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Demo accounts share a published password: never in production.
     seedDemoData: !production && e.SEED_DEMO_DATA === "auto",
     caseRoomRetentionDays: e.CASE_ROOM_RETENTION_DAYS,
+    caseRoomMessageRate: { burst: e.CASE_ROOM_MESSAGE_BURST, perMinute: e.CASE_ROOM_MESSAGES_PER_MINUTE },
     audit: {
       anchorDir: e.AUDIT_ANCHOR_DIR ?? path.join(path.dirname(e.DATABASE_PATH), "audit-anchors"),
       anchorEveryMs: e.AUDIT_ANCHOR_MINUTES * 60_000,

@@ -6,13 +6,21 @@ const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19456, timeCost: 2, paralleli
 
 export const hashPassword = (password: string) => hash(password, OPTIONS);
 
+/**
+ * Stored for an account whose person has not chosen a password yet (invited, or created by
+ * admin:create): no password ever matches it. They set one through their activation link.
+ */
+export const NO_PASSWORD = "!no-password";
+
 // Verifying against this when the account does not exist keeps the answer time the same.
 let dummyHash: Promise<string> | null = null;
 
 export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
   dummyHash ??= hashPassword("regiotafel-dummy-password");
   try {
-    return await verify(passwordHash ?? (await dummyHash), password);
+    const usable = passwordHash != null && passwordHash !== NO_PASSWORD;
+    const matches = await verify(usable ? passwordHash : await dummyHash, password);
+    return usable && matches;
   } catch {
     return false;
   }

@@ -87,7 +87,6 @@ export function pdfResponse(pdf: Buffer, filename: string): Response {
     headers: {
       "Content-Type": "application/pdf",
       "Content-Disposition": `attachment; filename="${safe}"`,
-      "Content-Length": String(pdf.length),
       "Cache-Control": "no-store",
     },
   });

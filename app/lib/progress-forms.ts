@@ -4,10 +4,12 @@
 import { calendarDate, plainText, z } from "~/domain/dutch-errors";
 import { CARE_FUNCTIONS, DEADLINE_KINDS, ESCALATION_LEVELS, FUNDING_TYPES } from "~/domain/vocabulary";
 
-export const PROGRESS_INTENTS = ["escalate", "place", "start_follow_up", "close", "add_deadline", "deadline_met"] as const;
+export const PROGRESS_INTENTS = ["escalate", "place", "start_follow_up", "close", "add_deadline", "deadline_met", "carry_over"] as const;
 export type ProgressIntent = (typeof PROGRESS_INTENTS)[number];
 
 export const ProgressIntentSchema = z.enum(PROGRESS_INTENTS, { errorMap: () => ({ message: "Deze handeling is niet mogelijk." }) });
+
+import { CLOSURE_REASONS } from "~/domain/closure";
 
 const requiredText = (message: string, max = 2000) => plainText({ multiline: true, required: message, max, tooLong: `Gebruik hoogstens ${max} tekens.` });
 
@@ -37,7 +39,13 @@ export const PlaceSchema = z.object({
 });
 
 export const CloseSchema = z.object({
-  closeReason: requiredText("Geef de reden waarom de casus wordt afgesloten."),
+  closeKind: choice(CLOSURE_REASONS, "Kies de reden waarom de casus wordt afgesloten."),
+  closeReason: plainText({ multiline: true, max: 2000, tooLong: "Gebruik hoogstens 2000 tekens." }).optional(),
+});
+
+export const CarryOverSchema = z.object({
+  deadlineId: idField("Deze termijn bestaat niet."),
+  carryOverReason: requiredText("Geef aan aan wie de termijn wordt overgedragen en waarom."),
 });
 
 export const AddDeadlineSchema = z.object({

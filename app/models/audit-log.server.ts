@@ -3,7 +3,8 @@
 import { and, desc, gte, lt, sql, type SQL } from "drizzle-orm";
 import { stringify } from "csv-stringify/sync";
 import { auditEvents } from "#db/schema";
-import { amsterdamDayEnd, amsterdamDayStart, formatAmsterdam, formatAmsterdamSortable } from "~/domain/amsterdam-time";
+import { amsterdamDayEnd, amsterdamDayStart, formatAmsterdam, formatAmsterdamSpreadsheet } from "~/domain/amsterdam-time";
+import { auditActionLabel, auditObjectLabel, formatIpAddress } from "~/domain/audit-actions";
 import type { AuditSearch } from "~/domain/audit-search";
 import { ROLE_LABELS, ROLES, type Role } from "~/domain/vocabulary";
 import { auditConditions } from "~/lib/audit.server";
@@ -70,8 +71,8 @@ export function roleLabel(role: string | null): string {
   return (ROLES as readonly string[]).includes(role) ? ROLE_LABELS[role as Role] : role;
 }
 
-/** What the results table shows of a row; formatted on the server so it reads the same everywhere. */
-export function presentAuditEvent(row: AuditEventRow) {
+/** What the results table shows of a row, in words; formatted on the server so it reads the same everywhere. */
+export function presentAuditEvent(row: AuditEventRow, organisationNames: ReadonlyMap<number, string> = new Map()) {
   return {
     id: row.id,
     time: formatAmsterdam(row.at),
@@ -79,14 +80,17 @@ export function presentAuditEvent(row: AuditEventRow) {
     user: row.userEmail ?? "",
     role: roleLabel(row.role),
     organisationId: row.organisationId,
+    organisation: row.organisationId == null ? "" : (organisationNames.get(row.organisationId) ?? ""),
     responsibleUserId: row.responsibleUserId !== row.userId ? row.responsibleUserId : null,
     action: row.action,
+    actionLabel: auditActionLabel(row.action),
     outcome: row.outcome,
     outcomeLabel: OUTCOME_LABELS[row.outcome],
-    object: [row.objectType, row.objectId].filter(Boolean).join(" "),
+    // A session's id is not something to show; "Sessie" says enough.
+    object: auditObjectLabel(row.objectType, row.objectType === "session" ? null : row.objectId),
     detail: row.detail ?? "",
     patientId: row.patientId ?? "",
-    ip: row.ip ?? "",
+    ip: formatIpAddress(row.ip),
     consentOverride: row.consentOverride,
   };
 }
@@ -101,6 +105,7 @@ export const CSV_HEADER = [
   "Organisatie-id",
   "Namens (gebruiker-id)",
   "Actie",
+  "Actiecode",
   "Uitkomst",
   "Objecttype",
   "Object-id",
@@ -125,20 +130,21 @@ export function auditCsv(rows: AuditEventRow[]): string {
   const records = rows.map((row) =>
     [
       String(row.id),
-      formatAmsterdamSortable(row.at),
+      formatAmsterdamSpreadsheet(row.at),
       row.at,
       row.userEmail ?? "",
       row.userId ?? "",
       roleLabel(row.role),
       row.organisationId == null ? "" : String(row.organisationId),
       row.responsibleUserId ?? "",
+      auditActionLabel(row.action),
       row.action,
       OUTCOME_LABELS[row.outcome],
-      row.objectType ?? "",
+      auditObjectLabel(row.objectType, null),
       row.objectId ?? "",
       row.patientId ?? "",
       row.detail ?? "",
-      row.ip ?? "",
+      formatIpAddress(row.ip),
       row.userAgent ?? "",
       row.consentOverride ? "ja" : "nee",
       row.hash,

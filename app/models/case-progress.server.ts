@@ -9,6 +9,7 @@ import { DEADLINE_LABELS, deadlineProblem, deadlineState, dueDates, formatDay, t
 import { checkEscalation, type EscalationLevel } from "~/domain/escalation";
 import type { CareFunction, DeadlineKind, FundingType, OrganisationType } from "~/domain/vocabulary";
 import type { Db } from "~/lib/db.server";
+import { closureProblem, closureText, type ClosureInput } from "~/domain/closure";
 import { fundingTypeOf, placementFundingProblem } from "~/domain/funding";
 import { applyCaseEvent, type CaseActor, type CaseRow, type StepResult } from "./cases.server";
 import { currentFunding } from "./funding.server";
@@ -78,6 +79,7 @@ export function listDeadlines(db: Db, caseId: number, today: string) {
       dueDate: d.dueDate,
       alertDate: d.alertDate,
       metOn: d.metOn,
+      carriedOverReason: d.carriedOverReason,
       metLate: Boolean(d.metOn && d.metOn > d.dueDate),
       state: deadlineState(d, today),
     }));
@@ -165,8 +167,34 @@ export function startFollowUp(db: Db, caseId: number, actor: CaseActor): StepRes
   return applyCaseEvent(db, caseId, { event: "start_follow_up" }, actor);
 }
 
-export function closeCase(db: Db, caseId: number, reason: string, actor: CaseActor): StepResult {
-  return applyCaseEvent(db, caseId, { event: "close", reason }, actor);
+/**
+ * Closes a case after placement and follow-up or for a listed reason, and only when every term is
+ * met or carried over: the check and the step in one write transaction.
+ */
+export function closeCase(db: Db, caseId: number, input: ClosureInput, actor: CaseActor): StepResult {
+  return db.$client
+    .transaction((): StepResult => {
+      const row = db.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId)).get();
+      if (!row) return { ok: false, error: "Casus niet gevonden." };
+      const openTerms = db
+        .select({ id: caseDeadlines.id })
+        .from(caseDeadlines)
+        .where(and(eq(caseDeadlines.caseId, caseId), isNull(caseDeadlines.metOn), isNull(caseDeadlines.carriedOverReason)))
+        .all().length;
+      const problem = closureProblem(input, { status: row.status, openTerms });
+      if (problem) return { ok: false, error: problem };
+      return applyCaseEvent(db, caseId, { event: "close", reason: closureText(input) }, actor);
+    })
+    .immediate();
+}
+
+/** Carries an open term over (to whom, why) so the case can close without losing it. */
+export function carryOverDeadline(db: Db, caseId: number, deadlineId: number, reason: string): { ok: true; kind: DeadlineKind } | Failure {
+  const deadline = db.select().from(caseDeadlines).where(and(eq(caseDeadlines.id, deadlineId), eq(caseDeadlines.caseId, caseId))).get();
+  if (!deadline) return { ok: false, error: "Deze termijn hoort niet bij deze casus." };
+  if (deadline.metOn || deadline.carriedOverReason) return { ok: false, error: "Deze termijn is al gehaald of overgedragen." };
+  db.update(caseDeadlines).set({ carriedOverReason: reason.trim(), carriedOverAt: new Date().toISOString() }).where(eq(caseDeadlines.id, deadlineId)).run();
+  return { ok: true, kind: deadline.kind };
 }
 
 // ── Terms and deadlines ──────────────────────────────────────────────────────

@@ -4,7 +4,7 @@
 import { and, asc, eq, type SQL } from "drizzle-orm";
 import { stringify } from "csv-stringify/sync";
 import { auditEvents, organisations, users } from "#db/schema";
-import { formatAmsterdam, formatAmsterdamSortable } from "~/domain/amsterdam-time";
+import { formatAmsterdam, formatAmsterdamSpreadsheet } from "~/domain/amsterdam-time";
 import { auditActionLabel, AUDIT_OUTCOME_LABELS, formatIpAddress } from "~/domain/audit-actions";
 import { ROLE_LABELS, ROLES, type Role } from "~/domain/vocabulary";
 import type { Db } from "~/lib/db.server";
@@ -46,6 +46,9 @@ function accessRows(db: Db, patientId: number, where: SQL | undefined, orderBy: 
     .all();
 }
 
+/** Actions whose logged description is written for the patient to read. */
+const NOTE_ACTIONS = new Set(["consent.withdraw"]);
+
 function present(r: ReturnType<typeof accessRows>[number]) {
   return {
     id: r.id,
@@ -59,6 +62,8 @@ function present(r: ReturnType<typeof accessRows>[number]) {
     action: r.action,
     outcome: AUDIT_OUTCOME_LABELS[r.outcome],
     detail: r.detail ?? "",
+    // The patient reads why consent was withdrawn and at whose request (written in Dutch for people).
+    note: NOTE_ACTIONS.has(r.action) ? (r.detail ?? "").replace(/^[A-Z0-9-]+:\s*/, "") : "",
     consentOverride: r.consentOverride,
     ip: formatIpAddress(r.ip),
     userAgent: r.userAgent ?? "",
@@ -105,7 +110,7 @@ export const INZAGE_CSV_HEADER = [
 export function inzageCsv(rows: InzageRow[]): string {
   const records = rows.map((r) =>
     [
-      formatAmsterdamSortable(r.at),
+      formatAmsterdamSpreadsheet(r.at),
       r.at,
       r.who,
       r.email,

@@ -1,40 +1,28 @@
-// The national monitor's query layer: reads the rows, lets the pure functions in ~/domain/monitor
-// count them, and SUPPRESSES before anything leaves this module. What it returns holds only
-// aggregates already suppressed (counts 1–4 become "<5", lead-time statistics need ≥ 5 cases):
-// no case id, code, name or date of a single case. The pages, the CSV and the chair's report
-// all read these structures and nothing else.
+// The monitor's query layer. Counts come from SQL in one pass per table of figures: filtered to the
+// requested period's year, grouped by month, region (and category) in the query, never a list of ids
+// as parameters. Each table of figures is then protected as a whole year × all regions × all
+// categories table (app/domain/disclosure.ts), and the report is a slice of those protected tables:
+// the page, the charts, the CSV and the PDF all read this one suppressed report, so they agree, and
+// every period and region a user can request reads the same protected tables.
+import type { Statement } from "better-sqlite3";
 import { stringify } from "csv-stringify/sync";
-import { asc, eq, inArray } from "drizzle-orm";
-import {
-  arrangementComponents,
-  arrangementParties,
-  arrangements,
-  caseEvents,
-  cases,
-  criteriaAssessments,
-  criterionVerdicts,
-  escalations,
-  lessons,
-  organisations,
-  regionalTables,
-  shortfalls,
-} from "#db/schema";
+import { flat, protectTable, SUPPRESSED, type Hierarchy, type ProtectedTable, type Published } from "~/domain/disclosure";
 import {
   AGE_BAND_LABELS,
   AGE_BANDS,
-  aggregateMonitor,
+  amsterdamDate,
+  caseLeadTimes,
   displayValue,
   LEAD_TIME_STEPS,
   leadTimeStats,
-  shortfallMatrix,
-  suppress,
-  amsterdamDate,
-  inPeriod,
+  MONTH_NAMES,
+  monthCode,
+  monthsOf,
+  monthStarts,
+  PERIOD_TREE,
   periodBounds,
-  type Count,
-  type MonitorData,
+  type LeadTimeStep,
   type Period,
-  type RegionFilter,
   type Stat,
 } from "~/domain/monitor";
 import {
@@ -51,23 +39,23 @@ import {
   REFERRAL_SOURCES,
   SHORTFALL_KIND_LABELS,
   SHORTFALL_KINDS,
+  type BottleneckCategory,
   type CareFunction,
-  type LegalDomain,
   type OrganisationType,
   type ShortfallKind,
 } from "~/domain/vocabulary";
 import type { Db } from "~/lib/db.server";
 import { neutraliseFormula } from "./audit-log.server";
 
-export type CountRow = { key: string; label: string; count: Count };
-export type LeadTimeRow = { key: string; label: string; n: Count; median: Stat; p90: Stat };
+export type CountRow = { key: string; label: string; count: Published };
+export type LeadTimeRow = { key: string; label: string; n: Published; median: Stat; p90: Stat };
 export type RegionRef = { slug: string; name: string; number: number };
 
 export type CapacityTable = RegionRef & {
-  total: Count;
+  total: Published;
   /** People admitted without medical necessity waiting for a Wmo place (blocked outflow). */
-  peopleWaiting: Count;
-  rows: { careFunction: CareFunction; label: string; counts: { kind: ShortfallKind; count: Count }[] }[];
+  peopleWaiting: Published;
+  rows: { careFunction: CareFunction; label: string; counts: { kind: ShortfallKind; count: Published }[] }[];
 };
 
 export type LessonView = { table: string; bottleneck: string; text: string; month: string };
@@ -79,199 +67,368 @@ export type MonitorReport = {
   /** Date (Amsterdam) of the open-cases snapshot: the period's last day, or today. */
   snapshotDate: string;
   /** First figure: referred → fitting advice (included). */
-  referredVsIncluded: { received: Count; included: Count };
-  perRegion: (RegionRef & { received: Count; included: Count })[];
+  referredVsIncluded: { received: Published; included: Published };
+  perRegion: (RegionRef & { received: Published; included: Published })[];
   flow: CountRow[];
   receivedBySource: CountRow[];
   notIncludedByCriterion: CountRow[];
   leadTimes: LeadTimeRow[];
   openByAge: CountRow[];
-  openTotal: Count;
+  openTotal: Published;
   escalations: CountRow[];
-  arrangements: { approved: Count; byLegalDomain: CountRow[]; byFinancier: CountRow[] };
+  arrangements: { approved: Published; byLegalDomain: CountRow[]; byFinancier: CountRow[] };
   capacity: CapacityTable[];
   lessons: LessonView[];
 };
 
-export type MonitorScope = { period: Period; tableIds: RegionFilter; now?: Date };
+export type MonitorScope = { period: Period; tableIds: readonly number[] | null; now?: Date };
 
-// ── Reading the rows ─────────────────────────────────────────────────────────
+type Region = RegionRef & { id: number };
 
-export function listRegions(db: Db): (RegionRef & { id: number })[] {
-  return db
-    .select({ id: regionalTables.id, slug: regionalTables.slug, name: regionalTables.name, number: regionalTables.number })
-    .from(regionalTables)
-    .orderBy(asc(regionalTables.number))
-    .all();
+export function listRegions(db: Db): Region[] {
+  return statement(db, "SELECT id, slug, name, number FROM regional_tables ORDER BY number").all() as Region[];
 }
 
-/** The rows the monitor counts. Internal: contains case ids, so it never leaves this module. */
-function loadMonitorData(db: Db): MonitorData {
-  const caseRows = db
-    .select({ caseId: cases.id, tableId: cases.tableId, source: cases.source, viaVwsUnit: cases.viaVwsUnit, receivedAt: cases.receivedAt })
-    .from(cases)
-    .all();
-  const events = db
-    .select({ id: caseEvents.id, caseId: caseEvents.caseId, event: caseEvents.event, toState: caseEvents.toState, fromTableId: caseEvents.fromTableId, toTableId: caseEvents.toTableId, at: caseEvents.at })
-    .from(caseEvents)
-    .all();
-  const assessmentRows = db.select({ id: criteriaAssessments.id, caseId: criteriaAssessments.caseId, kind: criteriaAssessments.kind }).from(criteriaAssessments).all();
-  const notMet = db
-    .select({ assessmentId: criterionVerdicts.assessmentId, criterion: criterionVerdicts.criterion })
-    .from(criterionVerdicts)
-    .where(eq(criterionVerdicts.verdict, "not_met"))
-    .all();
-  const notMetBy = new Map<number, number[]>();
-  for (const v of notMet) notMetBy.set(v.assessmentId, [...(notMetBy.get(v.assessmentId) ?? []), v.criterion]);
+// ── SQL ──────────────────────────────────────────────────────────────────────
 
-  const arrangementRows = db
-    .select({ id: arrangements.id, caseId: arrangements.caseId, status: arrangements.status, approvedAt: arrangements.approvedAt, createdAt: arrangements.createdAt })
-    .from(arrangements)
-    .all();
-  const ids = arrangementRows.map((a) => a.id);
-  const components = ids.length
-    ? db
-        .select({ arrangementId: arrangementComponents.arrangementId, legalDomain: arrangementComponents.legalDomain, financierType: organisations.type })
-        .from(arrangementComponents)
-        .leftJoin(organisations, eq(arrangementComponents.financierOrganisationId, organisations.id))
-        .where(inArray(arrangementComponents.arrangementId, ids))
-        .all()
-    : [];
-  const financierRoles = ids.length
-    ? db.select({ arrangementId: arrangementParties.arrangementId, role: arrangementParties.role, organisationId: arrangementParties.organisationId }).from(arrangementParties).where(inArray(arrangementParties.arrangementId, ids)).all()
-    : [];
-  const orgTypes = new Map(db.select({ id: organisations.id, type: organisations.type }).from(organisations).all().map((o) => [o.id, o.type]));
+const statements = new WeakMap<object, Map<string, Statement>>();
+/** Prepared once per database connection. */
+function statement(db: Db, sql: string): Statement {
+  let cache = statements.get(db.$client);
+  if (!cache) statements.set(db.$client, (cache = new Map()));
+  let s = cache.get(sql);
+  if (!s) cache.set(sql, (s = db.$client.prepare(sql)));
+  return s;
+}
 
+/** The month (1–12) of an ISO instant, against the year's 13 month starts passed as @b0…@b12. */
+const month = (column: string) => `CASE ${Array.from({ length: 11 }, (_, i) => `WHEN ${column} < @b${i + 1} THEN ${i + 1}`).join(" ")} ELSE 12 END`;
+const inYear = (column: string) => `${column} >= @b0 AND ${column} < @b12`;
+const yearParams = (year: number) => Object.fromEntries(monthStarts(year).map((b, i) => [`b${i}`, b]));
+
+/** Every event the flow figures count, per month × table × source, in one pass over the year. */
+export const SQL_EVENTS = `
+  SELECT e.event AS event, ${month("e.at")} AS m, e.to_table_id AS t, e.from_table_id AS f, c.source AS source, c.via_vws_unit AS vws, count(*) AS n
+  FROM case_events e JOIN cases c ON c.id = e.case_id
+  WHERE e.event IN ('receive', 'include', 'not_include', 'redirect', 'discuss', 'place') AND ${inYear("e.at")}
+  GROUP BY 1, 2, 3, 4, 5, 6`;
+
+/** Criteria not met in the latest screening of each case not included, per month × table. */
+export const SQL_CRITERIA = `
+  SELECT ${month("e.at")} AS m, e.to_table_id AS t, v.criterion AS k, count(*) AS n
+  FROM case_events e
+  JOIN criterion_verdicts v ON v.assessment_id = (SELECT max(a.id) FROM criteria_assessments a WHERE a.case_id = e.case_id AND a.kind = 'screening') AND v.verdict = 'not_met'
+  WHERE e.event = 'not_include' AND ${inYear("e.at")}
+  GROUP BY 1, 2, 3`;
+
+export const SQL_ESCALATIONS = `
+  SELECT ${month("e.at")} AS m, c.table_id AS t, e.level AS k, count(*) AS n
+  FROM escalations e JOIN cases c ON c.id = e.case_id
+  WHERE ${inYear("e.at")}
+  GROUP BY 1, 2, 3`;
+
+const APPROVED = `a.status IN ('approved', 'contracted', 'ended') AND ${inYear("coalesce(a.approved_at, a.created_at)")}`;
+const APPROVED_MONTH = month("coalesce(a.approved_at, a.created_at)");
+
+/** Approved arrangements per month × table, and per legal domain and financier type (an arrangement counts once per domain/type). */
+export const SQL_ARRANGEMENTS = `
+  SELECT 'total' AS kind, ${APPROVED_MONTH} AS m, c.table_id AS t, '' AS k, count(*) AS n
+  FROM arrangements a JOIN cases c ON c.id = a.case_id WHERE ${APPROVED} GROUP BY 2, 3
+  UNION ALL
+  SELECT 'domain', m, t, k, count(*) FROM (
+    SELECT DISTINCT a.id, ${APPROVED_MONTH} AS m, c.table_id AS t, ac.legal_domain AS k
+    FROM arrangements a JOIN cases c ON c.id = a.case_id JOIN arrangement_components ac ON ac.arrangement_id = a.id WHERE ${APPROVED}
+  ) GROUP BY 2, 3, 4
+  UNION ALL
+  SELECT 'financier', m, t, k, count(*) FROM (
+    SELECT DISTINCT a.id, ${APPROVED_MONTH} AS m, c.table_id AS t, o.type AS k
+    FROM arrangements a JOIN cases c ON c.id = a.case_id
+    JOIN (SELECT arrangement_id, organisation_id FROM arrangement_parties WHERE role = 'financier'
+          UNION SELECT arrangement_id, financier_organisation_id FROM arrangement_components WHERE financier_organisation_id IS NOT NULL) fin ON fin.arrangement_id = a.id
+    JOIN organisations o ON o.id = fin.organisation_id
+    WHERE ${APPROVED}
+  ) GROUP BY 2, 3, 4`;
+
+/** The events of every case with a lead-time end event in the year, in time order: one ordered pass. */
+export const SQL_LEAD_TIME_EVENTS = `
+  SELECT e.case_id AS caseId, e.event AS event, e.to_table_id AS tableId, e.at AS at
+  FROM case_events e
+  WHERE e.case_id IN (SELECT case_id FROM case_events WHERE event IN ('start_screening', 'include', 'not_include', 'discuss', 'agree_plan', 'place') AND ${inYear("at")})
+  ORDER BY e.case_id, e.at, e.id`;
+
+/** Cases open at @s (received before it, not closed or not included before it) per table × age band. */
+export const SQL_OPEN = `
+  SELECT t, CASE WHEN d <= 30 THEN '0-30' WHEN d <= 90 THEN '31-90' WHEN d <= 180 THEN '91-180' ELSE '180+' END AS k, count(*) AS n
+  FROM (
+    SELECT c.table_id AS t, CAST(julianday(@s) - julianday(c.received_at) AS INTEGER) AS d
+    FROM cases c
+    WHERE c.received_at < @s
+      AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.event IN ('close', 'not_include') AND e.at < @s)
+  )
+  GROUP BY 1, 2`;
+
+/** Shortfalls registered by the period's end and not resolved before its start, per table × function × kind. */
+export const SQL_SHORTFALLS = `
+  SELECT table_id AS t, care_function AS f, kind AS k, count(*) AS n,
+         sum(CASE WHEN kind = 'blocked_outflow' THEN coalesce(people_waiting, 0) ELSE 0 END) AS p
+  FROM shortfalls
+  WHERE created_at < @end AND NOT (status = 'resolved' AND updated_at < @start)
+  GROUP BY 1, 2, 3`;
+
+export const SQL_LESSONS = `
+  SELECT table_id AS t, text, bottleneck, created_at AS at FROM lessons
+  WHERE created_at >= @start AND created_at < @end ORDER BY created_at`;
+
+// ── Protected tables ─────────────────────────────────────────────────────────
+
+/** Leaf counts keyed "month|region|category". */
+type Counts = Map<string, number>;
+const add = (counts: Counts, key: string, n: number) => counts.set(key, (counts.get(key) ?? 0) + n);
+
+function regionDimension(regions: readonly Region[]): Hierarchy {
+  return flat(regions.map((r) => r.slug), "alle");
+}
+
+/** A year table period × region (× category) from leaf counts, protected. */
+function yearTable(regionDim: Hierarchy, counts: Counts, categories?: readonly string[]): ProtectedTable {
+  const dims = [PERIOD_TREE, regionDim, ...(categories ? [flat(categories)] : [])];
+  return protectTable(dims, (codes) => counts.get(codes.join("|")) ?? 0);
+}
+
+type YearTables = {
+  received: ProtectedTable; // × source
+  viaVws: ProtectedTable;
+  included: ProtectedTable;
+  notIncluded: ProtectedTable;
+  redirected: ProtectedTable;
+  discussed: ProtectedTable;
+  placed: ProtectedTable;
+  criteria: Map<number, ProtectedTable>;
+  escalations: ProtectedTable; // × level
+  approved: ProtectedTable;
+  legalDomains: Map<string, ProtectedTable>;
+  financiers: Map<string, ProtectedTable>;
+  leadTimeN: Map<LeadTimeStep, ProtectedTable>;
+  /** Lead times (days) per step, with month and table, for medians of any period and region. */
+  leadTimes: { step: LeadTimeStep; month: number; tableId: number; days: number }[];
+};
+
+const FINANCIER_TYPES: OrganisationType[] = ["insurer", "municipality", "care_office"];
+
+/** All counts of one year, in one SQL pass per kind of figure, protected per table of figures. */
+function yearTables(db: Db, year: number, regions: readonly Region[]): YearTables {
+  const params = yearParams(year);
+  const slug = new Map(regions.map((r) => [r.id, r.slug]));
+  const regionDim = regionDimension(regions);
+  const key = (m: number, t: number | null, k?: string | number) => [monthCode(m), slug.get(t ?? -1) ?? "?", ...(k === undefined ? [] : [String(k)])].join("|");
+
+  const flow = { received: new Map(), viaVws: new Map(), include: new Map(), not_include: new Map(), redirect: new Map(), discuss: new Map(), place: new Map() } as Record<string, Counts>;
+  for (const r of statement(db, SQL_EVENTS).all(params) as { event: string; m: number; t: number; f: number | null; source: string; vws: number; n: number }[]) {
+    if (r.event === "receive") {
+      add(flow.received, key(r.m, r.t, r.source), r.n);
+      if (r.vws) add(flow.viaVws, key(r.m, r.t), r.n);
+    } else if (r.event === "redirect") add(flow.redirect, key(r.m, r.f), r.n);
+    else add(flow[r.event], key(r.m, r.t), r.n);
+  }
+
+  const criteria = new Map<number, Counts>(INCLUSION_CRITERIA.map((c) => [c.number, new Map()]));
+  for (const r of statement(db, SQL_CRITERIA).all(params) as { m: number; t: number; k: number; n: number }[]) if (criteria.has(r.k)) add(criteria.get(r.k)!, key(r.m, r.t), r.n);
+
+  const escalations: Counts = new Map();
+  for (const r of statement(db, SQL_ESCALATIONS).all(params) as { m: number; t: number; k: string; n: number }[]) add(escalations, key(r.m, r.t, r.k), r.n);
+
+  const approved: Counts = new Map();
+  const domains = new Map<string, Counts>(LEGAL_DOMAINS.map((d) => [d, new Map()]));
+  const financiers = new Map<string, Counts>(FINANCIER_TYPES.map((f) => [f, new Map()]));
+  for (const r of statement(db, SQL_ARRANGEMENTS).all(params) as { kind: string; m: number; t: number; k: string; n: number }[]) {
+    if (r.kind === "total") add(approved, key(r.m, r.t), r.n);
+    else if (r.kind === "domain" && domains.has(r.k)) add(domains.get(r.k)!, key(r.m, r.t), r.n);
+    else if (r.kind === "financier" && financiers.has(r.k)) add(financiers.get(r.k)!, key(r.m, r.t), r.n);
+  }
+
+  // Lead times: the events of each case in time order, one pass.
+  const starts = monthStarts(year);
+  const monthOfIso = (iso: string) => {
+    let m = 1;
+    while (m < 12 && iso >= starts[m]) m++;
+    return m;
+  };
+  const leadTimes: YearTables["leadTimes"] = [];
+  const leadN = new Map<LeadTimeStep, Counts>(LEAD_TIME_STEPS.map((s) => [s.key, new Map()]));
+  let current = -1;
+  let events: { event: string; tableId: number | null; at: string }[] = [];
+  const flush = () => {
+    for (const lt of caseLeadTimes(events)) {
+      if (lt.at < starts[0] || lt.at >= starts[12]) continue;
+      const m = monthOfIso(lt.at);
+      leadTimes.push({ step: lt.step, month: m, tableId: lt.tableId, days: lt.days });
+      add(leadN.get(lt.step)!, key(m, lt.tableId), 1);
+    }
+  };
+  for (const r of statement(db, SQL_LEAD_TIME_EVENTS).iterate(params) as Iterable<{ caseId: number; event: string; tableId: number | null; at: string }>) {
+    if (r.caseId !== current) {
+      flush();
+      current = r.caseId;
+      events = [];
+    }
+    events.push(r);
+  }
+  flush();
+
+  const tableOf = (counts: Counts, categories?: readonly string[]) => yearTable(regionDim, counts, categories);
+  const mapTables = <K,>(m: Map<K, Counts>) => new Map([...m].map(([k, v]) => [k, tableOf(v)]));
   return {
-    tables: listRegions(db),
-    cases: caseRows,
-    events,
-    assessments: assessmentRows.map((a) => ({ caseId: a.caseId, assessmentId: a.id, kind: a.kind, notMet: notMetBy.get(a.id) ?? [] })),
-    escalations: db.select({ caseId: escalations.caseId, level: escalations.level, at: escalations.at }).from(escalations).all(),
-    arrangements: arrangementRows.map((a) => {
-      const own = components.filter((c) => c.arrangementId === a.id);
-      const partyTypes = financierRoles
-        .filter((p) => p.arrangementId === a.id && p.role === "financier")
-        .map((p) => orgTypes.get(p.organisationId))
-        .filter((t): t is OrganisationType => Boolean(t));
-      const componentTypes = own.map((c) => c.financierType).filter((t): t is OrganisationType => Boolean(t));
-      return {
-        caseId: a.caseId,
-        status: a.status,
-        approvedAt: a.approvedAt,
-        createdAt: a.createdAt,
-        legalDomains: [...new Set(own.map((c) => c.legalDomain))] as LegalDomain[],
-        financierTypes: [...new Set([...partyTypes, ...componentTypes])],
-      };
-    }),
-    shortfalls: db
-      .select({
-        tableId: shortfalls.tableId,
-        careFunction: shortfalls.careFunction,
-        kind: shortfalls.kind,
-        status: shortfalls.status,
-        peopleWaiting: shortfalls.peopleWaiting,
-        createdAt: shortfalls.createdAt,
-        updatedAt: shortfalls.updatedAt,
-      })
-      .from(shortfalls)
-      .all(),
-    lessons: db.select({ tableId: lessons.tableId, text: lessons.text, bottleneck: lessons.bottleneck, createdAt: lessons.createdAt }).from(lessons).orderBy(asc(lessons.createdAt)).all(),
+    received: tableOf(flow.received, REFERRAL_SOURCES),
+    viaVws: tableOf(flow.viaVws),
+    included: tableOf(flow.include),
+    notIncluded: tableOf(flow.not_include),
+    redirected: tableOf(flow.redirect),
+    discussed: tableOf(flow.discuss),
+    placed: tableOf(flow.place),
+    criteria: mapTables(criteria),
+    escalations: tableOf(escalations, ESCALATION_LEVELS),
+    approved: tableOf(approved),
+    legalDomains: mapTables(domains),
+    financiers: mapTables(financiers),
+    leadTimeN: mapTables(leadN),
+    leadTimes,
   };
 }
 
-// ── Suppressing ──────────────────────────────────────────────────────────────
-
-const rows = <K extends string>(keys: readonly K[], labels: Record<K, string>, counts: Record<K, number>): CountRow[] =>
-  keys.map((key) => ({ key, label: labels[key], count: suppress(counts[key] ?? 0) }));
-
-const FINANCIER_ORDER: OrganisationType[] = ["insurer", "municipality", "care_office"];
-
-function capacityTables(data: MonitorData, period: Period, regions: (RegionRef & { id: number })[]): CapacityTable[] {
-  return regions.map((r) => {
-    const m = shortfallMatrix(data.shortfalls, r.id, period, CARE_FUNCTIONS, SHORTFALL_KINDS);
-    return {
-      slug: r.slug,
-      name: r.name,
-      number: r.number,
-      total: suppress(m.total),
-      peopleWaiting: suppress(m.peopleWaiting),
-      rows: CARE_FUNCTIONS.map((f) => ({
-        careFunction: f,
-        label: CARE_FUNCTION_LABELS[f],
-        counts: SHORTFALL_KINDS.map((k) => ({ kind: k, count: suppress(m.cells[f][k]) })),
-      })),
-    };
-  });
+/** Open cases at a moment, per region × age band, protected as one table of its own. */
+function openTable(db: Db, snapshot: string, regions: readonly Region[]): ProtectedTable {
+  const slug = new Map(regions.map((r) => [r.id, r.slug]));
+  const counts: Counts = new Map();
+  for (const r of statement(db, SQL_OPEN).all({ s: snapshot }) as { t: number; k: string; n: number }[]) add(counts, `${slug.get(r.t)}|${r.k}`, r.n);
+  return protectTable([regionDimension(regions), flat(AGE_BANDS)], (codes) => counts.get(codes.join("|")) ?? 0);
 }
 
-const MONTH_FORMAT = new Intl.DateTimeFormat("nl-NL", { timeZone: "Europe/Amsterdam", month: "long", year: "numeric" });
+/** Shortfalls in a period: region × function × kind, and people waiting per region, each protected. */
+function capacityTables(db: Db, period: Period, regions: readonly Region[]): { matrix: ProtectedTable; people: ProtectedTable } {
+  const { start, end } = periodBounds(period);
+  const slug = new Map(regions.map((r) => [r.id, r.slug]));
+  const counts: Counts = new Map();
+  const people: Counts = new Map();
+  for (const r of statement(db, SQL_SHORTFALLS).all({ start: new Date(start).toISOString(), end: new Date(end).toISOString() }) as { t: number; f: string; k: string; n: number; p: number }[]) {
+    add(counts, `${slug.get(r.t)}|${r.f}|${r.k}`, r.n);
+    add(people, `${slug.get(r.t)}`, r.p);
+  }
+  const regionDim = regionDimension(regions);
+  return {
+    matrix: protectTable([regionDim, flat(CARE_FUNCTIONS), flat(SHORTFALL_KINDS)], (codes) => counts.get(codes.join("|")) ?? 0),
+    people: protectTable([regionDim], (codes) => people.get(codes[0]) ?? 0),
+  };
+}
 
-/** The monitor for a period and a set of regions (null = all), suppressed. */
+// ── The report ───────────────────────────────────────────────────────────────
+
+const TOTAL = "*";
+
+function capacityView(tables: { matrix: ProtectedTable; people: ProtectedTable }, region: Region): CapacityTable {
+  return {
+    slug: region.slug,
+    name: region.name,
+    number: region.number,
+    total: tables.matrix.get(region.slug, TOTAL, TOTAL),
+    peopleWaiting: tables.people.get(region.slug),
+    rows: CARE_FUNCTIONS.map((f) => ({
+      careFunction: f,
+      label: CARE_FUNCTION_LABELS[f],
+      counts: SHORTFALL_KINDS.map((k) => ({ kind: k, count: tables.matrix.get(region.slug, f, k) })),
+    })),
+  };
+}
+
+const selectRegions = (all: Region[], tableIds: readonly number[] | null) => (tableIds === null ? all : all.filter((r) => tableIds.includes(r.id)));
+
+/** The monitor for a period and all regions (null) or one, suppressed. */
 export function monitorReport(db: Db, scope: MonitorScope): MonitorReport {
-  const { period, tableIds } = scope;
+  const { period } = scope;
   const now = scope.now ?? new Date();
-  const data = loadMonitorData(db);
-  const allRegions = data.tables as (RegionRef & { id: number })[];
-  const regions = tableIds === null ? allRegions : allRegions.filter((r) => tableIds.includes(r.id));
-  const options = { now, escalationLevels: ESCALATION_LEVELS, legalDomains: LEGAL_DOMAINS, sources: REFERRAL_SOURCES };
-  const raw = aggregateMonitor(data, period, tableIds, options);
-  const perRegion = regions.map((r) => {
-    const one = aggregateMonitor(data, period, [r.id], options);
-    return { slug: r.slug, name: r.name, number: r.number, received: suppress(one.received), included: suppress(one.included) };
+  const regions = listRegions(db);
+  const shown = selectRegions(regions, scope.tableIds);
+  const one = scope.tableIds !== null && shown.length === 1 ? shown[0] : null;
+  const r = one ? one.slug : "alle";
+  const p = period.code;
+  const y = yearTables(db, period.year, regions);
+
+  // Medians from the lead times of the period's months at the region's table(s).
+  const months = new Set(monthsOf(period));
+  const leadTimes = LEAD_TIME_STEPS.map((s) => {
+    const days = y.leadTimes.filter((l) => l.step === s.key && months.has(l.month) && (!one || l.tableId === one.id)).map((l) => l.days);
+    return { key: s.key, label: s.label, ...leadTimeStats(days, y.leadTimeN.get(s.key)!.get(p, r)) };
   });
 
-  const financierKeys = [...new Set([...FINANCIER_ORDER, ...(Object.keys(raw.arrangementsByFinancier) as OrganisationType[])])];
-  const tableNames = new Map(allRegions.map((r) => [r.id, r.name]));
-  const regionOf = (id: number) => tableIds === null || tableIds.includes(id);
-  const snapshot = Math.min(periodBounds(period).end - 1, now.getTime());
+  const { end } = periodBounds(period);
+  const snapshot = new Date(Math.min(end, now.getTime()));
+  const open = openTable(db, snapshot.toISOString(), regions);
+  const capacity = capacityTables(db, period, regions);
+  const { start } = periodBounds(period);
+  const names = new Map(regions.map((x) => [x.id, x.name]));
+  const lessons = (statement(db, SQL_LESSONS).all({ start: new Date(start).toISOString(), end: new Date(end).toISOString() }) as { t: number; text: string; bottleneck: BottleneckCategory; at: string }[])
+    .filter((l) => !one || l.t === one.id)
+    .map((l) => {
+      const [ly, lm] = amsterdamDate(new Date(l.at)).split("-").map(Number);
+      return { table: names.get(l.t) ?? "", bottleneck: BOTTLENECK_CATEGORY_LABELS[l.bottleneck], text: l.text, month: `${MONTH_NAMES[lm - 1]} ${ly}` };
+    });
 
+  const received = y.received.get(p, r, TOTAL);
+  const included = y.included.get(p, r);
   return {
     period: { label: period.label, from: period.from, to: period.to },
-    region: tableIds !== null && regions.length === 1 ? { slug: regions[0].slug, name: regions[0].name, number: regions[0].number } : null,
-    snapshotDate: amsterdamDate(new Date(snapshot)),
-    referredVsIncluded: { received: suppress(raw.received), included: suppress(raw.included) },
-    perRegion,
+    region: one ? { slug: one.slug, name: one.name, number: one.number } : null,
+    snapshotDate: amsterdamDate(new Date(snapshot.getTime() - 1)),
+    referredVsIncluded: { received, included },
+    perRegion: shown.map((x) => ({ slug: x.slug, name: x.name, number: x.number, received: y.received.get(p, x.slug, TOTAL), included: y.included.get(p, x.slug) })),
     flow: [
-      { key: "received", label: "Verwijzingen ontvangen", count: suppress(raw.received) },
-      { key: "included", label: "Geïncludeerd (passend advies)", count: suppress(raw.included) },
-      { key: "not_included", label: "Niet geïncludeerd", count: suppress(raw.notIncluded) },
-      { key: "redirected", label: "Doorverwezen naar een andere regiotafel", count: suppress(raw.redirected) },
-      { key: "discussed", label: "Besproken aan tafel", count: suppress(raw.discussed) },
-      { key: "placed", label: "Geplaatst", count: suppress(raw.placed) },
+      { key: "received", label: "Verwijzingen ontvangen", count: received },
+      { key: "included", label: "Geïncludeerd (passend advies)", count: included },
+      { key: "not_included", label: "Niet geïncludeerd", count: y.notIncluded.get(p, r) },
+      { key: "redirected", label: "Doorverwezen naar een andere regiotafel", count: y.redirected.get(p, r) },
+      { key: "discussed", label: "Besproken aan tafel", count: y.discussed.get(p, r) },
+      { key: "placed", label: "Geplaatst", count: y.placed.get(p, r) },
     ],
     receivedBySource: [
-      ...rows(REFERRAL_SOURCES, REFERRAL_SOURCE_LABELS, raw.receivedBySource),
-      { key: "via_vws", label: "Waarvan via de VWS-unit complexe zorgvragen", count: suppress(raw.receivedViaVws) },
+      ...REFERRAL_SOURCES.map((s) => ({ key: s, label: REFERRAL_SOURCE_LABELS[s], count: y.received.get(p, r, s) })),
+      { key: "via_vws", label: "Waarvan via de VWS-unit complexe zorgvragen", count: y.viaVws.get(p, r) },
     ],
-    notIncludedByCriterion: INCLUSION_CRITERIA.map((c) => ({
-      key: `criterion_${c.number}`,
-      label: `${c.number}. ${c.label}`,
-      count: suppress(raw.notIncludedByCriterion[c.number] ?? 0),
-    })),
-    leadTimes: LEAD_TIME_STEPS.map((s) => ({ key: s.key, label: s.label, ...leadTimeStats(raw.leadTimes[s.key]) })),
-    openByAge: rows(AGE_BANDS, AGE_BAND_LABELS, raw.openByAge),
-    openTotal: suppress(raw.openTotal),
-    escalations: rows(ESCALATION_LEVELS, ESCALATION_LEVEL_LABELS, raw.escalations),
+    notIncludedByCriterion: INCLUSION_CRITERIA.map((c) => ({ key: `criterion_${c.number}`, label: `${c.number}. ${c.label}`, count: y.criteria.get(c.number)!.get(p, r) })),
+    leadTimes,
+    openByAge: AGE_BANDS.map((b) => ({ key: b, label: AGE_BAND_LABELS[b], count: open.get(r, b) })),
+    openTotal: open.get(r, TOTAL),
+    escalations: ESCALATION_LEVELS.map((l) => ({ key: l, label: ESCALATION_LEVEL_LABELS[l], count: y.escalations.get(p, r, l) })),
     arrangements: {
-      approved: suppress(raw.arrangementsApproved),
-      byLegalDomain: rows(LEGAL_DOMAINS, LEGAL_DOMAIN_LABELS, raw.arrangementsByLegalDomain),
-      byFinancier: financierKeys.map((key) => ({ key, label: ORGANISATION_TYPE_LABELS[key], count: suppress(raw.arrangementsByFinancier[key] ?? 0) })),
+      approved: y.approved.get(p, r),
+      byLegalDomain: LEGAL_DOMAINS.map((d) => ({ key: d, label: LEGAL_DOMAIN_LABELS[d], count: y.legalDomains.get(d)!.get(p, r) })),
+      byFinancier: FINANCIER_TYPES.map((f) => ({ key: f, label: ORGANISATION_TYPE_LABELS[f], count: y.financiers.get(f)!.get(p, r) })),
     },
-    capacity: capacityTables(data, period, regions),
-    lessons: data.lessons
-      .filter((l) => regionOf(l.tableId) && inPeriod(l.createdAt, period))
-      .map((l) => ({ table: tableNames.get(l.tableId) ?? "", bottleneck: BOTTLENECK_CATEGORY_LABELS[l.bottleneck], text: l.text, month: MONTH_FORMAT.format(new Date(l.createdAt)) })),
+    capacity: shown.map((x) => capacityView(capacity, x)),
+    lessons,
   };
 }
 
-/** The side-by-side capacity report: shortfalls per function × kind for each table, suppressed. */
-export function capacityReport(db: Db, scope: MonitorScope): { period: MonitorReport["period"]; tables: CapacityTable[]; kinds: { kind: ShortfallKind; label: string }[] } {
-  const data = loadMonitorData(db);
-  const regions = (data.tables as (RegionRef & { id: number })[]).filter((r) => scope.tableIds === null || scope.tableIds.includes(r.id));
+export type CapacityComparison = {
+  regions: RegionRef[];
+  rows: { careFunction: CareFunction; label: string; values: Published[] }[];
+  totals: Published[];
+};
+
+/** The side-by-side capacity report: all regions in one matrix, and per table function × kind; suppressed. */
+export function capacityReport(
+  db: Db,
+  scope: MonitorScope,
+): { period: MonitorReport["period"]; tables: CapacityTable[]; comparison: CapacityComparison; kinds: { kind: ShortfallKind; label: string }[] } {
+  const regions = listRegions(db);
+  const capacity = capacityTables(db, scope.period, regions);
+  const shown = selectRegions(regions, scope.tableIds);
   return {
     period: { label: scope.period.label, from: scope.period.from, to: scope.period.to },
-    tables: capacityTables(data, scope.period, regions),
+    tables: shown.map((x) => capacityView(capacity, x)),
+    comparison: {
+      regions: shown.map((x) => ({ slug: x.slug, name: x.name, number: x.number })),
+      rows: CARE_FUNCTIONS.map((f) => ({ careFunction: f, label: CARE_FUNCTION_LABELS[f], values: shown.map((x) => capacity.matrix.get(x.slug, f, TOTAL)) })),
+      totals: shown.map((x) => capacity.matrix.get(x.slug, TOTAL, TOTAL)),
+    },
     kinds: SHORTFALL_KINDS.map((kind) => ({ kind, label: SHORTFALL_KIND_LABELS[kind] })),
   };
 }
@@ -285,31 +442,31 @@ export function monitorRecords(report: MonitorReport): string[][] {
   const period = `${report.period.label} (${report.period.from} t/m ${report.period.to})`;
   const region = report.region?.name ?? "Alle regio's";
   const out: string[][] = [];
-  const add = (part: string, category: string, value: Count | Stat, regionName = region) => out.push([period, regionName, part, category, displayValue(value)]);
-  add("Verwezen → passend advies", "Verwezen", report.referredVsIncluded.received);
-  add("Verwezen → passend advies", "Passend advies (geïncludeerd)", report.referredVsIncluded.included);
+  const put = (part: string, category: string, value: Published | Stat, regionName = region) => out.push([period, regionName, part, category, displayValue(value)]);
+  put("Verwezen → passend advies", "Verwezen", report.referredVsIncluded.received);
+  put("Verwezen → passend advies", "Passend advies (geïncludeerd)", report.referredVsIncluded.included);
   for (const r of report.perRegion) {
-    add("Verwezen → passend advies per regio", "Verwezen", r.received, r.name);
-    add("Verwezen → passend advies per regio", "Passend advies (geïncludeerd)", r.included, r.name);
+    put("Verwezen → passend advies per regio", "Verwezen", r.received, r.name);
+    put("Verwezen → passend advies per regio", "Passend advies (geïncludeerd)", r.included, r.name);
   }
-  for (const r of report.flow) add("Instroom en uitkomst", r.label, r.count);
-  for (const r of report.receivedBySource) add("Verwijzingen naar bron", r.label, r.count);
-  for (const r of report.notIncludedByCriterion) add("Niet geïncludeerd: criterium niet voldaan", r.label, r.count);
+  for (const r of report.flow) put("Instroom en uitkomst", r.label, r.count);
+  for (const r of report.receivedBySource) put("Verwijzingen naar bron", r.label, r.count);
+  for (const r of report.notIncludedByCriterion) put("Niet geïncludeerd: criterium niet voldaan", r.label, r.count);
   for (const r of report.leadTimes) {
-    add(`Doorlooptijd ${r.label}`, "Aantal casussen", r.n);
-    add(`Doorlooptijd ${r.label}`, "Mediaan (dagen)", r.median);
-    add(`Doorlooptijd ${r.label}`, "90e percentiel (dagen)", r.p90);
+    put(`Doorlooptijd ${r.label}`, "Aantal casussen", r.n);
+    put(`Doorlooptijd ${r.label}`, "Mediaan (dagen)", r.median);
+    put(`Doorlooptijd ${r.label}`, "90e percentiel (dagen)", r.p90);
   }
-  for (const r of report.openByAge) add(`Open casussen op ${report.snapshotDate} naar leeftijd`, r.label, r.count);
-  add(`Open casussen op ${report.snapshotDate} naar leeftijd`, "Totaal", report.openTotal);
-  for (const r of report.escalations) add("Opschalingen naar niveau", r.label, r.count);
-  add("Maatwerk-arrangementen goedgekeurd", "Totaal", report.arrangements.approved);
-  for (const r of report.arrangements.byLegalDomain) add("Maatwerk-arrangementen naar wettelijk domein", r.label, r.count);
-  for (const r of report.arrangements.byFinancier) add("Maatwerk-arrangementen naar financier", r.label, r.count);
+  for (const r of report.openByAge) put(`Open casussen op ${report.snapshotDate} naar leeftijd`, r.label, r.count);
+  put(`Open casussen op ${report.snapshotDate} naar leeftijd`, "Totaal", report.openTotal);
+  for (const r of report.escalations) put("Opschalingen naar niveau", r.label, r.count);
+  put("Maatwerk-arrangementen goedgekeurd", "Totaal", report.arrangements.approved);
+  for (const r of report.arrangements.byLegalDomain) put("Maatwerk-arrangementen naar wettelijk domein", r.label, r.count);
+  for (const r of report.arrangements.byFinancier) put("Maatwerk-arrangementen naar financier", r.label, r.count);
   for (const t of report.capacity) {
-    add("Capaciteitstekorten", "Totaal", t.total, t.name);
-    add("Capaciteitstekorten", "Mensen opgenomen zonder medische noodzaak (wachtend op Wmo-plek)", t.peopleWaiting, t.name);
-    for (const row of t.rows) for (const c of row.counts) add("Capaciteitstekorten", `${row.label} – ${SHORTFALL_KIND_LABELS[c.kind]}`, c.count, t.name);
+    put("Capaciteitstekorten", "Totaal", t.total, t.name);
+    put("Capaciteitstekorten", "Mensen opgenomen zonder medische noodzaak (wachtend op Wmo-plek)", t.peopleWaiting, t.name);
+    for (const row of t.rows) for (const c of row.counts) put("Capaciteitstekorten", `${row.label} – ${SHORTFALL_KIND_LABELS[c.kind]}`, c.count, t.name);
   }
   return out;
 }
@@ -318,3 +475,7 @@ export function monitorRecords(report: MonitorReport): string[][] {
 export function monitorCsv(report: MonitorReport): string {
   return stringify([MONITOR_CSV_HEADER, ...monitorRecords(report).map((r) => r.map(neutraliseFormula))], { delimiter: ";", bom: true, record_delimiter: "windows" });
 }
+
+/** True when any figure of the report is suppressed (the page then explains the marker). */
+export const hasSuppressed = (report: MonitorReport) => monitorRecords(report).some((r) => r[4] === SUPPRESSED);
+

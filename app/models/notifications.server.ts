@@ -2,6 +2,7 @@
 // recipient and queues a mail (at once, or later in the user's daily digest for non-urgent kinds).
 // Mails carry a case code at most and link to the portal: never a name, BSN, date of birth or free
 // text from a case. Recipients are looked up here, so callers only say what happened.
+import { formatDate } from "~/lib/format";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import {
   cases,
@@ -21,7 +22,8 @@ import { amsterdamDate, formatMeetingDay } from "~/domain/meetings";
 import { invitationIcs, type CalendarMeeting } from "~/domain/meeting-calendar";
 import { mailAtOnce, type NoticeKind } from "~/domain/notification-kinds";
 import type { Db } from "~/lib/db.server";
-import { contactMail, digestMail, noticeMail } from "~/lib/mail-text";
+import { activationMail, contactMail, digestMail, noticeMail, resetMail } from "~/lib/mail-text";
+import { issueAccountToken, TOKEN_LIFETIME_MS } from "./account-tokens.server";
 import { deadlinesNeedingAttention } from "./case-progress.server";
 import { getMeeting, visibleAgendaCount } from "./meetings.server";
 import { enqueueMail } from "./outbox.server";
@@ -291,7 +293,7 @@ export function notifyTermsDue(n: Notifier, today: string): number {
     const chairs = chairsOf(n.db, item.tableId);
     const count = deliver(n, chairs, {
       kind: "term_due",
-      title: `Termijn ${item.kindLabel} van casus ${item.code} ${when} (${item.dueDate})`,
+      title: `Termijn ${item.kindLabel} van casus ${item.code} ${when} (${formatDate(item.dueDate)})`,
       path: `/casussen/${item.caseId}/verloop`,
       dedupKey: `term:${item.deadlineId}:${item.state}`,
     });
@@ -313,7 +315,7 @@ function alertMunicipality(n: Notifier, caseId: number, dueDate: string): number
   const c = caseRef(n.db, caseId)!;
   const chair = chairsOf(n.db, c.tableId)[0];
   const mail = contactMail(contact.name, "verblijf met rechtvaardigingsgrond loopt over een maand af", [
-    `Bij regiotafel ${c.tableName} verblijft een inwoner van uw gemeente met rechtvaardigingsgrond (VMR). De zorgverzekeraar betaalt dit verblijf tot ${dueDate}; daarna is de gemeente aan zet, zoals in de wederkerigheidsafspraken staat.`,
+    `Bij regiotafel ${c.tableName} verblijft een inwoner van uw gemeente met rechtvaardigingsgrond (VMR). De zorgverzekeraar betaalt dit verblijf tot ${formatDate(dueDate)}; daarna is de gemeente aan zet, zoals in de wederkerigheidsafspraken staat.`,
     `Neem contact op met de voorzitter van de regiotafel${chair ? ` (${chair.name}, ${chair.email})` : ""} en noem kenmerk ${c.code}.`,
   ]);
   enqueueMail(n.db, { kind: "term_due", toUserId: null, toAddress: contact.email, ...mail });
@@ -424,4 +426,23 @@ export function digestPreference(db: Db, userId: string): boolean {
 
 export function setDigestPreference(db: Db, userId: string, digest: boolean) {
   db.insert(notificationSettings).values({ userId, digest }).onConflictDoUpdate({ target: notificationSettings.userId, set: { digest } }).run();
+}
+
+// ── Account links (not notices: the person may not be able to sign in yet) ─
+
+export const activationPath = (token: string) => `/activeren/${token}`;
+export const resetPath = (token: string) => `/wachtwoord-herstellen/${token}`;
+
+/** An invitation: a one-time link (24 h) to choose a password. Returns the link (admin:create prints it). */
+export function mailActivationLink(n: Notifier, user: Recipient): string {
+  const { token } = issueAccountToken(n.db, user.id, "activation");
+  const link = n.origin + activationPath(token);
+  enqueueMail(n.db, { kind: "activation", toUserId: user.id, toAddress: user.email, ...activationMail(user.name, link, TOKEN_LIFETIME_MS.activation / 3_600_000) });
+  return link;
+}
+
+/** A password reset: a one-time link (1 h). */
+export function mailResetLink(n: Notifier, user: Recipient): void {
+  const { token } = issueAccountToken(n.db, user.id, "reset");
+  enqueueMail(n.db, { kind: "reset", toUserId: user.id, toAddress: user.email, ...resetMail(user.name, n.origin + resetPath(token), TOKEN_LIFETIME_MS.reset / 60_000) });
 }

@@ -3,7 +3,7 @@
 import { and, eq, inArray, like, sql } from "drizzle-orm";
 import { caseCodes, caseEvents, cases, consents, organisations, regionalTables } from "#db/schema";
 import { NO_CONSENT_MESSAGE, type ReferralInput } from "~/domain/referral-schema";
-import { audit, type AuditActor, type AuditOrigin } from "~/lib/audit.server";
+import { audit, flushAudit, type AuditActor, type AuditOrigin } from "~/lib/audit.server";
 import type { Db } from "~/lib/db.server";
 import type { FieldErrors } from "~/lib/forms";
 import { routeResidence } from "./municipalities.server";
@@ -179,5 +179,8 @@ export function createReferral(db: Db, input: ReferralInput, referrer: Referrer,
     detail: `${created.code} via ${referrer.via}, tafel ${table.number}${created.known ? ", bekende patiënt (BSN)" : ""}${created.conflicts.length ? `, afwijkend: ${created.conflicts.map((c) => c.field).join(", ")}` : ""}`,
     origin,
   });
+  // The referral is committed: write its audit line now, not at the end of the request, so a crash
+  // before the answer cannot leave a case that a retried request then acknowledges without it.
+  flushAudit();
   return { ok: true, caseId: created.caseId, code: created.code, tableId: table.id, patientId: created.patientId, routingRule: residence.rule, knownPatient: created.known };
 }

@@ -7,6 +7,7 @@ import { caseVisibility, type Viewer, type Visibility } from "~/domain/consent";
 import type { Db } from "~/lib/db.server";
 import { ageBand } from "~/domain/case-display";
 import { caseHistory, casesAtTables, consentScopeOf, currentConsent, findCase, getPatient, latestAssessment } from "./cases.server";
+import { consentHistoryEntries } from "./consent.server";
 
 export type TableRef = { id: number; slug: string; name: string; number: number; leadOrganisationId: number };
 
@@ -51,6 +52,11 @@ function patientNames(db: Db, ids: number[]): Map<number, string> {
   return new Map(db.select({ id: patients.id, name: patients.name }).from(patients).where(inArray(patients.id, ids)).all().map((p) => [p.id, p.name]));
 }
 
+function patientBsns(db: Db, ids: number[]): Map<number, string> {
+  if (!ids.length) return new Map();
+  return new Map(db.select({ id: patients.id, bsn: patients.bsn }).from(patients).where(inArray(patients.id, ids)).all().map((p) => [p.id, p.bsn]));
+}
+
 type CaseRow = typeof cases.$inferSelect;
 
 /** A case with what this viewer may see of it; rows of people excluded by the patient are left out. */
@@ -79,6 +85,7 @@ export function tableInbox(db: Db, table: TableRef, viewer: Viewer) {
     db,
     rows.filter((r) => r.visibility === "identified").map((r) => r.row.patientId),
   );
+  const bsns = patientBsns(db, rows.filter((r) => r.visibility === "identified").map((r) => r.row.patientId));
   const referrers = organisationNames(db, rows.map((r) => r.row.referrerOrganisationId));
   const present = ({ row, visibility }: (typeof rows)[number]) => ({
     id: row.id,
@@ -91,6 +98,8 @@ export function tableInbox(db: Db, table: TableRef, viewer: Viewer) {
     receivedAt: row.receivedAt,
     patientId: row.patientId,
     patientName: visibility === "identified" ? (names.get(row.patientId) ?? null) : null,
+    // Only for matching a search on the server; never sent to the page.
+    patientBsn: visibility === "identified" ? (bsns.get(row.patientId) ?? null) : null,
   });
   return {
     incoming: rows.filter((r) => NEW_STATES.includes(r.row.status)).map(present),
@@ -233,5 +242,7 @@ export function caseView(
       fromTable: event.fromTableId != null ? (tables.get(event.fromTableId) ?? null) : null,
       toTable: event.toTableId != null ? (tables.get(event.toTableId) ?? null) : null,
     })),
+    /** Consent recorded and withdrawn (with who asked and why), shown in the same history. */
+    consentSteps: consentHistoryEntries(db, c.id),
   };
 }

@@ -143,7 +143,7 @@ export default function SecondFactorPage() {
       {data.mustEnrol ? (
         <div className="alert alert--warn" role="status">U ziet in dit portaal gegevens van patiënten: stel eerst een tweede factor in. Daarna kunt u verder in het portaal.</div>
       ) : null}
-      <FormError message={errors?.formError} />
+      <FormError message={errors?.formError} errors={errors?.fieldErrors} />
 
       <section className="card" aria-labelledby="status">
         <h2 id="status">Status</h2>

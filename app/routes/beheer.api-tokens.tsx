@@ -114,7 +114,7 @@ export default function ApiTokens() {
         <h2 id="token-uitgeven">Token uitgeven</h2>
         <Form method="post" action="/beheer/api-tokens" noValidate>
           <input type="hidden" name="intent" value="issue" />
-          {issueErrors ? <FormError message={issueErrors.formError ?? CHECK_FIELDS} /> : null}
+          {issueErrors ? <FormError message={issueErrors.formError ?? CHECK_FIELDS} errors={issueErrors?.fieldErrors} /> : null}
           <div className="form-grid">
             <Field name="organisationId" label="Organisatie" required errors={issueErrors?.fieldErrors} values={issueErrors?.values} hint="Actieve zorgverzekeraars en ggz-aanbieders.">
               <option value="">Kies een organisatie</option>

@@ -10,6 +10,8 @@ import { formValues, parseForm } from "~/lib/forms";
 import { AuditSearchSchema, SEARCH_LABELS, describeSearch, searchParamsAsFormData, searchQuery } from "~/domain/audit-search";
 import { formatTotal } from "~/lib/pagination";
 import { EXPORT_LIMIT, auditActions, findAuditEvents, presentAuditEvent } from "~/models/audit-log.server";
+import { listOrganisationRefs } from "~/models/organisations.server";
+import { auditActionLabel } from "~/domain/audit-actions";
 
 export const meta: MetaFunction = () => [{ title: "Auditlog – Regiotafel" }];
 
@@ -34,6 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!parsed.ok) return { ...base, fieldErrors: parsed.fieldErrors, result: null };
 
   const page = findAuditEvents(db, parsed.data, url);
+  const organisationNames = new Map(listOrganisationRefs(db).map((o) => [o.id, o.name]));
   audit(db, {
     action: "audit.search",
     actor: actorOf(user),
@@ -45,7 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     ...base,
     fieldErrors: {},
-    result: { page: { ...page, items: page.items.map(presentAuditEvent) }, exportHref: `/beheer/audit/export${searchQuery(parsed.data)}` },
+    result: { page: { ...page, items: page.items.map((row) => presentAuditEvent(row, organisationNames)) }, exportHref: `/beheer/audit/export${searchQuery(parsed.data)}` },
   };
 }
 
@@ -106,7 +109,7 @@ export default function AuditLog() {
           <Field name="action" label={SEARCH_LABELS.action} errors={errors} values={data.values}>
             <option value="">Alle acties</option>
             {actions.map((action) => (
-              <option key={action} value={action}>{action}</option>
+              <option key={action} value={action}>{auditActionLabel(action)}</option>
             ))}
           </Field>
           <Field name="from" label={SEARCH_LABELS.from} type="date" errors={errors} values={data.values} />
@@ -137,7 +140,7 @@ export default function AuditLog() {
                   <th scope="col">Tijd</th>
                   <th scope="col">Gebruiker</th>
                   <th scope="col">Rol</th>
-                  <th scope="col">Organisatie-id</th>
+                  <th scope="col">Organisatie</th>
                   <th scope="col">Actie</th>
                   <th scope="col">Uitkomst</th>
                   <th scope="col">Object</th>
@@ -156,8 +159,8 @@ export default function AuditLog() {
                       {row.responsibleUserId ? <><br /><span className="muted">namens {row.responsibleUserId}</span></> : null}
                     </td>
                     <td>{row.role}</td>
-                    <td>{row.organisationId ?? ""}</td>
-                    <td><code>{row.action}</code></td>
+                    <td>{row.organisation}</td>
+                    <td>{row.actionLabel}</td>
                     <td><span className={OUTCOME_BADGE[row.outcome]}>{row.outcomeLabel}</span></td>
                     <td>
                       {row.object}

@@ -14,14 +14,17 @@ import { hashPassword } from "~/lib/password.server";
 import { listTableRefs } from "~/models/tables.server";
 import { resetSecondFactor, secondFactorEnabled } from "~/models/second-factor.server";
 import { addMembership, getMembership, getUser, removeMembership, setPasswordHash, setUserActive, type UserDetails } from "~/models/users.server";
+import { resendActivation } from "~/lib/accounts.server";
+import { notifier } from "~/lib/notifier.server";
+import { mailResetLink } from "~/models/notifications.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.account.name ?? "Gebruiker"} – Beheer – Regiotafel` }];
 
 const DONE: Record<string, string> = {
-  aangemaakt: "De gebruiker is aangemaakt.",
+  aangemaakt: "De gebruiker is aangemaakt en krijgt een uitnodiging per e-mail om een wachtwoord te kiezen.",
   gedeactiveerd: "Het account is gedeactiveerd. Alle sessies en verbindingen van deze gebruiker zijn beëindigd.",
   geactiveerd: "Het account is weer actief. De gebruiker kan opnieuw inloggen.",
-  wachtwoord: "Het wachtwoord is opnieuw ingesteld. Alle sessies en verbindingen van deze gebruiker zijn beëindigd.",
+  wachtwoord: "De gebruiker krijgt een e-mail met een link om zelf een nieuw wachtwoord te kiezen (een uitnodiging als het account nog niet geactiveerd is).",
   "rol-toegevoegd": "De rol is toegevoegd.",
   "rol-ingetrokken": "De rol is ingetrokken.",
   "tweede-factor": "De tweede factor is gereset. Alle sessies en verbindingen van deze gebruiker zijn beëindigd; bij het volgende inloggen stelt de gebruiker een nieuwe in.",
@@ -52,7 +55,7 @@ const ActionSchema = z.discriminatedUnion(
   [
     z.object({ intent: z.literal("deactivate") }),
     z.object({ intent: z.literal("reactivate") }),
-    z.object({ intent: z.literal("reset_password"), password: newPassword }),
+    z.object({ intent: z.literal("send_password_link") }),
     z.object({ intent: z.literal("add_membership"), role: roleField, tableId: optionalTableId }),
     z.object({ intent: z.literal("remove_membership"), membershipId: requiredId("Deze rol bestaat niet (meer).") }),
     z.object({ intent: z.literal("reset_totp") }),
@@ -90,12 +93,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (setUserActive(db, account.id, true)) record("user.reactivate");
       return redirect(`${page}?gelukt=geactiveerd`);
     }
-    case "reset_password": {
-      const problem = passwordProblem(input.password, passwordContext(account.name, account.email));
-      if (problem) return fieldFailure(formData, { password: [problem] });
-      setPasswordHash(db, account.id, await hashPassword(input.password));
-      await endAllSessions(services, account.id);
-      record("user.password_reset");
+    case "send_password_link": {
+      // Nobody types another person's password: the user chooses it through a one-time link.
+      const n = notifier(context);
+      if (!resendActivation(n, account.id)) mailResetLink(n, { id: account.id, name: account.name, email: account.email });
+      record("user.password_link");
       return redirect(`${page}?gelukt=wachtwoord`);
     }
     case "add_membership": {
@@ -205,7 +207,7 @@ export default function UserPage() {
         <h3 id="rol-toevoegen">Rol toevoegen</h3>
         <Form method="post" action={page} noValidate aria-labelledby="rol-toevoegen">
           <input type="hidden" name="intent" value="add_membership" />
-          {roleErrors ? <FormError message={roleErrors.formError ?? CHECK_FIELDS} /> : null}
+          {roleErrors ? <FormError message={roleErrors.formError ?? CHECK_FIELDS} errors={roleErrors?.fieldErrors} /> : null}
           <div className="form-grid">
             <Field name="role" label="Rol" required errors={roleErrors?.fieldErrors} values={roleErrors?.values}>
               <option value="">Kies een rol</option>
@@ -225,21 +227,11 @@ export default function UserPage() {
       </section>
 
       <section className="card" aria-labelledby="wachtwoord">
-        <h2 id="wachtwoord">Wachtwoord opnieuw instellen</h2>
-        <p>Na het opnieuw instellen worden alle sessies van deze gebruiker direct beëindigd; de gebruiker logt in met het nieuwe wachtwoord.</p>
-        <Form method="post" action={page} noValidate aria-labelledby="wachtwoord">
-          <input type="hidden" name="intent" value="reset_password" />
-          {passwordErrors ? <FormError message={passwordErrors.formError ?? CHECK_FIELDS} /> : null}
-          <Field
-            name="password"
-            label="Nieuw wachtwoord"
-            type="password"
-            autoComplete="new-password"
-            required
-            errors={passwordErrors?.fieldErrors}
-            hint={`${PASSWORD_MIN} tot ${PASSWORD_MAX} tekens; een lange zin werkt goed.`}
-          />
-          <button type="submit" className="button" disabled={busy}>Wachtwoord instellen</button>
+        <h2 id="wachtwoord">Wachtwoord</h2>
+        <p>Stuur de gebruiker een link (één uur geldig, één keer te gebruiken) om zelf een nieuw wachtwoord te kiezen. Wie het account nog niet heeft geactiveerd, krijgt een nieuwe uitnodiging. Het huidige wachtwoord blijft werken tot de gebruiker een nieuw kiest; dan worden alle sessies beëindigd.</p>
+        <Form method="post" action={page} aria-labelledby="wachtwoord">
+          <input type="hidden" name="intent" value="send_password_link" />
+          <button type="submit" className="button" disabled={busy}>Link versturen</button>
         </Form>
       </section>
 

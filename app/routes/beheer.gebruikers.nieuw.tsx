@@ -1,16 +1,16 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FormError } from "~/components/form";
-import { PASSWORD_MAX, PASSWORD_MIN } from "~/domain/password-policy";
 import { ROLE_LABELS, ROLES } from "~/domain/vocabulary";
 import { CHECK_FIELDS, fieldFailure, NewUserSchema } from "~/lib/admin-forms";
 import { audit } from "~/lib/audit.server";
 import { actorOf, requirePermission } from "~/lib/auth.server";
 import { parseForm } from "~/lib/forms";
-import { hashPassword } from "~/lib/password.server";
+import { inviteUser } from "~/lib/accounts.server";
+import { notifier } from "~/lib/notifier.server";
 import { getOrganisation, listOrganisationRefs } from "~/models/organisations.server";
 import { listTableRefs } from "~/models/tables.server";
-import { createUser, emailTaken } from "~/models/users.server";
+import { emailTaken } from "~/models/users.server";
 
 export const meta: MetaFunction = () => [{ title: "Nieuwe gebruiker – Beheer – Regiotafel" }];
 
@@ -39,14 +39,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (data.tableId != null && !table) return fieldFailure(formData, { tableId: ["Kies een geldige tafel."] });
   if (emailTaken(db, data.email)) return fieldFailure(formData, { email: [DUPLICATE_EMAIL] });
 
-  const created = createUser(db, {
-    name: data.name,
-    email: data.email,
-    organisationId: organisation.id,
-    passwordHash: await hashPassword(data.password),
-    role: data.role,
-    tableId: table?.id ?? null,
-  });
+  // No password here: the person chooses one through the activation link in their invitation.
+  const created = inviteUser(notifier(context), { name: data.name, email: data.email, organisationId: organisation.id, role: data.role, tableId: table?.id ?? null });
   if (!created.ok) return fieldFailure(formData, { email: [DUPLICATE_EMAIL] });
 
   audit(db, {
@@ -54,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     actor: actorOf(user),
     objectType: "user",
     objectId: created.id,
-    detail: `e-mail ${data.email}; organisatie ${organisation.id}; rol ${data.role}${table ? ` tafel ${table.slug}` : ""}`,
+    detail: `e-mail ${data.email}; organisatie ${organisation.id}; rol ${data.role}${table ? ` tafel ${table.slug}` : ""}; uitnodiging verstuurd`,
     origin: context.origin,
   });
   return redirect(`/beheer/gebruikers/${created.id}?gelukt=aangemaakt`);
@@ -70,7 +64,7 @@ export default function NewUser() {
       <p><Link to="/beheer/gebruikers">← Terug naar gebruikers</Link></p>
       <h1>Nieuwe gebruiker</h1>
       <Form method="post" noValidate className="card" aria-label="Nieuwe gebruiker aanmaken">
-        <FormError message={errors ? (errors.formError ?? CHECK_FIELDS) : undefined} />
+        <FormError message={errors ? (errors.formError ?? CHECK_FIELDS) : undefined} errors={errors?.fieldErrors} />
         <Field name="name" label="Naam" autoComplete="off" required errors={errors?.fieldErrors} values={errors?.values} />
         <Field name="email" label="E-mailadres" type="email" autoComplete="off" required errors={errors?.fieldErrors} values={errors?.values} hint="De gebruiker logt hiermee in." />
         <Field name="organisationId" label="Organisatie" required errors={errors?.fieldErrors} values={errors?.values}>
@@ -91,15 +85,7 @@ export default function NewUser() {
             <option key={t.id} value={t.id}>{t.number}. {t.name}</option>
           ))}
         </Field>
-        <Field
-          name="password"
-          label="Eerste wachtwoord"
-          type="password"
-          autoComplete="new-password"
-          required
-          errors={errors?.fieldErrors}
-          hint={`${PASSWORD_MIN} tot ${PASSWORD_MAX} tekens; een lange zin werkt goed. Geef het wachtwoord op een veilige manier door aan de gebruiker.`}
-        />
+        <p className="muted">De gebruiker krijgt een e-mail met een link (24 uur geldig, één keer te gebruiken) om zelf een wachtwoord te kiezen en daarna een tweede factor in te stellen.</p>
         <div className="actions">
           <button type="submit" className="button" disabled={busy}>{busy ? "Bezig met aanmaken…" : "Gebruiker aanmaken"}</button>
           <Link to="/beheer/gebruikers">Annuleren</Link>

@@ -140,7 +140,7 @@ export default function Organisations() {
         <h2 id="nieuwe-organisatie">Organisatie toevoegen</h2>
         <Form method="post" action="/beheer/organisaties" noValidate>
           <input type="hidden" name="intent" value="create" />
-          {createErrors ? <FormError message={createErrors.formError ?? CHECK_FIELDS} /> : null}
+          {createErrors ? <FormError message={createErrors.formError ?? CHECK_FIELDS} errors={createErrors?.fieldErrors} /> : null}
           <div className="form-grid">
             <Field name="name" label="Naam" required errors={createErrors?.fieldErrors} values={createErrors?.values} />
             <Field name="type" label="Soort" required errors={createErrors?.fieldErrors} values={createErrors?.values}>

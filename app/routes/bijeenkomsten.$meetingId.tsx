@@ -352,7 +352,7 @@ export default function MeetingPage() {
             {chair.cases.length ? (
               <Form method="post" aria-labelledby="agenderen">
                 <input type="hidden" name="intent" value="add_item" />
-                <FormError message={addErrors ? (addErrors.formError ?? CHECK_FIELDS) : undefined} />
+                <FormError message={addErrors ? (addErrors.formError ?? CHECK_FIELDS) : undefined} errors={addErrors?.fieldErrors} />
                 <div className="form-grid">
                   <Field name="caseId" label="Casus" required errors={addErrors?.fieldErrors} values={addErrors?.values}>
                     <option value="">Kies een geïncludeerde casus</option>
@@ -404,7 +404,7 @@ export default function MeetingPage() {
             <p>Een gast-expert van een andere organisatie ziet alleen de gekozen agendapunten en de casussen daarvan, tot en met de gekozen datum.</p>
             <Form method="post" aria-labelledby="gast">
               <input type="hidden" name="intent" value="invite_guest" />
-              <FormError message={guestErrors ? (guestErrors.formError ?? CHECK_FIELDS) : undefined} />
+              <FormError message={guestErrors ? (guestErrors.formError ?? CHECK_FIELDS) : undefined} errors={guestErrors?.fieldErrors} />
               <Field name="email" label="E-mailadres van de gast-expert" type="email" required errors={guestErrors?.fieldErrors} values={guestErrors?.values} hint="De gast moet een account in het portaal hebben." />
               <fieldset aria-describedby={guestErrors?.fieldErrors.itemIds ? "veld-itemIds-fout" : undefined}>
                 <legend>Agendapunten</legend>

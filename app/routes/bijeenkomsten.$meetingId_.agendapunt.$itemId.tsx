@@ -137,7 +137,7 @@ export default function MinutesPage() {
         {item.closedAt ? <> · <span className="badge badge--ok">Afgesloten op {item.closedAt}</span></> : null}
       </p>
       {done ? <div className="alert alert--ok" role="status">{done}</div> : null}
-      <FormError message={errors ? (errors.formError ?? CHECK_FIELDS) : undefined} />
+      <FormError message={errors ? (errors.formError ?? CHECK_FIELDS) : undefined} errors={errors?.fieldErrors} />
 
       <section className="card" aria-labelledby="acties">
         <h2 id="acties">Afgesproken acties</h2>

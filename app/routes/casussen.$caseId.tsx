@@ -216,7 +216,7 @@ function CriteriaForm({
   return (
     <Form method="post" noValidate aria-label={label}>
       <input type="hidden" name="intent" value={intent} />
-      {errors ? <FormError message={errors.formError ?? CHECK_FIELDS} /> : null}
+      {errors ? <FormError message={errors.formError ?? CHECK_FIELDS} errors={errors?.fieldErrors} /> : null}
       {INCLUSION_CRITERIA.map((criterion) => {
         const n = criterion.number;
         const previous = initial?.verdicts.find((v) => v.criterion === n);
@@ -281,6 +281,31 @@ function AssessedBy({ assessment, who }: { assessment: Assessment; who: string }
       {who}: {assessment.assessorName}, {formatAmsterdam(assessment.at)}
     </p>
   );
+}
+
+type HistoryEvent = {
+  id: number;
+  event: CaseEvent;
+  at: string;
+  actor: string | null;
+  actorOrganisation: string | null;
+  reason: string | null;
+  fromTable: string | null;
+  toTable: string | null;
+};
+type ConsentStep = { key: string; at: string; step: string; actor: string | null; actorOrganisation: string | null; reason: string | null };
+
+/** Lifecycle steps and consent steps in one list, in time order. */
+function historyRows(events: HistoryEvent[], consentSteps: ConsentStep[]): ConsentStep[] {
+  const steps = events.map((h) => ({
+    key: `event-${h.id}`,
+    at: h.at,
+    step: `${CASE_EVENT_LABELS[h.event]}${h.event === "redirect" && h.fromTable && h.toTable ? ` (van ${h.fromTable} naar ${h.toTable})` : ""}`,
+    actor: h.actor,
+    actorOrganisation: h.actorOrganisation,
+    reason: h.reason,
+  }));
+  return [...steps, ...consentSteps].sort((a, b) => a.at.localeCompare(b.at));
 }
 
 export default function CasePage() {
@@ -519,7 +544,7 @@ export default function CasePage() {
             <Form method="post" noValidate aria-labelledby="niet-includeren">
               <h4 id="niet-includeren">Niet includeren</h4>
               <input type="hidden" name="intent" value="not_include" />
-              {notIncludeErrors ? <FormError message={notIncludeErrors.formError ?? CHECK_FIELDS} /> : null}
+              {notIncludeErrors ? <FormError message={notIncludeErrors.formError ?? CHECK_FIELDS} errors={notIncludeErrors?.fieldErrors} /> : null}
               <Field name="reason" label="Reden (de verwijzer krijgt deze te zien)" type="textarea" required errors={notIncludeErrors?.fieldErrors} values={notIncludeErrors?.values} />
               <button type="submit" className="button button--danger" disabled={busy}>Niet includeren</button>
             </Form>
@@ -538,7 +563,7 @@ export default function CasePage() {
             <Form method="post" noValidate aria-labelledby="doorverwijzen">
               <h4 id="doorverwijzen">Doorverwijzen naar een andere regiotafel</h4>
               <input type="hidden" name="intent" value="redirect" />
-              {redirectErrors ? <FormError message={redirectErrors.formError ?? CHECK_FIELDS} /> : null}
+              {redirectErrors ? <FormError message={redirectErrors.formError ?? CHECK_FIELDS} errors={redirectErrors?.fieldErrors} /> : null}
               <div className="form-grid">
                 <Field name="targetTableId" label="Regiotafel" required errors={redirectErrors?.fieldErrors} values={redirectErrors?.values}>
                   <option value="">Kies een regiotafel</option>
@@ -578,13 +603,10 @@ export default function CasePage() {
             <tr><th scope="col">Wanneer</th><th scope="col">Stap</th><th scope="col">Door</th><th scope="col">Reden</th></tr>
           </thead>
           <tbody>
-            {history.map((h) => (
-              <tr key={h.id}>
+            {historyRows(history, data.consentSteps).map((h) => (
+              <tr key={h.key}>
                 <td>{formatAmsterdam(h.at)}</td>
-                <td>
-                  {CASE_EVENT_LABELS[h.event]}
-                  {h.event === "redirect" && h.fromTable && h.toTable ? <span className="muted"> (van {h.fromTable} naar {h.toTable})</span> : null}
-                </td>
+                <td>{h.step}</td>
                 <td>{h.actor ?? <span className="muted">Systeem</span>}{h.actorOrganisation ? <span className="muted"> · {h.actorOrganisation}</span> : null}</td>
                 <td>{h.reason ?? <span className="muted">–</span>}</td>
               </tr>

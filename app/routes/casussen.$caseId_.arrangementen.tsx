@@ -455,7 +455,7 @@ function ProposalForm({ data, errors, busy }: { data: Data; errors?: Arrangement
   return (
     <Form method="post" noValidate className="card" aria-labelledby="voorstellen">
       <h2 id="voorstellen">Arrangement voorstellen</h2>
-      <FormError message={errors?.formError} />
+      <FormError message={errors?.formError} errors={errors?.fieldErrors} />
       <input type="hidden" name="componentRows" value={rows} />
       <Field name="description" label="Omschrijving" type="textarea" required errors={fe} values={values} />
       <div className="form-grid">
@@ -561,7 +561,7 @@ export default function ArrangementsPage() {
             ) : (
               <Form method="post" noValidate aria-label="Financiering geregeld">
                 <input type="hidden" name="intent" value="arrange_funding" />
-                <FormError message={fundingErrors?.formError} />
+                <FormError message={fundingErrors?.formError} errors={fundingErrors?.fieldErrors} />
                 <fieldset className={`field${fundingErrors?.fieldErrors?.sources ? " field--error" : ""}`} aria-describedby="financiering-hint">
                   <legend>Hoe wordt de zorg gefinancierd?</legend>
                   <p className="hint" id="financiering-hint">

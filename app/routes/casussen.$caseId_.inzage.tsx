@@ -5,6 +5,7 @@ import { requireUser } from "~/lib/auth.server";
 import { requireCase } from "~/lib/case-access.server";
 import { getPatient } from "~/models/cases.server";
 import { Pager } from "~/components/pager";
+import { TableScroll } from "~/components/table-scroll";
 import { flushAudit } from "~/lib/audit.server";
 import { patientAccessPage } from "~/models/inzage.server";
 import styles from "~/styles/case-room.css";
@@ -29,7 +30,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     patientName: visibility === "identified" ? (getPatient(db, found.case.patientId)?.name ?? null) : null,
     producedAt: formatAmsterdam(new Date().toISOString()),
     page: { ...page, items: [] },
-    rows: page.items.map(({ id, time, at, who, email, organisation, role, what, outcome, consentOverride, ip }) => ({
+    rows: page.items.map(({ id, time, at, who, email, organisation, role, what, note, outcome, consentOverride, ip }) => ({
       id,
       time,
       at,
@@ -38,6 +39,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       organisation,
       role,
       what,
+      note,
       outcome,
       consentOverride,
       ip,
@@ -68,6 +70,7 @@ export default function InzagePage() {
         <span className="muted">Afdrukken of als pdf bewaren kan met de afdrukfunctie van de browser.</span>
       </div>
       <Pager page={{ ...data.page, items: data.rows }} label="toegangslog" noun={NOUN} />
+      <TableScroll label="Toegangslog, horizontaal scrollbaar">
       <table className="data inzage-table">
         <caption className="visually-hidden">Toegangslog voor deze patiënt, oudste eerst</caption>
         <thead>
@@ -92,6 +95,7 @@ export default function InzagePage() {
               <td>{r.role}</td>
               <td>
                 {r.what}
+                {r.note ? <div className="muted">{r.note}</div> : null}
                 {r.outcome !== "Gelukt" ? <> <span className="badge badge--error">{r.outcome}</span></> : null}
                 {r.consentOverride ? <> <span className="badge badge--warn">Zonder toestemming (doorbroken)</span></> : null}
               </td>
@@ -100,6 +104,7 @@ export default function InzagePage() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       {data.rows.length > 10 ? <div className="no-print"><Pager page={{ ...data.page, items: data.rows }} label="toegangslog (onder de tabel)" noun={NOUN} /></div> : null}
     </>
   );

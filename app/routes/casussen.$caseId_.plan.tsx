@@ -311,7 +311,7 @@ export default function PlanPage() {
         {canEdit ? (
           <>
             <h3>Nieuw doel</h3>
-            <FormError message={addGoalErrors ? (addGoalErrors.formError ?? CHECK_FIELDS) : undefined} />
+            <FormError message={addGoalErrors ? (addGoalErrors.formError ?? CHECK_FIELDS) : undefined} errors={addGoalErrors?.fieldErrors} />
             {/* The key empties the form (also with JavaScript) once a goal was added. */}
             <GoalForm key={`nieuw-doel-${goals.length}`} intent="add_goal" errors={addGoalErrors} busy={busy} idPrefix="nieuw-doel" />
           </>
@@ -384,7 +384,7 @@ export default function PlanPage() {
           <Form key={`nieuwe-actie-${actions.length}`} method="post" noValidate aria-labelledby="nieuwe-actie">
             <h3 id="nieuwe-actie">Nieuwe actie</h3>
             <input type="hidden" name="intent" value="add_action" />
-            <FormError message={addActionErrors ? (addActionErrors.formError ?? CHECK_FIELDS) : undefined} />
+            <FormError message={addActionErrors ? (addActionErrors.formError ?? CHECK_FIELDS) : undefined} errors={addActionErrors?.fieldErrors} />
             <div className="form-grid">
               <Field name="description" label="Beschrijving" required errors={addActionErrors?.fieldErrors} values={addActionErrors?.values} />
               <Field name="ownerOrganisationId" label="Uitvoerende organisatie" required errors={addActionErrors?.fieldErrors} values={addActionErrors?.values}>

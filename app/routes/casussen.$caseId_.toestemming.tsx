@@ -1,5 +1,5 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError } from "~/components/form";
 import { formatAmsterdam, formatAmsterdamSortable } from "~/domain/amsterdam-time";
 import { OVERRIDE_MAX_DAYS, OVERRIDE_REASON_MIN } from "~/domain/consent";
@@ -12,7 +12,13 @@ import {
   ORGANISATION_TYPES,
   REPRESENTATIVE_KINDS,
   REPRESENTATIVE_LABELS,
+  WITHDRAWAL_REQUESTER_LABELS,
+  WITHDRAWAL_REQUESTERS,
 } from "~/domain/vocabulary";
+import { ConfirmAction } from "~/components/confirm-action";
+import { confirmationReason, isConfirmed, NOT_CONFIRMED } from "~/lib/confirmation";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { formatDate } from "~/lib/format";
 import { audit } from "~/lib/audit.server";
 import { actorOf, forbidden, requireUser, type CurrentUser } from "~/lib/auth.server";
 import { requireCase } from "~/lib/case-access.server";
@@ -51,6 +57,12 @@ const GrantFormSchema = z.object({
   days: z.string().max(10, "Vul een aantal dagen in.").default(""),
 });
 const EndFormSchema = z.object({ overrideId: z.string().regex(/^[1-9]\d{0,9}$/).transform(Number) });
+
+/** Withdrawal: who asked and why (kept with the consent, in the case history and in inzage). */
+const WithdrawFormSchema = z.object({
+  requestedBy: z.enum(WITHDRAWAL_REQUESTERS, { errorMap: () => ({ message: "Kies wie om de intrekking vroeg." }) }),
+  reason: confirmationReason("Vul de reden van de intrekking in."),
+});
 
 const IntentSchema = z.enum(CONSENT_INTENTS, { errorMap: () => ({ message: "Deze handeling is niet mogelijk." }) });
 
@@ -92,7 +104,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     }
   }
 
+  // The referrer reaches this page from their referral page (the case page is not theirs).
+  const backTo = can(user.principal, "case:screen", { tableId: found.case.tableId })
+    ? { href: `/casussen/${found.case.id}`, label: `Casus ${found.case.code}` }
+    : { href: `/verwijzingen/${found.case.id}`, label: `Verwijzing ${found.case.code}` };
+
   return {
+    backTo,
     caseId: found.case.id,
     code: found.case.code,
     tableName: found.tableName,
@@ -102,12 +120,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       ? {
           status: current.status,
           withdrawnAt: current.withdrawnAt ? formatAmsterdam(current.withdrawnAt) : null,
+          withdrawalRequestedBy: current.withdrawalRequestedBy,
+          withdrawalReason: current.withdrawalReason,
           givenBy: current.givenBy,
           representativeKind: current.representativeKind,
           representativeName: identified ? current.representativeName : null,
           patientIncompetent: current.patientIncompetent,
           method: current.method,
-          givenOn: current.givenOn,
+          givenOn: formatDate(current.givenOn),
           scopeTypes: current.scopeOrganisationTypes,
           scopeOrganisations: current.scopeOrganisationIds.map((id) => orgName.get(id) ?? `Organisatie ${id}`),
           excluded: identified ? current.excludedPersons.map((p) => p.name) : null,
@@ -121,9 +141,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         recordedBy: recordedBy ?? "Onbekend",
         givenBy: consent.givenBy,
         method: consent.method,
-        givenOn: consent.givenOn,
+        givenOn: formatDate(consent.givenOn),
         status: consent.status,
         withdrawnAt: consent.withdrawnAt ? formatAmsterdam(consent.withdrawnAt) : null,
+        withdrawalRequestedBy: consent.withdrawalRequestedBy,
+        withdrawalReason: consent.withdrawalReason,
       }))
       .reverse(),
     organisations: organisations.filter((o) => o.active || current?.scopeOrganisationIds.includes(o.id)).map((o) => ({ id: o.id, name: o.name })),
@@ -187,7 +209,7 @@ async function overrideAction(request: Request, context: ActionFunctionArgs["con
     if (!parsed.success) return { ...failure("Deze doorbreking bestaat niet.", formData), intent };
     const result = endConsentOverride(db, io, c, parsed.data.overrideId, actor, context.origin);
     if (!result.ok) return { ...failure(result.error, formData), intent };
-    return redirect(`${page}?gelukt=doorbreking-beeindigd`);
+    return redirectWithFlash(context, page, DONE["doorbreking-beeindigd"]);
   }
 
   const parsed = parseForm(GrantFormSchema, formData, ["organisationIds"]);
@@ -202,7 +224,7 @@ async function overrideAction(request: Request, context: ActionFunctionArgs["con
     context.origin,
   );
   if (!result.ok) return { ok: false as const, fieldErrors: result.fieldErrors as FieldErrors, formError: result.formError, values: formValues(formData), intent };
-  return redirect(`${page}?gelukt=doorbroken`);
+  return redirectWithFlash(context, page, DONE.doorbroken);
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -220,14 +242,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const page = `/casussen/${c.id}/toestemming`;
 
   if (intent.data === "withdraw") {
-    const result = withdrawConsent(db, io, c, actor, context.origin);
+    if (!isConfirmed(formData)) return { ...failure(NOT_CONFIRMED, formData), intent: intent.data };
+    const parsed = parseForm(WithdrawFormSchema, formData);
+    if (!parsed.ok) return { ...parsed, formError: parsed.formError ?? "Vul in wie om de intrekking vroeg en waarom.", intent: intent.data };
+    const result = withdrawConsent(db, io, c, parsed.data, actor, context.origin);
     if (!result.ok) return { ...failure(result.error, formData), intent: intent.data };
-    return redirect(`${page}?gelukt=ingetrokken`);
+    return redirectWithFlash(context, page, DONE.ingetrokken);
   }
   const parsed = parseConsentForm(formData);
   if (!parsed.ok) return { ...parsed, intent: intent.data };
   recordConsent(db, io, c, parsed.data, actor, context.origin);
-  return redirect(`${page}?gelukt=vastgelegd`);
+  return redirectWithFlash(context, page, DONE.vastgelegd);
 }
 
 const listOf = (values: Values, name: string): string[] => {
@@ -244,8 +269,6 @@ function ErrorText({ errors, name }: { errors?: FieldErrors; name: string }) {
 export default function ConsentPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
-  const done = DONE[searchParams.get("gelukt") ?? ""];
   const failed = actionData && !actionData.ok ? actionData : null;
   const changeFailed = failed && failed.intent !== "withdraw" && !isOverrideIntent(failed.intent) ? failed : null;
   const withdrawFailed = failed?.intent === "withdraw" ? failed : null;
@@ -260,13 +283,12 @@ export default function ConsentPage() {
 
   return (
     <>
-      <p className="no-print"><Link to={`/casussen/${data.caseId}`}>← Casus {data.code}</Link></p>
+      <p className="no-print"><Link to={data.backTo.href}>← {data.backTo.label}</Link></p>
       <h1>Toestemming casus {data.code}</h1>
       <p className="lead">
         Regiotafel {data.tableName}.{" "}
         {data.patientName ? <>Patiënt: {data.patientName}.</> : "De identiteit van de patiënt is voor u afgeschermd."}
       </p>
-      {done ? <div className="alert alert--ok" role="status">{done}</div> : null}
 
       <section className="card" aria-labelledby="van-kracht">
         <h2 id="van-kracht">Toestemming die nu geldt</h2>
@@ -280,6 +302,14 @@ export default function ConsentPage() {
                 <span className="badge badge--error">Ingetrokken{current.withdrawnAt ? ` op ${current.withdrawnAt}` : ""}</span>
               )}
             </dd>
+            {current.status !== "active" && current.withdrawalRequestedBy ? (
+              <>
+                <dt>Ingetrokken op verzoek van</dt>
+                <dd>{WITHDRAWAL_REQUESTER_LABELS[current.withdrawalRequestedBy]}</dd>
+                <dt>Reden van intrekking</dt>
+                <dd>{current.withdrawalReason}</dd>
+              </>
+            ) : null}
             <dt>Gegeven door</dt>
             <dd>
               {current.givenBy === "patient"
@@ -341,11 +371,41 @@ export default function ConsentPage() {
             organisatie van de voorzitter de identiteit van de patiënt: niet op de pagina's, niet in een geopend casusoverleg en niet via
             de koppeling.
           </p>
-          <FormError message={withdrawFailed?.formError} />
-          <Form method="post">
-            <input type="hidden" name="intent" value="withdraw" />
-            <button type="submit" className="button button--danger">Toestemming intrekken</button>
-          </Form>
+          <ConfirmAction
+            id="intrekken"
+            trigger="Toestemming intrekken"
+            title="Toestemming intrekken?"
+            confirmLabel="Ja, toestemming intrekken"
+            intent="withdraw"
+            reason={{ label: "Reden van de intrekking", hint: "Bijvoorbeeld wat de patiënt zei. De reden komt in de geschiedenis van de casus en in het inzageoverzicht." }}
+            errors={withdrawFailed?.fieldErrors}
+            formError={withdrawFailed?.formError}
+            values={withdrawFailed?.values}
+            fields={
+              <fieldset aria-describedby={withdrawFailed?.fieldErrors?.requestedBy?.[0] ? "veld-requestedBy-fout" : undefined}>
+                <legend>Wie vroeg om de intrekking? <span aria-hidden="true">*</span></legend>
+                {WITHDRAWAL_REQUESTERS.map((r, i) => (
+                  <label className="checkbox" key={r}>
+                    <input
+                      type="radio"
+                      name="requestedBy"
+                      value={r}
+                      id={i === 0 ? "veld-requestedBy" : undefined}
+                      required
+                      defaultChecked={textOf(withdrawFailed?.values ?? {}, "requestedBy") === r}
+                    />{" "}
+                    {WITHDRAWAL_REQUESTER_LABELS[r]}
+                  </label>
+                ))}
+                <ErrorText errors={withdrawFailed?.fieldErrors} name="requestedBy" />
+              </fieldset>
+            }
+          >
+            <p>
+              Vanaf het moment van intrekken ziet niemand buiten de organisatie van de voorzitter de identiteit van de patiënt meer, ook
+              niet in een geopend casusoverleg. Dit kan niet ongedaan worden gemaakt; een nieuwe toestemming kan wel later worden vastgelegd.
+            </p>
+          </ConfirmAction>
         </section>
       ) : null}
 
@@ -355,7 +415,7 @@ export default function ConsentPage() {
           Een nieuwe toestemming vervangt de toestemming die nu geldt, bijvoorbeeld als de patiënt meer of minder organisaties toestaat of
           iemand niet meer betrokken wil hebben.
         </p>
-        <FormError message={changeFailed?.formError} />
+        <FormError message={changeFailed?.formError} errors={changeFailed?.fieldErrors} />
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="change" />
 
@@ -371,7 +431,7 @@ export default function ConsentPage() {
             <ErrorText errors={errors} name="givenBy" />
           </fieldset>
 
-          <fieldset>
+          <fieldset className="representative-block">
             <legend>Bij een vertegenwoordiger</legend>
             <Field name="representativeKind" label="Soort vertegenwoordiger (in de wettelijke rangorde)" errors={errors} values={values}>
               <option value="">Kies…</option>
@@ -470,7 +530,7 @@ export default function ConsentPage() {
             </p>
           </div>
           <div className="no-print">
-            <FormError message={grantFailed?.formError} />
+            <FormError message={grantFailed?.formError} errors={grantFailed?.fieldErrors} />
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="override_grant" />
               <fieldset aria-describedby={grantErrors?.organisationIds?.[0] ? "veld-organisationIds-fout" : undefined}>
@@ -514,7 +574,7 @@ export default function ConsentPage() {
           </div>
 
           <h3>Lopende en eerdere doorbrekingen</h3>
-          <FormError message={endFailed?.formError} />
+          <FormError message={endFailed?.formError} errors={endFailed?.fieldErrors} />
           {data.overrides.length === 0 ? (
             <p className="muted">Voor deze casus is de toestemming nooit doorbroken.</p>
           ) : (
@@ -589,6 +649,12 @@ export default function ConsentPage() {
                     : i === 0
                       ? "Van kracht"
                       : "Vervangen"}
+                  {h.withdrawalRequestedBy ? (
+                    <span className="muted">
+                      <br />
+                      Op verzoek van: {WITHDRAWAL_REQUESTER_LABELS[h.withdrawalRequestedBy].toLowerCase()}. Reden: {h.withdrawalReason}
+                    </span>
+                  ) : null}
                 </td>
               </tr>
             ))}

@@ -11,10 +11,12 @@ import { audit } from "~/lib/audit.server";
 import { actorOf, denyAccess, requireUser } from "~/lib/auth.server";
 import { requireCase } from "~/lib/case-access.server";
 import { failure, formValues, parseForm, type FormFailure } from "~/lib/forms";
-import { AddDeadlineSchema, CloseSchema, DeadlineMetSchema, EscalateSchema, PlaceSchema, ProgressIntentSchema, type ProgressIntent } from "~/lib/progress-forms";
+import { CLOSURE_REASON_LABELS, CLOSURE_REASONS } from "~/domain/closure";
+import { AddDeadlineSchema, CarryOverSchema, CloseSchema, DeadlineMetSchema, EscalateSchema, PlaceSchema, ProgressIntentSchema, type ProgressIntent } from "~/lib/progress-forms";
 import {
   addDeadline,
   amsterdamToday,
+  carryOverDeadline,
   closeCase,
   listDeadlines,
   listEscalations,
@@ -41,6 +43,7 @@ const DONE: Record<string, string> = {
   afgesloten: "De casus is afgesloten.",
   "termijn-toegevoegd": "De termijn is toegevoegd.",
   "termijn-gehaald": "De termijn is als gehaald vastgelegd.",
+  "termijn-overgedragen": "De termijn is overgedragen.",
 };
 
 /** The form field a model failure belongs to, per intent (the model speaks of its own inputs). */
@@ -145,7 +148,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     case "close": {
       const parsed = parseForm(CloseSchema, formData);
       if (!parsed.ok) return parsed;
-      const step = closeCase(db, c.id, parsed.data.closeReason, actor);
+      const step = closeCase(db, c.id, { reason: parsed.data.closeKind, text: parsed.data.closeReason ?? null }, actor);
       if (!step.ok) return failure(step.error, formData);
       record("case.close", "case", c.id, "afgesloten, reden vastgelegd");
       return redirect(`${page}?gelukt=afgesloten`);
@@ -157,6 +160,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (!result.ok) return refused(result);
       record("case.deadline_add", "case_deadline", result.id, `termijn ${parsed.data.kind} vanaf ${parsed.data.deadlineStart}, uiterlijk ${result.dueDate}`);
       return redirect(`${page}?gelukt=termijn-toegevoegd#termijnen`);
+    }
+    case "carry_over": {
+      const parsed = parseForm(CarryOverSchema, formData);
+      if (!parsed.ok) return parsed;
+      const result = carryOverDeadline(db, c.id, parsed.data.deadlineId, parsed.data.carryOverReason);
+      if (!result.ok) return refused(result);
+      record("case.deadline_carry_over", "case_deadline", parsed.data.deadlineId, `termijn ${result.kind} overgedragen, reden vastgelegd`);
+      return redirect(`${page}?gelukt=termijn-overgedragen#termijnen`);
     }
     case "deadline_met": {
       const parsed = parseForm(DeadlineMetSchema, formData);
@@ -184,7 +195,7 @@ function Day({ value }: { value: string | null | undefined }) {
 }
 
 function Errors({ errors }: { errors?: FormFailure }) {
-  return errors ? <FormError message={errors.formError ?? CHECK_FIELDS} /> : null;
+  return errors ? <FormError message={errors.formError ?? CHECK_FIELDS} errors={errors?.fieldErrors} /> : null;
 }
 
 export default function CaseProgressPage() {
@@ -227,7 +238,7 @@ export default function CaseProgressPage() {
       </p>
       {done ? <div className="alert alert--ok" role="status">{done}</div> : null}
       <FormError message={generalError} />
-      {metErrors && !metErrorsInRow ? <FormError message={metErrors.formError ?? metErrors.fieldErrors.deadlineId?.[0] ?? CHECK_FIELDS} /> : null}
+      {metErrors && !metErrorsInRow ? <FormError message={metErrors.formError ?? metErrors.fieldErrors.deadlineId?.[0] ?? CHECK_FIELDS} errors={metErrors?.fieldErrors} /> : null}
 
       <section className="card" aria-labelledby="termijnen">
         <h2 id="termijnen">Termijnen</h2>
@@ -270,11 +281,20 @@ export default function CaseProgressPage() {
                           <Day value={d.metOn} />
                           {d.metLate ? <span className="muted"> (na de uiterste datum)</span> : null}
                         </>
+                      ) : d.carriedOverReason ? (
+                        <span>Overgedragen: {d.carriedOverReason}</span>
                       ) : data.isChair ? (
+                        <>
+                        <Form method="post" noValidate aria-label={`${d.label} overdragen`}>
+                          <input type="hidden" name="intent" value="carry_over" />
+                          <input type="hidden" name="deadlineId" value={d.id} />
+                          <Field name="carryOverReason" label="Overdragen aan (en waarom)" />
+                          <button type="submit" className="button button--small button--secondary" disabled={busy}>Overdragen</button>
+                        </Form>
                         <Form method="post" noValidate aria-label={`${d.label} als gehaald markeren`}>
                           <input type="hidden" name="intent" value="deadline_met" />
                           <input type="hidden" name="deadlineId" value={d.id} />
-                          {rowErrors?.formError ? <FormError message={rowErrors.formError} /> : null}
+                          {rowErrors?.formError ? <FormError message={rowErrors.formError} errors={rowErrors?.fieldErrors} /> : null}
                           <div className={`field${metError ? " field--error" : ""}`}>
                             <label htmlFor={inputId}>Gehaald op</label>
                             <input
@@ -291,6 +311,7 @@ export default function CaseProgressPage() {
                           </div>
                           <button type="submit" className="button button--small button--secondary" disabled={busy}>Markeer als gehaald</button>
                         </Form>
+                        </>
                       ) : (
                         <span className="muted">Nog niet</span>
                       )}
@@ -468,7 +489,11 @@ export default function CaseProgressPage() {
             <h3 id="afsluiten">Casus afsluiten</h3>
             <input type="hidden" name="intent" value="close" />
             <Errors errors={closeErrors} />
-            <Field name="closeReason" label="Reden van afsluiten" type="textarea" required errors={closeErrors?.fieldErrors} values={closeErrors?.values} />
+            <Field name="closeKind" label="Reden van afsluiten" required errors={closeErrors?.fieldErrors} values={closeErrors?.values}>
+              <option value="">Kies een reden</option>
+              {CLOSURE_REASONS.map((r) => <option key={r} value={r}>{CLOSURE_REASON_LABELS[r]}</option>)}
+            </Field>
+            <Field name="closeReason" label="Toelichting" type="textarea" errors={closeErrors?.fieldErrors} values={closeErrors?.values} hint="Verplicht bij ‘Anders’." />
             <button type="submit" className="button button--danger" disabled={busy}>Casus afsluiten</button>
           </Form>
         ) : null}

@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { CodeField } from "~/components/code-field";
 import { Field, FormError } from "~/components/form";
 import { z } from "~/domain/dutch-errors";
@@ -97,7 +97,7 @@ export default function Login() {
         <>
           <Form method="post" noValidate className="card" aria-labelledby="verificatie">
             <h2 id="verificatie">Verificatiecode</h2>
-            <FormError message={errors?.formError} />
+            <FormError message={errors?.formError} errors={errors?.fieldErrors} />
             <input type="hidden" name="intent" value="code" />
             <input type="hidden" name="redirectTo" value={redirectTo} />
             <CodeField error={errors?.fieldErrors.code?.[0]} />
@@ -110,11 +110,12 @@ export default function Login() {
         </>
       ) : (
         <Form method="post" noValidate className="card">
-          <FormError message={errors?.formError} />
+          <FormError message={errors?.formError} errors={errors?.fieldErrors} />
           <input type="hidden" name="redirectTo" value={redirectTo} />
           <Field name="email" label="E-mailadres" type="email" autoComplete="username" required errors={errors?.fieldErrors} values={errors?.values} />
           <Field name="password" label="Wachtwoord" type="password" autoComplete="current-password" required errors={errors?.fieldErrors} />
           <button type="submit" className="button" disabled={busy}>{busy ? "Bezig met inloggen…" : "Inloggen"}</button>
+          <p><Link to="/wachtwoord-vergeten">Wachtwoord vergeten?</Link></p>
         </Form>
       )}
     </div>

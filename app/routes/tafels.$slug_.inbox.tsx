@@ -8,6 +8,18 @@ import { REFERRAL_SOURCE_LABELS, URGENCY_LABELS } from "~/domain/vocabulary";
 import { audit, auditPatientsShown } from "~/lib/audit.server";
 import { actorOf, notFound, requirePermission } from "~/lib/auth.server";
 import { tableBySlug, tableInbox } from "~/models/screening.server";
+import { caseIdByCode } from "~/models/case-codes.server";
+import type { Db } from "~/lib/db.server";
+
+/** A row matches its code (or an earlier code), or, where identity is shown, the name or the BSN. */
+function caseMatches(db: Db, row: { id: number; code: string; patientName: string | null; patientBsn: string | null }, query: string): boolean {
+  const q = query.toLowerCase();
+  if (row.code.toLowerCase().includes(q)) return true;
+  if (/^rt\d+-\d{4}-\d+$/i.test(query) && caseIdByCode(db, query) === row.id) return true;
+  if (row.patientName && row.patientName.toLowerCase().includes(q)) return true;
+  const digits = query.replace(/\D/g, "");
+  return Boolean(row.patientBsn && digits.length === 9 && row.patientBsn === digits);
+}
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Inbox ${data.table.name} – Regiotafel` : "Regiotafel" }];
 
@@ -28,7 +40,22 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!table) throw notFound(); // unreachable: no table, no permission
 
   const viewer = { email: user.email, organisationId: user.organisationId, organisationType: user.organisationType };
-  const { incoming, others } = tableInbox(db, table, viewer);
+  const all = tableInbox(db, table, viewer);
+  // Search by case code, name or BSN: name and BSN match only where this viewer may see identity.
+  const query = (new URL(request.url).searchParams.get("zoek") ?? "").trim().slice(0, 100);
+  const matches = (row: (typeof all.incoming)[number]) => caseMatches(db, row, query);
+  const incoming = query ? all.incoming.filter(matches) : all.incoming;
+  const others = query ? all.others.filter(matches) : all.others;
+  if (query) {
+    audit(db, {
+      action: "case.search",
+      actor: actorOf(user),
+      objectType: "table",
+      objectId: table.id,
+      detail: `inbox ${table.slug}: zoekopdracht (${/^\d{9}$/.test(query.replace(/\D/g, "")) ? "BSN" : /^RT\d/i.test(query) ? "casuscode" : "tekst"}), ${incoming.length + others.length} gevonden`,
+      origin: context.origin,
+    });
+  }
   const now = new Date();
   const present = (row: (typeof incoming)[number]) => ({
     id: row.id,
@@ -62,6 +89,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     table: { name: table.name, number: table.number, slug: table.slug },
     isChair: can(user.principal, "case:screen", { tableId: table.id }),
+    query,
     incoming: [...incoming].sort(byUrgencyThenAge).map(present),
     others: others.map(present),
   };
@@ -104,7 +132,7 @@ function CaseTable({ rows, caption, withAge }: { rows: Row[]; caption: string; w
 }
 
 export default function Inbox() {
-  const { table, isChair, incoming, others } = useLoaderData<typeof loader>();
+  const { table, isChair, incoming, others, query } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const done = DONE[searchParams.get("gelukt") ?? ""];
   return (
@@ -116,6 +144,12 @@ export default function Inbox() {
         {isChair ? "Als voorzitter screent u nieuwe aanmeldingen op de zeven inclusiecriteria." : "U ziet de aanmeldingen van deze tafel; de voorzitter screent ze."}
       </p>
       {done ? <div className="alert alert--ok" role="status">{done}</div> : null}
+      <form method="get" role="search" className="actions" aria-label="Casussen zoeken">
+        <label htmlFor="zoek">Zoek op casuscode, naam of BSN</label>
+        <input id="zoek" name="zoek" type="search" defaultValue={query} autoComplete="off" />
+        <button type="submit" className="button button--secondary">Zoeken</button>
+        {query ? <Link to={`/tafels/${table.slug}/inbox`}>Alles tonen</Link> : null}
+      </form>
 
       <section className="card" aria-labelledby="nieuw">
         <h2 id="nieuw">Nieuwe aanmeldingen ({incoming.length})</h2>

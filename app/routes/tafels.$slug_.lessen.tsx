@@ -69,7 +69,7 @@ export default function Lessons() {
         <section className="card" aria-labelledby="les-formulier">
           <h2 id="les-formulier">Les delen</h2>
           <Form method="post" noValidate>
-            <FormError message={failed ? (failed.formError ?? "Controleer de gemarkeerde velden.") : undefined} />
+            <FormError message={failed ? (failed.formError ?? "Controleer de gemarkeerde velden.") : undefined} errors={failed?.fieldErrors} />
             <Field
               name="text"
               label="Les"

@@ -3,9 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { MonitorFilters, PrintHint } from "~/components/monitor-filters";
 import { MonitorReportView, SuppressionNote } from "~/components/monitor-report";
 import { z } from "~/domain/dutch-errors";
-import { filterQuery, parseMonitorFilter } from "~/domain/monitor";
 import { audit } from "~/lib/audit.server";
 import { actorOf, notFound, requirePermission } from "~/lib/auth.server";
+import { monitorAuditDetail, tableMonitorRequest } from "~/lib/monitor-request.server";
 import { monitorReport } from "~/models/monitor.server";
 import { tableBySlug } from "~/models/screening.server";
 import styles from "~/styles/monitor.css";
@@ -23,34 +23,35 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const table = slug.success ? tableBySlug(db, slug.data) : null;
   const user = await requirePermission(request, context, "table:chair", { tableId: table?.id ?? null }, { deniedStatus: 404 });
   if (!table) throw notFound(); // unreachable: no table, no permission
-  const filter = parseMonitorFilter(new URL(request.url).searchParams);
-  const values = { ...filter.values, regio: table.slug };
-  const report = monitorReport(db, { period: filter.period, tableIds: [table.id] });
-  audit(db, { action: "monitor.table_view", actor: actorOf(user), objectType: "table", objectId: table.id, detail: `${filter.period.from}..${filter.period.to}`, origin: context.origin });
+  const m = tableMonitorRequest(request, table);
+  const report = monitorReport(db, { period: m.period, tableIds: m.tableIds });
+  audit(db, { action: "monitor.table_view", actor: actorOf(user), objectType: "table", objectId: table.id, detail: monitorAuditDetail(m), origin: context.origin });
   return {
     table: { slug: table.slug, name: table.name, number: table.number },
     report,
-    values,
-    error: filter.error,
-    csvHref: `/tafels/${table.slug}/rapportage.csv?${filterQuery(values, { withRegion: false })}`,
+    values: m.values,
+    choices: m.choices,
+    error: m.error,
+    csvHref: `/tafels/${table.slug}/rapportage.csv?${m.query}`,
+    pdfHref: `/tafels/${table.slug}/rapportage.pdf?${m.query}`,
   };
 }
 
 export default function TableReport() {
-  const { table, report, values, error, csvHref } = useLoaderData<typeof loader>();
+  const { table, report, values, choices, error, csvHref, pdfHref } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="no-print"><Link to={`/tafels/${table.slug}`}>← Tafel {table.name}</Link></p>
       <h1>Rapportage tafel {table.name}</h1>
-      <p className="lead">{report.period.label} ({report.period.from} t/m {report.period.to}) · dezelfde cijfers als de landelijke monitor voor deze regio</p>
+      <p className="lead">{report.period.label} · dezelfde cijfers als de landelijke monitor voor deze regio</p>
       {error ? <div className="alert alert--warn" role="alert">{error}</div> : null}
-      <MonitorFilters values={values} action={`/tafels/${table.slug}/rapportage`} />
+      <MonitorFilters values={values} choices={choices} action={`/tafels/${table.slug}/rapportage`} />
       <p className="actions no-print">
         <a className="button button--secondary" href={csvHref} download>Downloaden als CSV</a>
         <Link to={`/tafels/${table.slug}/tekorten`}>Tekortenregister</Link>
         <Link to={`/tafels/${table.slug}/lessen`}>Geleerde lessen</Link>
       </p>
-      <PrintHint />
+      <PrintHint pdfHref={pdfHref} />
       <SuppressionNote />
       <MonitorReportView report={report} />
     </>

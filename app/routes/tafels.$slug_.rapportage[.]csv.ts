@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "~/domain/dutch-errors";
-import { parseMonitorFilter } from "~/domain/monitor";
 import { audit } from "~/lib/audit.server";
 import { actorOf, notFound, requirePermission } from "~/lib/auth.server";
+import { monitorAuditDetail, tableMonitorRequest } from "~/lib/monitor-request.server";
 import { monitorCsv, monitorReport } from "~/models/monitor.server";
 import { tableBySlug } from "~/models/screening.server";
 
@@ -15,13 +15,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const table = slug.success ? tableBySlug(db, slug.data) : null;
   const user = await requirePermission(request, context, "table:chair", { tableId: table?.id ?? null }, { deniedStatus: 404 });
   if (!table) throw notFound(); // unreachable: no table, no permission
-  const filter = parseMonitorFilter(new URL(request.url).searchParams);
-  const report = monitorReport(db, { period: filter.period, tableIds: [table.id] });
-  audit(db, { action: "monitor.table_export", actor: actorOf(user), objectType: "table", objectId: table.id, detail: `${filter.period.from}..${filter.period.to}`, origin: context.origin });
+  const m = tableMonitorRequest(request, table);
+  const report = monitorReport(db, { period: m.period, tableIds: m.tableIds });
+  audit(db, { action: "monitor.table_export", actor: actorOf(user), objectType: "table", objectId: table.id, detail: monitorAuditDetail(m), origin: context.origin });
   return new Response(monitorCsv(report), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="rapportage-${table.slug}-${filter.period.from}-${filter.period.to}.csv"`,
+      "Content-Disposition": `attachment; filename="rapportage-${table.slug}-${m.period.from}-${m.period.to}.csv"`,
       "Cache-Control": "no-store",
     },
   });

@@ -135,7 +135,7 @@ function ShortfallForm({ table, caseOptions, editing }: Pick<LoaderData, "table"
     <section className="card" aria-labelledby="tekort-formulier">
       <h2 id="tekort-formulier">{editing ? "Tekort bewerken" : "Tekort vastleggen"}</h2>
       <Form method="post" noValidate key={editing?.id ?? "nieuw"}>
-        <FormError message={failed?.formError ?? (failed ? "Controleer de gemarkeerde velden." : undefined)} />
+        <FormError message={failed?.formError ?? (failed ? "Controleer de gemarkeerde velden." : undefined)} errors={failed?.fieldErrors} />
         <input type="hidden" name="intent" value={editing ? "update" : "create"} />
         {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
         <div className="form-grid">

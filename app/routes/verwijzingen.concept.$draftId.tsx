@@ -276,7 +276,7 @@ export default function ReferralDraft() {
         </nav>
 
         <h2 id="stap-titel">{step}. {title}</h2>
-        {actionData?.kind === "refused" ? <FormError message={actionData.error} /> : null}
+        {actionData?.kind === "refused" ? <FormError message={actionData.error}/> : null}
         {errors && Object.keys(errors).length ? <ErrorSummary errors={errors} formError={stepResult?.formError} /> : null}
 
         {step === 1 ? <PatientStep data={data} errors={errors} /> : null}

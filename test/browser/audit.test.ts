@@ -37,7 +37,7 @@ async function searchForLogins(page: Page) {
   // Two chairs signed in before the search.
   expect(await rows.count()).toBe(2);
   for (const row of await rows.all()) {
-    expect(await row.locator("td").nth(5).innerText()).toBe("login");
+    expect(await row.locator("td").nth(5).innerText()).toBe("Ingelogd");
     expect(await row.locator("td").nth(2).innerText()).toMatch(/^voorzitter\./);
   }
   const exportLink = page.getByRole("link", { name: "Exporteren als CSV" });

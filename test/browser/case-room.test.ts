@@ -52,7 +52,7 @@ async function send(page: Page, text: string) {
 }
 
 describe("the case room in two browsers", () => {
-  it("exchanges messages live, and a withdrawal hides the patient's name on the member's open page", async () => {
+  it("exchanges messages live, and a withdrawal hides the patient's name on the member's open page", { timeout: 60_000 }, async () => {
     const chair = await participant("voorzitter.rotterdam@regiotafel.test");
     const member = await participant("lid.rotterdam@regiotafel.test");
     try {
@@ -85,8 +85,14 @@ describe("the case room in two browsers", () => {
       const consentPage = await chair.context.newPage();
       await consentPage.goto(`${t.url}/casussen/${caseId}/toestemming`);
       await consentPage.getByRole("heading", { level: 1, name: "Toestemming casus RT2-2026-001" }).waitFor();
+      // Withdrawal asks for confirmation, who asked and why, in a dialog.
+      await consentPage.waitForFunction(() => "__remixRouter" in window);
+      await consentPage.getByRole("link", { name: "Toestemming intrekken" }).click();
+      const dialog = consentPage.getByRole("dialog", { name: "Toestemming intrekken?" });
+      await dialog.getByLabel("De patiënt zelf").check();
+      await dialog.getByLabel("Reden van de intrekking").fill("De patiënt wil niet langer besproken worden.");
       const clicked = Date.now();
-      await consentPage.getByRole("button", { name: "Toestemming intrekken" }).click();
+      await dialog.getByRole("button", { name: "Ja, toestemming intrekken" }).click();
       await member.page.waitForFunction(() => !document.body.innerText.includes("Jan de Vries"), null, { timeout: 2000 });
       const elapsed = Date.now() - clicked;
       console.log(`withdrawal to name gone on the member's open page: ${elapsed} ms`);

@@ -1,7 +1,9 @@
-// The main flow of issue 5 in a real browser: the chair of Rotterdam-Rijnmond proposes a
-// maatwerk-arrangement, the insurer's medical advisor approves it, and the project leader sees
-// the count of approved arrangements on the national monitor go from 5 to 6 (with 1–4 the
-// monitor would only say "<5", so five approved arrangements are there beforehand).
+// The monitor in a real browser. First the main flow of issue 5: the chair of Rotterdam-Rijnmond
+// proposes a maatwerk-arrangement, the insurer's medical advisor approves it, and the project leader
+// sees the count of approved arrangements go from 5 to 6 (with 1–4 the monitor would only say
+// "onderdrukt", so five approved arrangements are there beforehand). Then what a reader sees: no
+// chart label runs outside its SVG (none is cut off), tables are folded behind "Toon tabel", and the
+// PDF download is a real PDF whose first page names the report and its period.
 import { and, eq, gte, inArray, isNotNull } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { arrangements, cases, regionalTables, users } from "#db/schema";
@@ -11,8 +13,10 @@ import { parseQuarter, periodBounds, quarterOf } from "~/domain/monitor";
 import { ReferralSchema } from "~/domain/referral-schema";
 import { CRITERION_NUMBERS } from "~/domain/vocabulary";
 import { applyCaseEvent, saveAssessment } from "~/models/cases.server";
+import { recordConclusion } from "~/models/funding.server";
 import { createReferral } from "~/models/referrals.server";
 import { launchBrowser, loginThroughForm } from "../helpers/browser";
+import { readPdf } from "../helpers/pdf-text";
 import { startPortal, type TestPortal } from "../helpers/portal";
 import { validReferral } from "../helpers/referral-payload";
 
@@ -72,7 +76,7 @@ beforeAll(async () => {
       .values({ caseId: earlier.caseId, description: "Eerder goedgekeurd maatwerk", periodStart: "2026-01-01", periodEnd: "2026-12-31", costEstimate: 50000, status: "approved", approvedByUserId: user(ADVISOR).id, approvedAt: now, createdAt: now })
       .run();
   }
-  // The case of this test: with the medical advisor, who has already recorded an assessment of the seven criteria.
+  // The case of this test: with the medical advisor, who has already recorded an assessment of the seven criteria…
   const created = caseUpTo(10, "advisor_check");
   caseId = created.caseId;
   caseCode = created.code;
@@ -83,6 +87,10 @@ beforeAll(async () => {
     user(ADVISOR).id,
     CRITERION_NUMBERS.map((criterion) => ({ criterion, verdict: "met" as const, motivation: "Getoetst door de medisch adviseur." })),
   );
+  // …and concluded "voldoet", which approval requires.
+  const advisor = user(ADVISOR);
+  const concluded = recordConclusion(db(), caseId, { conclusion: "meets", motivation: "Alle zeven criteria voldaan." }, { userId: advisor.id, organisationId: advisor.organisationId });
+  if (!concluded.ok) throw new Error(concluded.error);
 });
 afterAll(async () => {
   await browser?.close();
@@ -109,8 +117,8 @@ async function approvedCount(page: Page): Promise<string> {
 }
 
 describe("issue 5 in the browser: arrangement proposed, approved, counted", () => {
-  // Three people sign in, each with password and code: more than the default 30 s on a busy machine.
-  it("chair proposes, advisor approves, the project leader sees 5 become 6", { timeout: 60_000 }, async () => {
+  // Three people sign in, each with password and code, and a dozen page loads: 30–60 s on a busy machine.
+  it("chair proposes, advisor approves, the project leader sees 5 become 6", { timeout: 90_000 }, async () => {
     const pl = await pageAs(PL);
     expect(await approvedCount(pl.page)).toBe("5");
     // The chart is there for screen readers too, and the page names no case.
@@ -148,11 +156,69 @@ describe("issue 5 in the browser: arrangement proposed, approved, counted", () =
 
     // The project leader sees the sixth approved arrangement.
     expect(await approvedCount(pl.page)).toBe("6");
-    const zvw = pl.page.locator("table.chart-data tr", { has: pl.page.getByRole("rowheader", { name: "Zvw", exact: true }) });
-    expect((await zvw.first().locator("td").innerText()).trim()).toBe("<5"); // only the new one has components
+    // The table behind the legal-domain chart opens with "Toon tabel".
+    const figure = pl.page.locator("figure", { has: pl.page.getByRole("img", { name: /naar wettelijk domein/ }) });
+    await figure.locator("summary").click();
+    const zvw = figure.locator("table.chart-data tr", { has: pl.page.getByRole("rowheader", { name: "Zvw", exact: true }) });
+    expect((await zvw.first().locator("td").textContent())?.trim()).toBe("onderdrukt"); // only the new one has components
     expect(await pl.page.content()).not.toContain(caseCode);
     expect(pl.problems).toEqual([]);
 
     await Promise.all([pl.close(), chair.close(), advisor.close()]);
   });
 });
+
+/** Every chart's text elements whose box lies outside their SVG (by more than half a pixel). */
+async function clippedLabels(page: Page): Promise<{ charts: number; labels: number; clipped: string[] }> {
+  return page.evaluate(() => {
+    const clipped: string[] = [];
+    let labels = 0;
+    const charts = [...document.querySelectorAll("svg.chart")];
+    for (const svg of charts) {
+      const box = svg.getBoundingClientRect();
+      for (const text of svg.querySelectorAll("text")) {
+        labels++;
+        const r = text.getBoundingClientRect();
+        if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) clipped.push(`${svg.getAttribute("aria-label")?.slice(0, 40)}: ${text.textContent}`);
+      }
+    }
+    return { charts: charts.length, labels, clipped };
+  });
+}
+
+describe("the monitor as a reader sees it", { timeout: 90_000 }, () => {
+  it("no clipped chart labels, tables behind 'Toon tabel', and a PDF report with title and period", async () => {
+    const pl = await pageAs(PL);
+    const period = parseQuarter(QUARTER)!;
+    for (const url of [`/monitor?periode=kwartaal&kwartaal=${QUARTER}`, MONITOR, `/monitor/capaciteit?periode=kwartaal&kwartaal=${QUARTER}`]) {
+      await pl.page.setViewportSize({ width: 1280, height: 900 });
+      await pl.page.goto(t.url + url);
+      const result = await clippedLabels(pl.page);
+      console.log(`${url}: ${result.charts} charts, ${result.labels} labels, ${result.clipped.length} clipped`);
+      expect(result.charts).toBeGreaterThan(0);
+      expect(result.clipped, url).toEqual([]);
+    }
+    // Tables are folded away; opening one shows the same values as the chart.
+    await pl.page.goto(t.url + MONITOR);
+    const details = pl.page.locator("details.chart-details").first();
+    expect(await details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await details.locator("summary").click();
+    expect(await details.locator("table").isVisible()).toBe(true);
+
+    // The PDF report from the page's link: a valid PDF, first page with title and period.
+    const [download] = await Promise.all([pl.page.waitForEvent("download"), pl.page.getByRole("link", { name: "Rapport als pdf" }).click()]);
+    const file = await download.path();
+    const fs = await import("node:fs");
+    const bytes = fs.readFileSync(file!);
+    expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const pdf = await readPdf(new Uint8Array(bytes));
+    console.log(`PDF: ${bytes.length} bytes, ${pdf.pageCount} pages; first page: ${pdf.pages[0].split("\n").slice(0, 4).join(" | ")}`);
+    expect(pdf.pages[0]).toContain("Landelijke monitor hoogcomplexe ggz");
+    expect(pdf.pages[0]).toContain(period.label);
+    expect(pdf.pages[0]).toContain("Tafel Rotterdam-Rijnmond");
+    expect(pdf.pages[0]).toContain("Pagina 1 van");
+    expect(pl.problems).toEqual([]);
+    await pl.close();
+  });
+});
+

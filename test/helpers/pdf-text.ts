@@ -10,7 +10,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
     const content = await page.getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : " ") : "")).join("").replace(/[ \t]+/g, " "));
+    pages.push(content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : "")).join("").replace(/[ \t]+/g, " "));
   }
   const meta = await doc.getMetadata();
   const info = meta.info as { Title?: string };

@@ -9,6 +9,8 @@ import { createPortal, type Portal } from "../../server/app";
 import { users } from "../../db/schema";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../db/seed";
 import { scanOutboxForPatientData } from "./mail-scan";
+import { dutchOutputProblems } from "./dutch-output";
+import { allOutboxMails } from "../../app/models/outbox.server";
 
 export { DEMO_PASSWORD, DEMO_TOTP_SECRET };
 
@@ -37,10 +39,13 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Tes
       portalsByUrl.delete(url);
       // Every mail this portal produced, checked for patient data before the database goes away.
       const scan = scanOutboxForPatientData(portal.services.db);
+      // …and for what people must not read: ISO dates and raw action codes.
+      const dutch = allOutboxMails(portal.services.db).flatMap((m) => dutchOutputProblems(`${m.subject}\n${m.text}`).map((p) => `mail ${m.id}: ${p}`));
       await portal.close();
       fs.rmSync(dir, { recursive: true, force: true });
       if (scan.mails > 0) console.log(`mail scan: ${scan.mails} mails checked against ${scan.patients} patients, ${scan.findings.length} with patient data`);
       if (scan.findings.length) throw new Error(`patient data in mails:\n${scan.findings.join("\n")}`);
+      if (dutch.length) throw new Error(`ISO dates or action codes in mails:\n${dutch.join("\n")}`);
     },
   };
 }

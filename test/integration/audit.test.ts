@@ -279,6 +279,7 @@ describe("CSV export (/beheer/audit/export)", () => {
     "Organisatie-id",
     "Namens (gebruiker-id)",
     "Actie",
+    "Actiecode",
     "Uitkomst",
     "Objecttype",
     "Object-id",
@@ -329,10 +330,11 @@ describe("CSV export (/beheer/audit/export)", () => {
       for (const cell of row) expect(cell).not.toMatch(/^[=+\-@]/);
     }
     const [formulaRow, loginRow] = rows;
-    expect(loginRow[col("Actie")]).toBe("login.failed");
+    expect(loginRow[col("Actie")]).toBe("Inloggen mislukt");
+    expect(loginRow[col("Actiecode")]).toBe("login.failed");
     expect(loginRow[col("Uitkomst")]).toBe("mislukt");
     expect(loginRow[col("User-agent")]).toBe(`'${hyperlink}`);
-    expect(formulaRow[col("Actie")]).toBe("test.formula");
+    expect(formulaRow[col("Actiecode")]).toBe("test.formula");
     expect(formulaRow[col("User-agent")]).toBe("'@SUM(A1:A9)");
     expect(formulaRow[col("Object-id")]).toBe("'+31612345678");
     expect(formulaRow[col("Omschrijving")]).toBe("'-2+3; \"aanhalingstekens\"");

@@ -231,12 +231,14 @@ describe("escalation, placement, follow-up and closure by the chair", () => {
   });
 
   it("closes only with a reason", async () => {
-    const without = await post(CHAIR, page(c.caseId), { intent: "close", closeReason: "" });
+    const without = await post(CHAIR, page(c.caseId), { intent: "close", closeKind: "", closeReason: "" });
     expect(without.status).toBe(200);
-    expect(without.html).toContain("Geef de reden waarom de casus wordt afgesloten.");
+    expect(without.html).toContain("Kies de reden waarom de casus wordt afgesloten.");
+    const other = await post(CHAIR, page(c.caseId), { intent: "close", closeKind: "other", closeReason: "" });
+    expect(other.html).toContain("Licht de reden ‘Anders’ toe.");
     expect(caseRow(c.caseId).status).toBe("follow_up");
 
-    const closed = await post(CHAIR, page(c.caseId), { intent: "close", closeReason: "Nazorg afgerond; patiënt woont stabiel bij Kwintes." });
+    const closed = await post(CHAIR, page(c.caseId), { intent: "close", closeKind: "placed_follow_up_done", closeReason: "Nazorg afgerond; patiënt woont stabiel bij Kwintes." });
     expect(closed.status).toBe(302);
     expect(caseRow(c.caseId).status).toBe("closed");
     const audited = auditFor("case.close", c.patientId);
@@ -244,7 +246,7 @@ describe("escalation, placement, follow-up and closure by the chair", () => {
     expect(audited[0].detail).toBe(`${c.code}: afgesloten, reden vastgelegd`);
 
     const { html } = await get(CHAIR, page(c.caseId));
-    expect(html).toContain("<dd>Nazorg afgerond; patiënt woont stabiel bij Kwintes.</dd>");
+    expect(html).toContain("<dd>Geplaatst en nazorg afgerond: Nazorg afgerond; patiënt woont stabiel bij Kwintes.</dd>");
     expect(html).not.toContain('name="intent" value="close"');
     expect(html).not.toContain('name="intent" value="escalate"');
     // A closed case is not escalated any more.
@@ -272,7 +274,7 @@ describe("who may see and change", () => {
     { intent: "escalate", level: "own_region", escalationReason: "Poging door een tafellid." },
     { intent: "place", organisationId: "1", careFunction: "kib", fundingType: "maatwerk", placementStart: "2026-12-01" },
     { intent: "start_follow_up" },
-    { intent: "close", closeReason: "Door een tafellid." },
+    { intent: "close", closeKind: "other", closeReason: "Door een tafellid." },
     { intent: "add_deadline", kind: "wmo_support", deadlineStart: "2026-01-31" },
     { intent: "deadline_met", deadlineId: "1", metOn: "2026-02-01" },
   ];
@@ -417,8 +419,23 @@ describe("terms per case", () => {
     expect(twice.html).toContain("Deze termijn is al gehaald op 20 maart 2026.");
   });
 
-  it("a closed case's terms no longer need attention, and no new ones can be added", async () => {
-    expect((await post(CHAIR, page(c.caseId), { intent: "close", closeReason: "Teruggetrokken door de verwijzer." })).status).toBe(302);
+  it("closing with an open term is refused until it is carried over; then its terms no longer need attention", async () => {
+    const refused = await post(CHAIR, page(c.caseId), { intent: "close", closeKind: "care_refused", closeReason: "" });
+    expect(refused.status).toBe(200);
+    expect(refused.html).toMatch(/Er (loopt|lopen) nog \d+ termijn/);
+    expect(caseRow(c.caseId).status).not.toBe("closed");
+    // Placement and follow-up are not done: that reason is refused whatever the terms.
+    const notPlaced = await post(CHAIR, page(c.caseId), { intent: "close", closeKind: "placed_follow_up_done" });
+    expect(notPlaced.html).toContain("‘Geplaatst en nazorg afgerond’ kan pas");
+    const vmr = db().select().from(caseDeadlines).where(and(eq(caseDeadlines.caseId, c.caseId), eq(caseDeadlines.kind, "vmr"))).get()!;
+    const noReason = await post(CHAIR, page(c.caseId), { intent: "carry_over", deadlineId: String(vmr.id), carryOverReason: "" });
+    expect(noReason.html).toContain("Geef aan aan wie de termijn wordt overgedragen en waarom.");
+    expect((await post(CHAIR, page(c.caseId), { intent: "carry_over", deadlineId: String(vmr.id), carryOverReason: "Gemeente Rotterdam (wijkteam) bewaakt de VMR-termijn." })).status).toBe(302);
+    for (const d of db().select().from(caseDeadlines).where(eq(caseDeadlines.caseId, c.caseId)).all().filter((d) => !d.metOn && !d.carriedOverReason)) {
+      expect((await post(CHAIR, page(c.caseId), { intent: "carry_over", deadlineId: String(d.id), carryOverReason: "Overgedragen aan het wijkteam." })).status).toBe(302);
+    }
+    expect((await get(CHAIR, page(c.caseId))).html).toContain("Overgedragen: Gemeente Rotterdam (wijkteam) bewaakt de VMR-termijn.");
+    expect((await post(CHAIR, page(c.caseId), { intent: "close", closeKind: "care_refused", closeReason: "" })).status).toBe(302);
     expect(deadlinesNeedingAttention(db(), [tableId("rotterdam")], today()).some((i) => i.caseId === c.caseId)).toBe(false);
     const r = await post(CHAIR, page(c.caseId), { intent: "add_deadline", kind: "wmo_support", deadlineStart: today() });
     expect(r.status).toBe(200);

@@ -18,7 +18,7 @@ import { openDatabase, type Db } from "../../app/lib/db.server";
 import { apiTokenPrefix, generateApiToken, hashApiToken } from "../../app/models/api-tokens.server";
 import { seedReferenceData } from "../../db/seed";
 import { startPortal, type TestPortal } from "../helpers/portal";
-import { validReferral } from "../helpers/referral-payload";
+import { uniqueBsn, validReferral } from "../helpers/referral-payload";
 
 const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -56,7 +56,10 @@ function insertApiToken(db: Db): string {
 }
 
 /** The request body for one idempotency key: the patient's name carries the key, so rows can be traced. */
-const bodyFor = (key: string) => JSON.stringify(validReferral({ patient: { name: `Duurzaam ${key}` } }));
+// One patient per BSN: each key its own BSN (the same on a retry), so each name is its own patient's.
+const bsnByKey = new Map<string, string>();
+const bsnFor = (key: string) => bsnByKey.get(key) ?? bsnByKey.set(key, uniqueBsn()).get(key)!;
+const bodyFor = (key: string) => JSON.stringify(validReferral({ patient: { name: `Duurzaam ${key}`, bsn: bsnFor(key) } }));
 
 type Answer = { status: number; id: number | null };
 

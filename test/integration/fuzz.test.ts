@@ -350,8 +350,8 @@ const ROUTES: Record<string, RouteSpec> = {
   "beheer.gebruikers.$userId.tsx": {
     as: "admin",
     url: () => `/beheer/gebruikers/${ids.victimUserId}`,
-    intents: { deactivate: [], reactivate: [], reset_password: ["password"], add_membership: ["role", "tableId"], remove_membership: ["membershipId"], reset_totp: [] },
-    inputFree: ["deactivate", "reactivate", "reset_totp"],
+    intents: { deactivate: [], reactivate: [], send_password_link: [], add_membership: ["role", "tableId"], remove_membership: ["membershipId"], reset_totp: [] },
+    inputFree: ["deactivate", "reactivate", "reset_totp", "send_password_link"],
     terminal: ["deactivate"],
   },
   "beheer.gebruikers.nieuw.tsx": { as: "admin", url: () => "/beheer/gebruikers/nieuw" },
@@ -363,7 +363,7 @@ const ROUTES: Record<string, RouteSpec> = {
   "bijeenkomsten.$meetingId.tsx": {
     as: "chair",
     url: () => `/bijeenkomsten/${ids.meetingA}`,
-    intents: { respond: ["response"], add_item: ["caseId", "startTime", "durationMinutes"], remove_item: ["itemId"], invite_guest: ["email", "itemIds", "accessUntil"], cancel: [] },
+    intents: { respond: ["response"], add_item: ["caseId", "startTime", "durationMinutes"], remove_item: ["itemId"], invite_guest: ["email", "itemIds", "accessUntil"], move: ["date", "startTime"], cancel: [] },
     inputFree: ["cancel"],
     terminal: ["cancel"],
   },
@@ -421,9 +421,8 @@ const ROUTES: Record<string, RouteSpec> = {
   "casussen.$caseId_.toestemming.tsx": {
     as: "chair",
     url: () => `/casussen/${ids.consentCase}/toestemming`,
-    intents: { change: CONSENT, withdraw: [], override_grant: ["organisationIds", "reason", "days"], override_end: ["overrideId"] },
-    fields: CONSENT,
-    inputFree: ["withdraw"],
+    intents: { change: CONSENT, withdraw: ["requestedBy", "reason", "bevestigd"], override_grant: ["organisationIds", "reason", "days"], override_end: ["overrideId"] },
+    fields: [...CONSENT, "bevestigd"],
     terminal: ["withdraw"],
   },
   "casussen.$caseId_.verloop.tsx": {
@@ -433,9 +432,10 @@ const ROUTES: Record<string, RouteSpec> = {
       escalate: ["level", "escalationReason"],
       place: ["organisationId", "careFunction", "fundingType", "placementStart", "notes"],
       start_follow_up: [],
-      close: ["closeReason"],
+      close: ["closeKind", "closeReason"],
       add_deadline: ["kind", "deadlineStart", "needsWlz"],
       deadline_met: ["deadlineId", "metOn"],
+      carry_over: ["deadlineId", "carryOverReason"],
     },
     inputFree: ["start_follow_up"],
     terminal: ["close"],
@@ -460,6 +460,11 @@ const ROUTES: Record<string, RouteSpec> = {
     intents: { enrol: ["secret", "token", "code", "redirectTo"], disable: ["code"] },
   },
   "uitloggen.tsx": { as: "logout", url: () => "/uitloggen", noInput: true },
+  "meldingen.tsx": { as: "chair", url: () => "/meldingen", intents: { open: ["noticeId"], read_all: [], preference: ["delivery"] }, inputFree: ["read_all"] },
+  "beheer.mail._index.tsx": { as: "admin", url: () => "/beheer/mail", intents: { requeue: ["mailId"] } },
+  "wachtwoord-vergeten.tsx": { as: "anonymous", url: () => "/wachtwoord-vergeten", fields: ["email"] },
+  "activeren.$token.tsx": { as: "anonymous", url: () => "/activeren/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", fields: ["password", "repeat"] },
+  "wachtwoord-herstellen.$token.tsx": { as: "anonymous", url: () => "/wachtwoord-herstellen/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", fields: ["password", "repeat"] },
   "verwijzingen.concept.$draftId.tsx": {
     as: "referrer",
     url: () => `/verwijzingen/concept/${ids.draftId}`,
@@ -782,10 +787,10 @@ describe("coverage", () => {
     }
     expect(missing, "intents in the source that ROUTES does not fuzz").toEqual([]);
     // The scan finds what the pages post.
-    expect(routeFields("beheer.gebruikers.nieuw.tsx", ROUTES["beheer.gebruikers.nieuw.tsx"])).toEqual(expect.arrayContaining(["name", "email", "organisationId", "role", "tableId", "password"]));
+    expect(routeFields("beheer.gebruikers.nieuw.tsx", ROUTES["beheer.gebruikers.nieuw.tsx"])).toEqual(expect.arrayContaining(["name", "email", "organisationId", "role", "tableId"]));
     expect(routeFields("tafels.$slug_.bijeenkomsten._index.tsx", ROUTES["tafels.$slug_.bijeenkomsten._index.tsx"])).toEqual(expect.arrayContaining(["title", "date", "startTime", "durationMinutes", "location", "videoUrl", "series", "occurrences", "confirmClash"]));
     expect(routeFields("verwijzingen.concept.$draftId.tsx", ROUTES["verwijzingen.concept.$draftId.tsx"])).toEqual(expect.arrayContaining(["patient.bsn", "priorAttempts.0.who", "consent.givenOn", "contact.email"]));
-    expect(discoveredIntents("casussen.$caseId_.verloop.tsx")).toEqual(["add_deadline", "close", "deadline_met", "escalate", "place", "start_follow_up"]);
+    expect(discoveredIntents("casussen.$caseId_.verloop.tsx")).toEqual(["add_deadline", "carry_over", "close", "deadline_met", "escalate", "place", "start_follow_up"]);
   });
 });
 

@@ -1,4 +1,10 @@
-// Findings 1, 2 and 6 of the security review (issue 13), each with the figures it promises.
+// Findings 1, 2, 6 and 10 of the security review (issue 13), each with the figures it promises.
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { io as connect } from "socket.io-client";
+import { cases } from "#db/schema";
+import { DEFAULT_MESSAGE_RATE } from "~/domain/rate-limit";
+import type { JoinAck, MessageAck } from "~/lib/case-room";
 import { Client, loggedIn, startPortal, type TestPortal } from "../helpers/portal";
 
 let t: TestPortal;
@@ -75,5 +81,48 @@ describe("finding 6: a browser-session cookie", () => {
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).not.toMatch(/Max-Age|Expires/i);
     console.log(`session cookie: ${cookie.replace(/=[^;]+/, "=…")}`);
+  });
+});
+
+describe("finding 10: a per-user rate limit on case-room messages", () => {
+  it("slows a member sending 500 messages in 2 s with a Dutch answer, while the server stays responsive and others can still post", async () => {
+    const caseId = t.portal.services.db.select().from(cases).where(eq(cases.code, "RT2-2026-001")).get()!.id;
+    const open = async (email: string) => {
+      const { cookie } = await loggedIn(t.url, email);
+      const socket = connect(t.url, { transports: ["websocket"], extraHeaders: { Cookie: cookie } });
+      const join = (await socket.timeout(5000).emitWithAck("room:join", { caseId })) as JoinAck;
+      expect(join.ok).toBe(true);
+      return socket;
+    };
+    const member = await open("lid.rotterdam@regiotafel.test");
+    const chair = await open("voorzitter.rotterdam@regiotafel.test");
+    const start = performance.now();
+    const flood = (async () => {
+      const acks: Promise<MessageAck>[] = [];
+      for (let i = 0; i < 500; i++) {
+        acks.push(member.timeout(10_000).emitWithAck("room:message", { caseId, clientMessageId: randomUUID(), body: `vloed ${i}` }) as Promise<MessageAck>);
+        if (i % 25 === 24) await new Promise((r) => setTimeout(r, 100)); // 500 spread over ~2 s
+      }
+      return Promise.all(acks);
+    })();
+    const health = await healthDuring(flood);
+    const acks = await flood;
+    const seconds = (performance.now() - start) / 1000;
+    const stored = acks.filter((a) => a.ok).length;
+    const refused = acks.filter((a): a is Extract<MessageAck, { ok: false }> => !a.ok && a.reason === "rate");
+    // Someone else in the same room is not slowed by the member's flood.
+    const other = (await chair.timeout(5000).emitWithAck("room:message", { caseId, clientMessageId: randomUUID(), body: "de voorzitter kan nog" })) as MessageAck;
+    console.log(
+      `case-room rate (${DEFAULT_MESSAGE_RATE.burst} at once, ${DEFAULT_MESSAGE_RATE.perMinute}/min): 500 messages in ${seconds.toFixed(1)} s → ` +
+        `${stored} stored, ${refused.length} refused ("${refused[0]?.error}"), /healthz slowest ${health.toFixed(0)} ms, another member's message: ${other.ok ? "stored" : "refused"}`,
+    );
+    expect(stored).toBeGreaterThanOrEqual(DEFAULT_MESSAGE_RATE.burst);
+    expect(stored).toBeLessThanOrEqual(DEFAULT_MESSAGE_RATE.burst + Math.ceil((seconds * DEFAULT_MESSAGE_RATE.perMinute) / 60));
+    expect(refused.length).toBe(500 - stored);
+    expect(refused[0].error).toMatch(/^U stuurt te veel berichten achter elkaar\. Wacht \d+ seconden? en probeer het dan opnieuw\.$/);
+    expect(health).toBeLessThan(200);
+    expect(other.ok).toBe(true);
+    member.disconnect();
+    chair.disconnect();
   });
 });

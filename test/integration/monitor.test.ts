@@ -1,5 +1,6 @@
 // The national monitor, the chair's report and the shortfalls register against a real portal:
-// counts of 5 and up shown and 1–4 as "<5", never a name, BSN or case code; the CSV carries the
+// a count of 1–4 never shown, a shown count exact (complementary suppression may hide more, always
+// as "onderdrukt"), never a name, BSN or case code; the CSV and the PDF carry the
 // page's values; the project leader reaches no patient-level route; chairs see only their own
 // table's report; the shortfall form's Dutch errors keep what was typed, and a new shortfall
 // appears in the side-by-side capacity report.
@@ -23,11 +24,14 @@ import {
 } from "#db/schema";
 import { demoBsn } from "#db/demo-cases";
 import { ReferralSchema, type ReferralPayload } from "~/domain/referral-schema";
-import { displayValue, parseQuarter, quarterOf } from "~/domain/monitor";
+import { SUPPRESSED } from "~/domain/disclosure";
+import { displayValue, parseQuarter, periodBounds, quarterOf, TOO_FEW } from "~/domain/monitor";
 import { CRITERION_NUMBERS } from "~/domain/vocabulary";
 import { applyCaseEvent, saveAssessment } from "~/models/cases.server";
 import { capacityReport, monitorRecords, monitorReport, MONITOR_CSV_HEADER } from "~/models/monitor.server";
 import { createReferral } from "~/models/referrals.server";
+import { monitorPdf } from "~/lib/monitor-pdf.server";
+import { readPdf } from "../helpers/pdf-text";
 import { sessionsFor, startPortal, type TestPortal } from "../helpers/portal";
 import { validReferral, type DeepPartial } from "../helpers/referral-payload";
 
@@ -138,6 +142,19 @@ const cell = (v: string) => `<td class="num">${escape(v)}</td>`;
 /** A data-table row as React renders it: a row heading and number cells. */
 const row = (heading: string, ...values: string[]) => `<tr><th scope="row">${escape(heading)}</th>${values.map(cell).join("")}</tr>`;
 
+/** The true number of events of a kind in the period (at one table, or all). */
+function trueCount(event: string, tableId: number | null = null): number {
+  const { start, end } = periodBounds(PERIOD);
+  const column = event === "redirect" ? "from_table_id" : "to_table_id";
+  return (db().$client.prepare(`SELECT count(*) AS n FROM case_events WHERE event = ? AND at >= ? AND at < ? AND (? IS NULL OR ${column} = ?)`).get(event, new Date(start).toISOString(), new Date(end).toISOString(), tableId, tableId) as { n: number }).n;
+}
+
+/** A published figure agrees with the truth: a count of 1–4 is never shown, a shown count is exact. */
+function agrees(published: unknown, truth: number, what: string) {
+  if (truth >= 1 && truth <= 4) expect(published, what).toBe(SUPPRESSED);
+  else if (published !== SUPPRESSED) expect(published, what).toBe(truth);
+}
+
 /** Every patient name, BSN and case code in the database (demo data included). */
 function identifiers(): string[] {
   const all = db().select({ name: patients.name, bsn: patients.bsn }).from(patients).all();
@@ -180,54 +197,63 @@ function parseCsv(text: string): string[][] {
 }
 
 describe("the national monitor for the project leader", () => {
-  it("shows counts of 5 and up, <5 for the small ones, and no patient", async () => {
+  it("never shows a count of 1–4, shows other counts exactly, and no patient", async () => {
     const report = monitorReport(db(), { period: PERIOD, tableIds: null });
-    const rotterdam = report.perRegion.find((r) => r.slug === "rotterdam")!;
-    const limburg = report.perRegion.find((r) => r.slug === "limburg")!;
-    // Expected from the database itself: everything at Rotterdam was received this quarter (demo cases too).
-    const receivedAtRotterdam = db().select().from(cases).where(eq(cases.tableId, table("rotterdam").id)).all().length;
-    expect(receivedAtRotterdam).toBeGreaterThanOrEqual(6);
-    expect(rotterdam).toMatchObject({ received: receivedAtRotterdam, included: 5 });
-    const limburgCases = db().select().from(cases).where(eq(cases.tableId, table("limburg").id)).all().length;
-    expect(limburgCases).toBeLessThan(5);
-    expect(limburg).toMatchObject({ received: "<5", included: "<5" });
+    for (const r of report.perRegion) {
+      const id = table(r.slug).id;
+      agrees(r.received, trueCount("receive", id), `${r.slug} received`);
+      agrees(r.included, trueCount("include", id), `${r.slug} included`);
+    }
+    expect(trueCount("receive", table("limburg").id)).toBeGreaterThanOrEqual(2); // ours and the demo data's
+    expect(trueCount("receive", table("limburg").id)).toBeLessThan(5);
+    expect(report.perRegion.find((r) => r.slug === "limburg")).toMatchObject({ received: SUPPRESSED, included: SUPPRESSED });
+    agrees(report.referredVsIncluded.received, trueCount("receive"), "national received");
 
     const page = await get(PL, `/monitor?${FILTER}`);
     expect(page.status).toBe(200);
     expect(page.html).toContain("<h1>Landelijke monitor</h1>");
     expect(page.html).toContain(PERIOD.label);
-    // First figure, per region: referred → fitting advice.
-    expect(page.html).toContain(row("Rotterdam-Rijnmond", String(receivedAtRotterdam), "5"));
-    expect(page.html).toContain(row("Zuid-Limburg", "<5", "<5"));
+    // First figure, per region: referred → fitting advice, as in the report.
+    for (const r of report.perRegion) expect(page.html).toContain(row(r.name, displayValue(r.received), displayValue(r.included)));
+    expect(page.html).toContain(row("Zuid-Limburg", SUPPRESSED, SUPPRESSED));
+    expect(page.html).not.toContain("&lt;5");
+    expect(page.html.match(/id="uitleg-onderdrukt"/g)).toHaveLength(1); // explained once
     expect(page.html).toContain(`<strong id="totaal-verwezen">${displayValue(report.referredVsIncluded.received)}</strong>`);
     expect(page.html).toContain(`<strong id="totaal-passend-advies">${displayValue(report.referredVsIncluded.included)}</strong>`);
-    // Charts: SVG with role="img" and an aria-label, no inline style anywhere.
+    // Charts: SVG with role="img" and an aria-label, no inline style; tables folded behind "Toon tabel".
     expect(page.html).toMatch(/<svg class="chart"[^>]*role="img"[^>]*aria-label="Verwezen en passend advies per regio/);
     expect(page.html).not.toMatch(/\sstyle="/);
-    // Links to the CSV with the same filter, and the print hint.
+    expect(page.html).toContain('<details class="chart-details"><summary>Toon tabel');
+    expect(page.html).not.toMatch(/<details[^>]* open/);
+    // Links to the CSV and the PDF with the same filter.
     expect(page.html).toContain(`href="/monitor.csv?${escape(FILTER)}&amp;regio=alle"`);
-    expect(page.html).toContain("Afdrukken");
+    expect(page.html).toContain(`href="/monitor.pdf?${escape(FILTER)}&amp;regio=alle"`);
     expectNoIdentifiers(page.html);
   });
 
-  it("for one region: counts 5 and up shown, 1–4 as <5, lead times only from 5 cases", async () => {
-    const scope = { period: PERIOD, tableIds: [table("rotterdam").id] };
-    const report = monitorReport(db(), scope);
+  it("for one region: the same protected figures as the national view, lead times only from 5 published cases", async () => {
+    const rotterdamId = table("rotterdam").id;
+    const report = monitorReport(db(), { period: PERIOD, tableIds: [rotterdamId] });
+    const national = monitorReport(db(), { period: PERIOD, tableIds: null });
     expect(report.region?.slug).toBe("rotterdam");
+    expect(national.perRegion.find((r) => r.slug === "rotterdam")).toMatchObject(report.referredVsIncluded);
     const flow = Object.fromEntries(report.flow.map((r) => [r.key, r.count]));
-    expect(flow).toMatchObject({ included: 5, not_included: "<5", discussed: 5, placed: 0 });
-    expect(report.notIncludedByCriterion.find((c) => c.key === "criterion_2")!.count).toBe("<5");
+    agrees(flow.included, trueCount("include", rotterdamId), "included");
+    agrees(flow.not_included, trueCount("not_include", rotterdamId), "not included");
+    agrees(flow.discussed, trueCount("discuss", rotterdamId), "discussed");
+    expect(flow.not_included).toBe(SUPPRESSED); // one not included
+    expect(flow.placed).toBe(0);
+    expect(report.notIncludedByCriterion.find((c) => c.key === "criterion_2")!.count).toBe(SUPPRESSED);
     expect(report.notIncludedByCriterion.find((c) => c.key === "criterion_1")!.count).toBe(0);
-    const screening = report.leadTimes.find((l) => l.key === "received_screening")!;
-    expect(screening.n).toBe(6);
-    expect(typeof screening.median).toBe("number");
-    const placed = report.leadTimes.find((l) => l.key === "received_placed")!;
-    expect(placed).toMatchObject({ n: 0, median: null, p90: null });
-    expect(report.escalations.find((e) => e.key === "own_region")!.count).toBe(5);
-    expect(report.arrangements.approved).toBe(5);
-    expect(report.arrangements.byLegalDomain.find((d) => d.key === "zvw")!.count).toBe(5);
-    expect(report.arrangements.byLegalDomain.find((d) => d.key === "wmo")!.count).toBe("<5");
-    expect(report.arrangements.byFinancier.find((d) => d.key === "insurer")!.count).toBe(5);
+    for (const l of report.leadTimes) {
+      if (l.n === 0) expect(l).toMatchObject({ median: null, p90: null });
+      else if (typeof l.n === "number" && l.n >= 5) expect(typeof l.median).toBe("number");
+      else expect(l).toMatchObject({ median: TOO_FEW, p90: TOO_FEW });
+    }
+    expect(report.leadTimes.find((l) => l.key === "received_placed")).toMatchObject({ n: 0, median: null, p90: null });
+    agrees(report.escalations.find((e) => e.key === "own_region")!.count, 5, "escalations");
+    agrees(report.arrangements.approved, 5, "approved");
+    expect(report.arrangements.byLegalDomain.find((d) => d.key === "wmo")!.count).toBe(SUPPRESSED);
     // Nothing in the structure is a case id, code or a date of a single case.
     const json = JSON.stringify(report);
     expectNoIdentifiers(json);
@@ -235,13 +261,11 @@ describe("the national monitor for the project leader", () => {
 
     const page = await get(PL, `/monitor?${FILTER}&regio=rotterdam`);
     expect(page.status).toBe(200);
-    expect(page.html).toContain(row("Geïncludeerd (passend advies)", "5"));
-    expect(page.html).toContain(row("Niet geïncludeerd", "<5"));
-    expect(page.html).toContain(row("Besproken aan tafel", "5"));
-    expect(page.html).toContain(row("Eigen regio", "5"));
-    expect(page.html).toContain(`<strong id="arrangementen-goedgekeurd">5</strong>`);
-    expect(page.html).toContain(row("Wmo 2015", "<5"));
-    expect(page.html).toContain(row("Ontvangen → screening gestart", "6", displayValue(screening.median), displayValue(screening.p90)));
+    for (const f of report.flow) expect(page.html).toContain(row(f.label, displayValue(f.count)));
+    expect(page.html).toContain(row("Niet geïncludeerd", SUPPRESSED));
+    expect(page.html).toContain(`<strong id="arrangementen-goedgekeurd">${displayValue(report.arrangements.approved)}</strong>`);
+    expect(page.html).toContain(row("Wmo 2015", SUPPRESSED));
+    for (const l of report.leadTimes) expect(page.html).toContain(row(l.label, displayValue(l.n), displayValue(l.median), displayValue(l.p90)));
     expectNoIdentifiers(page.html);
   });
 
@@ -278,12 +302,27 @@ describe("the national monitor for the project leader", () => {
       }
     }
     const rotterdamCsv = parseCsv(await (await (await as(PL)).get(`/monitor.csv?${FILTER}&regio=rotterdam`)).text());
-    expect(rotterdamCsv.find((r) => r[2] === "Instroom en uitkomst" && r[3] === "Geïncludeerd (passend advies)")?.[4]).toBe("5");
-    expect(rotterdamCsv.find((r) => r[2] === "Instroom en uitkomst" && r[3] === "Niet geïncludeerd")?.[4]).toBe("<5");
+    expect(rotterdamCsv.find((r) => r[2] === "Instroom en uitkomst" && r[3] === "Niet geïncludeerd")?.[4]).toBe(SUPPRESSED);
   });
 
+  it("the PDF report: title page with title and period, the report's values, page numbers, no identifiers", async () => {
+    // The bytes the route sends (the download itself is read back in the browser test).
+    const model = monitorReport(db(), { period: PERIOD, tableIds: [table("rotterdam").id] });
+    const pdf = await readPdf(new Uint8Array(await monitorPdf(model, { title: "Landelijke monitor hoogcomplexe ggz" })));
+    expect(pdf.pages[0]).toContain("Landelijke monitor hoogcomplexe ggz");
+    expect(pdf.pages[0]).toContain(PERIOD.label);
+    expect(pdf.pages[0]).toContain("Tafel Rotterdam-Rijnmond");
+    expect(pdf.pageCount).toBeLessThanOrEqual(4);
+    pdf.pages.forEach((text, i) => expect(text).toContain(`Pagina ${i + 1} van ${pdf.pageCount}`));
+    const all = pdf.pages.join("\n");
+    for (const f of model.flow) expect(all).toContain(`${f.label} ${displayValue(f.count)}`);
+    expectNoIdentifiers(all);
+    expect(all).not.toMatch(/\b[1-4] (verwezen|passend)/);
+    expect((await get(CHAIR, `/monitor.pdf?${FILTER}`)).status).toBe(403);
+  }, 90_000); // pdfmake lays out ~200 table cells: ~1 s idle, up to 30 s on a loaded 2-core machine
+
   it("bad filters never break the page: a Dutch message and the current quarter", async () => {
-    for (const query of ["periode=eigen&van=gisteren&tot=2026-13-45", "periode=kwartaal&kwartaal=2026-Q9", "periode=jaar&jaar=%3Cscript%3E", "periode=%00&regio=bestaat-niet", "regio=%3Cscript%3E"]) {
+    for (const query of ["periode=eigen&van=gisteren&tot=2026-13-45", "periode=kwartaal&kwartaal=2026-Q9", "periode=maand&maand=2026-13", "periode=jaar&jaar=%3Cscript%3E", "periode=%00&regio=bestaat-niet", "regio=%3Cscript%3E"]) {
       const page = await get(PL, `/monitor?${query}`);
       expect(page.status, query).toBe(200);
       expect(page.html, query).toContain('class="alert alert--warn"');
@@ -293,8 +332,9 @@ describe("the national monitor for the project leader", () => {
       expect(csv.status, query).toBe(200);
       await csv.text();
     }
-    const reversed = await get(PL, "/monitor?periode=eigen&van=2026-10-05&tot=2026-10-01");
-    expect(reversed.html).toContain("De einddatum ligt vóór de begindatum");
+    // Day ranges, which isolated single referrals, are gone: a whole month, quarter or year only.
+    const days = await get(PL, "/monitor?periode=eigen&van=2026-11-11&tot=2026-11-15");
+    expect(days.html).toContain("Een eigen periode van losse dagen kan niet");
   });
 
   it("refuses every other role with 403 (also the CSV and the capacity report)", async () => {
@@ -353,8 +393,8 @@ describe("the chair's report for their own table", () => {
     expect(page.html).toContain("Rapportage tafel Rotterdam-Rijnmond");
     const model = monitorReport(db(), { period: PERIOD, tableIds: [table("rotterdam").id] });
     expect(page.html).toContain(`<strong id="totaal-verwezen">${displayValue(model.referredVsIncluded.received)}</strong>`);
-    expect(page.html).toContain(row("Geïncludeerd (passend advies)", "5"));
-    expect(page.html).toContain(row("Niet geïncludeerd", "<5"));
+    for (const f of model.flow) expect(page.html).toContain(row(f.label, displayValue(f.count)));
+    expect(page.html).toContain(row("Niet geïncludeerd", SUPPRESSED));
     expect(page.html).not.toContain("Zuid-Limburg");
     expect(page.html).not.toContain('id="veld-regio"'); // the region is fixed
     expectNoIdentifiers(page.html);
@@ -454,12 +494,12 @@ describe("the shortfalls register", () => {
     expect(list.html).toContain(`${seeded.codes[0]}, ${seeded.codes[1]}`);
     for (const name of seeded.names) expect(list.html).not.toContain(name);
 
-    // In the side-by-side report: 1 shortfall at Rotterdam shows as "<5", other tables stay 0.
+    // In the side-by-side report: 1 shortfall at Rotterdam is suppressed, other tables stay 0.
     const capacity = await get(PL, `/monitor/capaciteit?${FILTER}`);
     expect(capacity.status).toBe(200);
     const start = capacity.html.indexOf('aria-labelledby="tekorten-rotterdam"');
     const section = capacity.html.slice(start, capacity.html.indexOf("</section>", start));
-    expect(section).toContain(row("Klinische intensieve behandeling (KIB)", "<5", "0", "0"));
+    expect(section).toContain(row("Klinische intensieve behandeling (KIB)", SUPPRESSED, "0", "0"));
     const denhaag = capacity.html.slice(capacity.html.indexOf('aria-labelledby="tekorten-denhaag"'));
     expect(denhaag.slice(0, denhaag.indexOf("</section>"))).toContain(row("Klinische intensieve behandeling (KIB)", "0", "0", "0"));
     expect(capacity.html).not.toMatch(/\sstyle="/);
@@ -467,12 +507,13 @@ describe("the shortfalls register", () => {
     expect(capacity.html).not.toContain(stored[0].justification);
     expectNoIdentifiers(capacity.html);
 
-    // Blocked outflow with the number of people: 7 people waiting is shown, the count of shortfalls stays <5.
+    // Blocked outflow with the number of people: 7 people waiting is shown unless needed to hide another
+    // table's small number; the count of shortfalls stays suppressed.
     const outflow = await post(CHAIR, "/tafels/rotterdam/tekorten", valid({ careFunction: "sheltered_housing", kind: "blocked_outflow", peopleWaiting: "7", caseIds: [] }));
     expect(outflow.status).toBe(302);
     const capacity2 = capacityReport(db(), { period: PERIOD, tableIds: [rotterdamId] }).tables[0];
-    expect(capacity2.peopleWaiting).toBe(7);
-    expect(capacity2.total).toBe("<5");
+    agrees(capacity2.peopleWaiting, 7, "people waiting");
+    expect(capacity2.total).toBe(SUPPRESSED);
   });
 
   it("the chair edits a shortfall; another table's shortfall cannot be edited from here", async () => {

@@ -195,3 +195,21 @@ describe("the advisor's queue", () => {
     expect(early.html).toContain("U beoordeelt de criteria pas als de regiotafel de uitkomst aan u heeft voorgelegd");
   });
 });
+
+describe("search in the inbox", () => {
+  it("finds a case by code and by BSN, audits the search without its text, and finds nothing for another BSN", async () => {
+    const bsn = uniqueBsn();
+    const r = refer(VGZ, { patient: { bsn, name: "Zoë Zoekbaar" } });
+    const byCode = await get(CHAIR, `/tafels/rotterdam/inbox?zoek=${r.code}`);
+    expect(byCode.html).toContain(`>${r.code}</a>`);
+    const byBsn = await get(CHAIR, `/tafels/rotterdam/inbox?zoek=${bsn}`);
+    expect(byBsn.html).toContain(`>${r.code}</a>`);
+    expect(byBsn.html).toContain("Zoë Zoekbaar");
+    expect((byBsn.html.match(/href="\/casussen\/\d+"/g) ?? []).length).toBe(1);
+    const none = await get(CHAIR, `/tafels/rotterdam/inbox?zoek=${uniqueBsn()}`);
+    expect(none.html).not.toContain(r.code);
+    const searches = db().select().from(auditEvents).where(and(eq(auditEvents.action, "case.search"), eq(auditEvents.userEmail, CHAIR))).all();
+    expect(searches.length).toBe(3);
+    for (const s of searches) expect(s.detail).not.toContain(bsn);
+  });
+});

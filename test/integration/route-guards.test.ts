@@ -118,6 +118,12 @@ const isApiRoute = (file: string) => file.startsWith("api.");
 const PUBLIC_HANDLERS: Record<string, { why: string; must: RegExp; asWritten?: boolean }> = {
   "inloggen.tsx loader": { why: "the login page; a signed-in user is sent home", must: /\bawait\s+requireAnonymous\s*\(/ },
   "inloggen.tsx action": { why: "logging in; a signed-in user is sent home", must: /\bawait\s+requireAnonymous\s*\(/ },
+  "activeren.$token.tsx loader": { why: "the activation link is the credential; a signed-in user is sent home", must: /\bawait\s+requireAnonymous\s*\(/ },
+  "activeren.$token.tsx action": { why: "choosing a password through the activation link", must: /\bawait\s+requireAnonymous\s*\(/ },
+  "wachtwoord-herstellen.$token.tsx loader": { why: "the reset link is the credential; a signed-in user is sent home", must: /\bawait\s+requireAnonymous\s*\(/ },
+  "wachtwoord-herstellen.$token.tsx action": { why: "choosing a password through the reset link", must: /\bawait\s+requireAnonymous\s*\(/ },
+  "wachtwoord-vergeten.tsx loader": { why: "asking for a reset link; a signed-in user is sent home", must: /\bawait\s+requireAnonymous\s*\(/ },
+  "wachtwoord-vergeten.tsx action": { why: "asking for a reset link, one answer whether or not the address exists", must: /\bawait\s+requireAnonymous\s*\(/ },
   "uitloggen.tsx action": { why: "logging out ends whatever session there is", must: /\bawait\s+getCurrentUser\s*\(/ },
   "$.tsx loader": { why: "unknown addresses: always 404, inside the layout", must: /^\s*throw\s+new\s+Response\(\s*"Niet gevonden"\s*,\s*\{\s*status:\s*404\s*\}\s*\);?\s*$/, asWritten: true },
   "uitloggen.tsx loader": { why: "only sends a GET home", must: /^\s*return\s+redirect\(\s*"\/"\s*\);?\s*$/, asWritten: true },
@@ -315,6 +321,37 @@ const PUBLIC_ROUTES: Record<string, { get: (r: Response, body: string) => void; 
       expect(r.status).toBe(200);
       expect(body).toContain("<h1>Inloggen</h1>");
       expect(body).toContain("Dit veld is verplicht.");
+    },
+  },
+  // Account links: without a valid token only the Dutch "expired" page, no account and no data.
+  "activeren.$token": {
+    get: (r, body) => {
+      expect(r.status).toBe(200);
+      expect(body).toContain("Deze link is verlopen of al gebruikt.");
+    },
+    post: (r, body) => {
+      expect(r.status).toBe(200);
+      expect(body).toContain("Deze link is verlopen of al gebruikt.");
+    },
+  },
+  "wachtwoord-herstellen.$token": {
+    get: (r, body) => {
+      expect(r.status).toBe(200);
+      expect(body).toContain("Deze link is verlopen of al gebruikt.");
+    },
+    post: (r, body) => {
+      expect(r.status).toBe(200);
+      expect(body).toContain("Deze link is verlopen of al gebruikt.");
+    },
+  },
+  "wachtwoord-vergeten": {
+    get: (r, body) => {
+      expect(r.status).toBe(200);
+      expect(body).toContain("<h1>Wachtwoord vergeten</h1>");
+    },
+    post: (r, body) => {
+      expect(r.status).toBe(200);
+      expect(body).toContain("<h1>Wachtwoord vergeten</h1>");
     },
   },
   // Unknown addresses: the 404 page in the layout, no data.

@@ -1,33 +1,38 @@
 // Lead times per step: the median as a bar and the 90th percentile as a tick, in days; steps with
-// fewer than 5 cases show "<5" and no bar. Server-rendered SVG, role="img", then the data table.
+// too few (published) cases show "te weinig casussen" and no bar. Server-rendered SVG, role="img",
+// then the data table behind "Toon tabel".
 import { scaleBand, scaleLinear } from "d3-scale";
-import { shortLabel } from "./bar-chart";
-import { isShown, label, type ChartValue } from "./chart-values";
+import { ChartTable } from "./chart-table";
+import { FONT_SIZE, isShown, label, labelRoom, textWidth, type ChartValue } from "./chart-values";
 
 export type LeadTimeDatum = { key: string; label: string; n: ChartValue; median: ChartValue; p90: ChartValue };
 
-const WIDTH = 640;
-const LABEL_WIDTH = 250;
-const ROW = 32;
+const BARS = 280;
+const ROW = 30;
 const LEGEND = 28;
 const PAD = 8;
 
+const valueText = (d: LeadTimeDatum) => (isShown(d.median) ? `${label(d.median)} / ${label(d.p90)} d` : label(d.median));
+
 export function LeadTimeChart({ title, data }: { title: string; data: readonly LeadTimeDatum[] }) {
+  const labelWidth = labelRoom(data.map((d) => d.label));
+  const valueRoom = Math.max(...data.map((d) => textWidth(valueText(d), FONT_SIZE, true))) + 16;
+  const width = Math.max(labelWidth + BARS + valueRoom, labelWidth + 140 + textWidth("90e percentiel"));
   const height = LEGEND + data.length * ROW + PAD * 2;
   const max = Math.max(1, ...data.flatMap((d) => [d.median, d.p90]).filter(isShown));
-  const x = scaleLinear().domain([0, max]).nice().range([0, WIDTH - LABEL_WIDTH - 90]);
+  const x = scaleLinear().domain([0, max]).nice().range([0, BARS]);
   const y = scaleBand().domain(data.map((d) => d.key)).range([LEGEND + PAD, height - PAD]).padding(0.3);
-  const spoken = data.map((d) => `${d.label}: mediaan ${label(d.median)}, 90e percentiel ${label(d.p90)} dagen, ${label(d.n)} casussen`).join("; ");
+  const spoken = data.map((d) => `${d.label}: mediaan ${label(d.median)}, 90e percentiel ${label(d.p90)}, ${label(d.n)} casussen`).join("; ");
   return (
     <figure className="chart-figure">
-      <svg className="chart" viewBox={`0 0 ${WIDTH} ${height}`} width={WIDTH} height={height} role="img" aria-label={`${title}. ${spoken}`}>
-        <g transform={`translate(${LABEL_WIDTH}, 6)`}>
+      <svg className="chart" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={`${title}. ${spoken}`}>
+        <g transform={`translate(${labelWidth}, 6)`}>
           <rect className="chart__bar" x={0} y={0} width={14} height={14} />
           <text className="chart__label" x={20} y={7} dominantBaseline="middle">Mediaan</text>
           <line className="chart__tick" x1={120} x2={120} y1={0} y2={14} />
           <text className="chart__label" x={128} y={7} dominantBaseline="middle">90e percentiel</text>
         </g>
-        <line className="chart__axis" x1={LABEL_WIDTH} x2={LABEL_WIDTH} y1={LEGEND} y2={height - PAD / 2} />
+        <line className="chart__axis" x1={labelWidth} x2={labelWidth} y1={LEGEND} y2={height - PAD / 2} />
         {data.map((d) => {
           const top = y(d.key) ?? 0;
           const h = y.bandwidth();
@@ -35,37 +40,20 @@ export function LeadTimeChart({ title, data }: { title: string; data: readonly L
           const end = isShown(d.p90) ? x(d.p90) : isShown(d.median) ? x(d.median) : 0;
           return (
             <g key={d.key}>
-              <text className="chart__label" x={LABEL_WIDTH - 8} y={mid} dominantBaseline="middle" textAnchor="end">{shortLabel(d.label)}</text>
-              {isShown(d.median) ? <rect className="chart__bar" x={LABEL_WIDTH} y={top} width={Math.max(0, x(d.median))} height={h} /> : null}
-              {isShown(d.p90) ? <line className="chart__tick" x1={LABEL_WIDTH + x(d.p90)} x2={LABEL_WIDTH + x(d.p90)} y1={top - 3} y2={top + h + 3} /> : null}
-              <text className="chart__value" x={LABEL_WIDTH + end + 8} y={mid} dominantBaseline="middle">
-                {isShown(d.median) ? `${label(d.median)} / ${label(d.p90)} d` : label(d.median)}
-              </text>
+              <text className="chart__label" x={labelWidth - 8} y={mid} dominantBaseline="middle" textAnchor="end">{d.label}</text>
+              {isShown(d.median) ? <rect className="chart__bar" x={labelWidth} y={top} width={Math.max(0, x(d.median))} height={h} /> : null}
+              {isShown(d.p90) ? <line className="chart__tick" x1={labelWidth + x(d.p90)} x2={labelWidth + x(d.p90)} y1={top - 3} y2={top + h + 3} /> : null}
+              <text className="chart__value" x={labelWidth + end + 8} y={mid} dominantBaseline="middle">{valueText(d)}</text>
             </g>
           );
         })}
       </svg>
-      <table className="data chart-data">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Stap</th>
-            <th scope="col" className="num">Aantal casussen</th>
-            <th scope="col" className="num">Mediaan (dagen)</th>
-            <th scope="col" className="num">90e percentiel (dagen)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.map((d) => (
-            <tr key={d.key}>
-              <th scope="row">{d.label}</th>
-              <td className="num">{label(d.n)}</td>
-              <td className="num">{label(d.median)}</td>
-              <td className="num">{label(d.p90)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartTable
+        title={title}
+        rowHeading="Stap"
+        columns={[{ key: "n", label: "Aantal casussen" }, { key: "median", label: "Mediaan (dagen)" }, { key: "p90", label: "90e percentiel (dagen)" }]}
+        rows={data.map((d) => ({ key: d.key, label: d.label, values: [d.n, d.median, d.p90] }))}
+      />
     </figure>
   );
 }
