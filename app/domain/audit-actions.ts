@@ -111,6 +111,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "totp.enrol": "Tweede factor ingesteld",
   "totp.disable": "Tweede factor uitgezet",
   "totp.reset": "Tweede factor gereset door de beheerder",
+  "passkey.add": "Passkey toegevoegd",
+  "passkey.remove": "Passkey verwijderd",
+  "recovery_codes.generate": "Herstelcodes aangemaakt",
+  "recovery_code.use": "Herstelcode gebruikt",
+  "login_throttle.release": "Vertraagde inlogpogingen vrijgegeven",
   "retention.purge": "Berichten verwijderd na de bewaartermijn",
 };
 

@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { FormError } from "~/components/form";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { retryMessage } from "~/domain/login-throttle";
-import { z } from "~/domain/dutch-errors";
+import { plainText, z } from "~/domain/dutch-errors";
 import { audit } from "~/lib/audit.server";
 import { actorOf, requirePermission } from "~/lib/auth.server";
 import { failure, parseForm } from "~/lib/forms";
@@ -30,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 const ActionSchema = z.object({
   intent: z.literal("release", { errorMap: () => ({ message: "Deze handeling is niet mogelijk." }) }),
-  email: z.string().trim().min(1, "Kies een account.").max(254),
+  email: plainText({ required: "Kies een account.", max: 254 }),
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -355,6 +355,7 @@ const ROUTES: Record<string, RouteSpec> = {
     terminal: ["deactivate"],
   },
   "beheer.gebruikers.nieuw.tsx": { as: "admin", url: () => "/beheer/gebruikers/nieuw" },
+  "beheer.inlogpogingen.tsx": { as: "admin", url: () => "/beheer/inlogpogingen", intents: { release: ["email"] } },
   "beheer.organisaties.tsx": {
     as: "admin",
     url: () => "/beheer/organisaties",
