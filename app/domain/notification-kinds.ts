@@ -23,6 +23,10 @@ export const NOTICE_KINDS = [
   "term_due",
   "actions_overdue",
   "guest_invited",
+  "advice_given",
+  "shortfall_published",
+  "escalation_requested",
+  "escalation_answered",
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -42,6 +46,7 @@ const URGENT: ReadonlySet<NoticeKind> = new Set<NoticeKind>([
   "meeting_cancelled",
   "guest_invited",
   "returned_to_table",
+  "advice_given",
 ]);
 
 export const isUrgent = (kind: NoticeKind) => URGENT.has(kind);
@@ -66,6 +71,10 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
   term_due: "Termijn loopt af",
   actions_overdue: "Acties over de datum",
   guest_invited: "Uitnodiging als gastdeskundige",
+  advice_given: "Advies van de regiotafel",
+  shortfall_published: "Capaciteitstekort gepubliceerd",
+  escalation_requested: "Opschaling naar de landelijk projectleider",
+  escalation_answered: "Antwoord van de landelijk projectleider",
 };
 
 /**

@@ -13,6 +13,7 @@ import {
   municipalityContacts,
   notices,
   notificationSettings,
+  organisations,
   patients,
   regionalTables,
   users,
@@ -40,7 +41,7 @@ export const PREFERENCES_PATH = "/meldingen";
 const recipientColumns = { id: users.id, name: users.name, email: users.email };
 const unique = (rows: Recipient[]) => [...new Map(rows.map((r) => [r.id, r])).values()];
 
-function holdersOf(db: Db, role: "chair" | "member" | "medical_advisor" | "referrer", where: { tableId?: number; organisationId?: number }): Recipient[] {
+function holdersOf(db: Db, role: "chair" | "member" | "medical_advisor" | "referrer" | "project_leader", where: { tableId?: number; organisationId?: number }): Recipient[] {
   return unique(
     db
       .select(recipientColumns)
@@ -207,6 +208,54 @@ export function notifyReturnedToTable(n: Notifier, caseId: number): number {
     title: `De medisch adviseur heeft casus ${c.code} teruggelegd bij de tafel`,
     path: `/casussen/${c.id}/arrangementen`,
   });
+}
+
+// ── The outcome's loops (issue 12) ───────────────────────────────────────────
+
+/** The table's advice was given → the referrer (the MDT deadline runs to the end of the next working day). */
+export function notifyAdviceGiven(n: Notifier, caseId: number): number {
+  const c = caseRef(n.db, caseId);
+  if (!c) return 0;
+  return deliver(n, referrersOf(n.db, c), { kind: "advice_given", title: `Het advies van regiotafel ${c.tableName} over verwijzing ${c.code} staat voor u klaar`, path: `/verwijzingen/${c.id}#advies` });
+}
+
+/** Users of insurers who see published shortfalls: their zorgbemiddeling and medical advisors. */
+function insurerUsers(db: Db): Recipient[] {
+  return unique(
+    db
+      .select(recipientColumns)
+      .from(memberships)
+      .innerJoin(users, eq(memberships.userId, users.id))
+      .innerJoin(organisations, eq(users.organisationId, organisations.id))
+      .where(and(inArray(memberships.role, ["referrer", "medical_advisor"]), eq(organisations.type, "insurer"), eq(users.active, true)))
+      .orderBy(asc(users.name))
+      .all(),
+  );
+}
+
+/** A shortfall published by a table → the insurers' users and the national project leader. No case data at all. */
+export function notifyShortfallPublished(n: Notifier, shortfallId: number, tableName: string): number {
+  const notice = { kind: "shortfall_published" as const, title: `Regiotafel ${tableName} heeft een capaciteitstekort gepubliceerd`, dedupKey: `shortfall:${shortfallId}` };
+  return (
+    deliver(n, insurerUsers(n.db), { ...notice, path: `/tekorten#tekort-${shortfallId}` }) +
+    deliver(n, holdersOf(n.db, "project_leader", {}), { ...notice, path: `/monitor/tekorten#tekort-${shortfallId}` })
+  );
+}
+
+/** A level-4 escalation → the national project leader (case code and table only). */
+export function notifyEscalationRequested(n: Notifier, requestId: number, caseCode: string, tableName: string): number {
+  return deliver(n, holdersOf(n.db, "project_leader", {}), {
+    kind: "escalation_requested",
+    title: `Regiotafel ${tableName} schaalt casus ${caseCode} op naar de landelijk projectleider`,
+    path: `/monitor/opschalingen#verzoek-${requestId}`,
+  });
+}
+
+/** The project leader answered a level-4 escalation → the chair(s) of the case's table. */
+export function notifyEscalationAnswered(n: Notifier, caseId: number): number {
+  const c = caseRef(n.db, caseId);
+  if (!c) return 0;
+  return deliver(n, chairsOf(n.db, c.tableId), { kind: "escalation_answered", title: `De landelijk projectleider heeft gereageerd op de opschaling van casus ${c.code}`, path: `/casussen/${c.id}/verloop#opschaling` });
 }
 
 // ── Meetings ────────────────────────────────────────────────────────────────

@@ -8,7 +8,10 @@ import { adminOverview } from "~/models/admin.server";
 import { DEADLINE_STATE_LABELS, formatDay } from "~/domain/deadlines";
 import { amsterdamToday, deadlinesNeedingAttention } from "~/models/case-progress.server";
 import { casesAtTables } from "~/models/cases.server";
-import { overdueActionsForTables } from "~/models/plan.server";
+import { overdueActionsForOwner, overdueActionsForTables } from "~/models/plan.server";
+import { AdvicesDue, OwnOverdueActions } from "~/components/home-outcome";
+import { formatDate, formatDateTime } from "~/lib/format";
+import { advicesDueForTables } from "~/models/referrer-advice.server";
 import { listTableMembers, listTables } from "~/models/tables.server";
 
 export const meta: MetaFunction = () => [{ title: "Overzicht – Regiotafel" }];
@@ -39,6 +42,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // Codes only: the home page shows no patient identity.
     attention: chairOf.length ? deadlinesNeedingAttention(db, chairOf, today) : [],
     overdueActions: chairOf.length ? overdueActionsForTables(db, chairOf, today) : [],
+    advicesDue: advicesDueForTables(db, chairOf).map((a) => ({ ...a, dueLabel: formatDateTime(a.dueAt) })),
+    ownOverdueActions: overdueActionsForOwner(db, user, today).map((a) => ({ ...a, dueLabel: formatDate(a.dueDate) })),
     referrer: can(user.principal, "referral:create"),
     advisor: can(user.principal, "advice:insured", { organisationId: user.organisationId }),
     routing: can(user.principal, "referral:create") || can(user.principal, "advice:insured", { organisationId: user.organisationId }) ? tables : null,
@@ -89,6 +94,9 @@ export default function Home() {
           </table>
         </section>
       ) : null}
+
+      <AdvicesDue items={data.advicesDue} />
+      <OwnOverdueActions items={data.ownOverdueActions} />
 
       {data.overdueActions.length ? (
         <section className="card" aria-labelledby="acties">

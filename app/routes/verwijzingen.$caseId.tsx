@@ -6,6 +6,8 @@ import { audit } from "~/lib/audit.server";
 import { actorOf } from "~/lib/auth.server";
 import { readUploadForm, storeAnswerAttachment } from "~/lib/attachments.server";
 import { caseDetails } from "~/models/case-details.server";
+import { AdviceCard } from "~/components/referrer-advice";
+import { givenAdviceViews } from "~/lib/advice-view.server";
 import { answerInformationRequest, openInformationRequest } from "~/models/information-requests.server";
 import { notifyInformationAnswered } from "~/models/notifications.server";
 import { notifier } from "~/lib/notifier.server";
@@ -44,6 +46,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
   return {
     previousCodes: details.previousCodes.map((p) => p.code),
+    // The table's advice after each discussion: given ones only.
+    advices: givenAdviceViews(db, c.id),
     redirects: redirects.map((h) => ({ id: h.event.id, at: formatAmsterdam(h.event.at), from: tableName(h.event.fromTableId), to: tableName(h.event.toTableId), reason: h.event.reason })),
     informationRequests: details.informationRequests,
     openRequestId: openInformationRequest(db, c.id)?.id ?? null,
@@ -124,6 +128,13 @@ export default function ReferralStatus() {
 
       {data.answered ? <p className="alert alert--ok" role="status">Uw antwoord is naar de regiotafel gestuurd. De screening gaat verder.</p> : null}
       <OtherCases cases={data.otherCases} />
+
+      {data.advices.length ? (
+        <section aria-labelledby="advies-kop" id="advies">
+          <h2 id="advies-kop">Advies van de regiotafel</h2>
+          {data.advices.map((a) => <AdviceCard key={a.id} advice={a} pdfHref={`/casussen/${data.caseId}/advies/${a.id}/brief`} />)}
+        </section>
+      ) : null}
 
       {data.openRequestId ? (
         <section className="card" aria-labelledby="vraag">
