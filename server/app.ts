@@ -89,7 +89,8 @@ export async function createPortal(config: AppConfig, options: { buildPath?: str
   purge();
   const retentionTimer = setInterval(purge, 24 * 3_600_000);
   retentionTimer.unref();
-  const stopAnchoring = startAuditAnchoring(db, config);
+  const portalOrigin = () => services.publicOrigin;
+  const stopAnchoring = startAuditAnchoring(db, config, portalOrigin);
 
   let mailWorker: MailWorker | null = null;
 
@@ -111,7 +112,7 @@ export async function createPortal(config: AppConfig, options: { buildPath?: str
     close: async () => {
       clearInterval(retentionTimer);
       stopAnchoring();
-      auditAnchorTick(db, config); // the head at shutdown, so a cut while stopped shows
+      auditAnchorTick(db, config, portalOrigin); // the head at shutdown, so a cut while stopped shows
       await mailWorker?.stop();
       await new Promise<void>((resolve) => services.io!.close(() => resolve()));
       db.$client.close();

@@ -55,6 +55,9 @@ const EnvSchema = z.object({
   DAILY_JOBS_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 });
 
+/** Every environment variable the portal reads (the deployment files are checked against it). */
+export const CONFIG_VARIABLES = Object.keys(EnvSchema.shape);
+
 export type AppConfig = {
   production: boolean;
   port: number;
