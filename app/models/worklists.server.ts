@@ -19,6 +19,8 @@ export type WorkItem = {
   code: string;
   /** What is asked, in Dutch (a case state, an action's description, a term's name). */
   text?: string;
+  /** Who owns it (an action's person or organisation). */
+  owner?: string;
   /** Calendar date or instant the item is about (shown formatted). */
   date?: string | null;
   status?: CaseState;
@@ -53,7 +55,7 @@ export function chairWorklists(db: Db, chairOf: number[], today: string, now: Da
     toScreen: casesInStates(db, chairOf, ["received", "screening"]),
     toSchedule: casesInStates(db, chairOf, ["included"]),
     advicesDue: first(advicesDueForTables(db, chairOf, now), (a) => ({ caseId: a.caseId, code: a.code, date: a.dueAt, overdue: a.state === "overdue" })),
-    overdueActions: first(overdueActionsForTables(db, chairOf, today), (a) => ({ caseId: a.caseId, code: a.code, text: `${a.description} (${a.owner})`, date: a.dueDate, overdue: true })),
+    overdueActions: first(overdueActionsForTables(db, chairOf, today), (a) => ({ caseId: a.caseId, code: a.code, text: a.description, owner: a.owner, date: a.dueDate, overdue: true })),
     terms: first(deadlinesNeedingAttention(db, chairOf, today), (d) => ({ caseId: d.caseId, code: d.code, text: d.kindLabel, date: d.dueDate, overdue: d.state === "overdue" })),
   };
 }
@@ -75,7 +77,7 @@ export function nextMeetingOf(db: Db, tableIds: number[], now: Date = new Date()
 
 /** Actions overdue that this person (or their organisation at their table) owns. */
 export function ownOverdueActions(db: Db, user: { id: string; organisationId: number }, today: string): Worklist {
-  return first(overdueActionsForOwner(db, user, today), (a) => ({ caseId: a.caseId, code: a.code, text: a.description, date: a.dueDate, overdue: true }));
+  return first(overdueActionsForOwner(db, user, today), (a) => ({ caseId: a.caseId, code: a.code, text: a.description, owner: a.owner, date: a.dueDate, overdue: true }));
 }
 
 /**

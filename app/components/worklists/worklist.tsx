@@ -28,6 +28,7 @@ export function WorklistSection({ id, title, list, itemLink, more, empty }: Prop
             <li key={`${item.caseId}-${i}`}>
               <Link to={itemLink(item)}>{item.code}</Link>
               {item.text ? <span> · {item.text}</span> : null}
+              {item.owner ? <span> · {item.owner}</span> : null}
               {item.date ? <span className="muted"> · {formatDate(item.date)}</span> : null}{" "}
               {item.status ? <StatusBadge status={item.status} /> : null}{" "}
               {item.urgency && item.urgency !== "regular" ? <UrgencyBadge urgency={item.urgency} short /> : null}{" "}
