@@ -18,7 +18,7 @@ export function demoBsn(n: number): string {
   }
 }
 
-type DemoCase = {
+export type DemoCase = {
   referrer: string;
   name: string;
   born: string;
@@ -50,51 +50,56 @@ const DEMO_CASES: DemoCase[] = [
   { referrer: "verwijzer.parnassia", name: "Linda Visser", born: "1974-12-09", municipality: "Schiedam", province: "Zuid-Holland", insurer: "Menzis", urgency: "regular", careQuestion: "Uitstroom uit de kliniek vastgelopen: passende Wmo-woonplek gezocht.", steps: [] },
 ];
 
-export function seedDemoCases(db: Db) {
-  const userByEmail = (prefix: string) => db.select().from(users).where(eq(users.email, `${prefix}@regiotafel.test`)).get()!;
-  DEMO_CASES.forEach((demo, i) => {
-    const referrer = userByEmail(demo.referrer);
-    const isInsurer = demo.referrer.startsWith("zorgbemiddeling");
-    const input = ReferralSchema.parse({
-      source: isInsurer ? "insurer_mediation" : "provider",
-      viaVwsUnit: i === 6,
-      patient: { name: demo.name, bsn: demoBsn(i), dateOfBirth: demo.born, municipality: demo.municipality, province: demo.province, insurer: demo.insurer },
-      currentProviders: "Ambulant FACT-team; huisarts",
-      treatmentHistory: "Meerdere klinische opnames sinds 2015, ambulante behandeling en crisisinterventies.",
-      careQuestion: demo.careQuestion,
-      problemDescription: "Meerdere vervlochten aandoeningen met problemen op het gebied van wonen, financiën en sociaal netwerk.",
-      priorAttempts: [{ who: "Zorgbemiddeling", what: "Aanmelding bij drie klinieken in de regio", when: "Voorjaar 2026", whyFailed: "Geen plek of aanbod sluit niet aan op de combinatie van problemen." }],
-      urgency: demo.urgency,
-      mainDiagnoses: "Vervlochten psychiatrische aandoeningen (zie behandelgeschiedenis).",
-      legalFramework: "none",
-      livingSituation: "Woont zelfstandig met ambulante begeleiding; dreigt de woning kwijt te raken.",
-      generalPractitioner: "Eigen huisarts in de woonplaats",
-      wlzIndication: "no",
-      referrerCriteria: [1, 3, 5],
-      contact: { name: referrer.name, phone: "088 123 45 67", email: referrer.email },
-      consent: { givenBy: "patient", method: "written", givenOn: "2026-10-01", scopeOrganisationTypes: ["ggz_provider", "addiction_care", "insurer"] },
-    } satisfies ReferralPayload);
-    const created = createReferral(db, input, { userId: referrer.id, organisationId: referrer.organisationId, via: "form", auditActor: { userId: referrer.id, userEmail: referrer.email, role: "referrer", organisationId: referrer.organisationId } }, { ip: null, userAgent: "seed" });
-    if (!created.ok) throw new Error(`demo case ${demo.name}: ${JSON.stringify(created.fieldErrors)}`);
-    const table = db.select().from(regionalTables).where(eq(regionalTables.id, created.tableId)).get()!;
-    const chair = userByEmail(`voorzitter.${table.slug}`);
-    for (const event of demo.steps) {
-      if (event === "include" || event === "not_include") {
-        const notMet = demo.notMet ?? [];
-        saveAssessment(
-          db,
-          created.caseId,
-          "screening",
-          chair.id,
-          CRITERION_NUMBERS.map((criterion) =>
-            notMet.includes(criterion)
-              ? { criterion, verdict: "not_met" as const, motivation: "Blijkt niet uit de verwijzing; besproken met de verwijzer." }
-              : { criterion, verdict: "met" as const, motivation: "Blijkt uit de verwijzing en het overleg met de verwijzer." },
-          ),
-        );
-      }
-      const step = applyCaseEvent(db, created.caseId, { event, reason: demo.reason }, { userId: chair.id, organisationId: chair.organisationId });
-      if (!step.ok) throw new Error(`demo case ${demo.name} ${event}: ${step.error}`);
+const userByEmail = (db: Db, prefix: string) => db.select().from(users).where(eq(users.email, `${prefix}@regiotafel.test`)).get()!;
+
+/** One demo referral through the referral service, then the chair's steps: returns the case and its chair. */
+export function referDemoCase(db: Db, demo: DemoCase, bsnIndex: number, viaVwsUnit = false) {
+  const referrer = userByEmail(db, demo.referrer);
+  const isInsurer = demo.referrer.startsWith("zorgbemiddeling");
+  const input = ReferralSchema.parse({
+    source: isInsurer ? "insurer_mediation" : "provider",
+    viaVwsUnit,
+    patient: { name: demo.name, bsn: demoBsn(bsnIndex), dateOfBirth: demo.born, municipality: demo.municipality, province: demo.province, insurer: demo.insurer },
+    currentProviders: "Ambulant FACT-team; huisarts",
+    treatmentHistory: "Meerdere klinische opnames sinds 2015, ambulante behandeling en crisisinterventies.",
+    careQuestion: demo.careQuestion,
+    problemDescription: "Meerdere vervlochten aandoeningen met problemen op het gebied van wonen, financiën en sociaal netwerk.",
+    priorAttempts: [{ who: "Zorgbemiddeling", what: "Aanmelding bij drie klinieken in de regio", when: "Voorjaar 2026", whyFailed: "Geen plek of aanbod sluit niet aan op de combinatie van problemen." }],
+    urgency: demo.urgency,
+    mainDiagnoses: "Vervlochten psychiatrische aandoeningen (zie behandelgeschiedenis).",
+    legalFramework: "none",
+    livingSituation: "Woont zelfstandig met ambulante begeleiding; dreigt de woning kwijt te raken.",
+    generalPractitioner: "Eigen huisarts in de woonplaats",
+    wlzIndication: "no",
+    referrerCriteria: [1, 3, 5],
+    contact: { name: referrer.name, phone: "088 123 45 67", email: referrer.email },
+    consent: { givenBy: "patient", method: "written", givenOn: "2026-10-01", scopeOrganisationTypes: ["ggz_provider", "addiction_care", "insurer"] },
+  } satisfies ReferralPayload);
+  const created = createReferral(db, input, { userId: referrer.id, organisationId: referrer.organisationId, via: "form", auditActor: { userId: referrer.id, userEmail: referrer.email, role: "referrer", organisationId: referrer.organisationId } }, { ip: null, userAgent: "seed" });
+  if (!created.ok) throw new Error(`demo case ${demo.name}: ${JSON.stringify(created.fieldErrors)}`);
+  const table = db.select().from(regionalTables).where(eq(regionalTables.id, created.tableId)).get()!;
+  const chair = userByEmail(db, `voorzitter.${table.slug}`);
+  for (const event of demo.steps) {
+    if (event === "include" || event === "not_include") {
+      const notMet = demo.notMet ?? [];
+      saveAssessment(
+        db,
+        created.caseId,
+        "screening",
+        chair.id,
+        CRITERION_NUMBERS.map((criterion) =>
+          notMet.includes(criterion)
+            ? { criterion, verdict: "not_met" as const, motivation: "Blijkt niet uit de verwijzing; besproken met de verwijzer." }
+            : { criterion, verdict: "met" as const, motivation: "Blijkt uit de verwijzing en het overleg met de verwijzer." },
+        ),
+      );
     }
-  });
+    const step = applyCaseEvent(db, created.caseId, { event, reason: demo.reason }, { userId: chair.id, organisationId: chair.organisationId });
+    if (!step.ok) throw new Error(`demo case ${demo.name} ${event}: ${step.error}`);
+  }
+  return { caseId: created.caseId, code: created.code, patientId: created.patientId, table, chair, referrer };
+}
+
+export function seedDemoCases(db: Db) {
+  DEMO_CASES.forEach((demo, i) => referDemoCase(db, demo, i, i === 6));
 }

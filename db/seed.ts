@@ -7,6 +7,8 @@ import { hashPassword } from "../app/lib/password.server";
 import type { OrganisationType, Role } from "../app/domain/vocabulary";
 import { memberships, organisations, regionalTables, routingRules, tableInsurers, users } from "./schema";
 import { seedDemoCases } from "./demo-cases";
+import { seedDemoHistory } from "./demo-history";
+import { seedDemoStory } from "./demo-story";
 import { INSURERS, ROUTING_EXCEPTIONS, TABLES } from "./reference-data";
 
 export const DEMO_PASSWORD = "Demo-wachtwoord-2026";
@@ -141,4 +143,7 @@ export async function seedDemoData(db: Db) {
     }
   });
   seedDemoCases(db);
+  // After the demo cases, so their codes and ids stay what the README and tests name.
+  seedDemoStory(db);
+  seedDemoHistory(db);
 }

@@ -1,5 +1,6 @@
 // Sections of the case page added for referral and screening rules: attachments, information
 // requests ("meer informatie nodig"), the minimum data set and the patient's other cases.
+import { formatDate } from "~/lib/format";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { CASE_STATE_LABELS, type CaseState } from "~/domain/case-lifecycle";
 import { INCLUSION_CRITERIA, LEGAL_FRAMEWORK_LABELS, WLZ_INDICATION_LABELS, type LegalFramework, type WlzIndication } from "~/domain/vocabulary";
@@ -94,7 +95,7 @@ export function MinimumDataSetFacts({ data }: { data: MinimumDataSet }) {
     <dl className="facts">
       <dt>Hoofddiagnosen</dt><dd>{data.mainDiagnoses ?? <Missing />}</dd>
       <dt>Wettelijk kader</dt>
-      <dd>{data.legalFramework ? `${LEGAL_FRAMEWORK_LABELS[data.legalFramework]}${data.legalFrameworkEndDate ? `, tot ${data.legalFrameworkEndDate}` : ""}` : <Missing />}</dd>
+      <dd>{data.legalFramework ? `${LEGAL_FRAMEWORK_LABELS[data.legalFramework]}${data.legalFrameworkEndDate ? `, tot ${formatDate(data.legalFrameworkEndDate)}` : ""}` : <Missing />}</dd>
       <dt>Woonsituatie</dt><dd>{data.livingSituation ?? <Missing />}</dd>
       <dt>Huisarts</dt><dd>{data.generalPractitioner ?? <Missing />}</dd>
       <dt>Wlz-indicatie</dt><dd>{data.wlzIndication ? WLZ_INDICATION_LABELS[data.wlzIndication] : <Missing />}</dd>

@@ -1,3 +1,4 @@
+import { formatDate } from "~/lib/format";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError } from "~/components/form";
@@ -157,7 +158,7 @@ export default function MinutesPage() {
                 <tr key={a.id}>
                   <td>{a.description}</td>
                   <td>{a.owner}</td>
-                  <td>{a.dueDate}</td>
+                  <td>{formatDate(a.dueDate)}</td>
                   {canEdit ? (
                     <td>
                       <Form method="post">
@@ -200,7 +201,7 @@ export default function MinutesPage() {
                   <option value="">Kies een organisatie</option>
                   {organisations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
                 </Field>
-                <Field name={`actions.${i}.dueDate`} label="Uiterlijk" type="date" errors={errors?.fieldErrors} values={errors?.values} hint={`Vanaf ${today}`} />
+                <Field name={`actions.${i}.dueDate`} label="Uiterlijk" type="date" errors={errors?.fieldErrors} values={errors?.values} hint={`Vanaf ${formatDate(today)}`} />
               </div>
             </fieldset>
           ))}

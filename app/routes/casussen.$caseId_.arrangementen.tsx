@@ -1,3 +1,4 @@
+import { formatDateRange } from "~/lib/format";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError } from "~/components/form";
@@ -318,7 +319,7 @@ function ArrangementCard({ a, n, data, busy }: { a: Arrangement; n: number; data
       </h2>
       <dl className="facts">
         <dt>Omschrijving</dt><dd>{a.description}</dd>
-        <dt>Periode</dt><dd>{a.periodStart} tot en met {a.periodEnd}</dd>
+        <dt>Periode</dt><dd>{formatDateRange(a.periodStart, a.periodEnd)}</dd>
         <dt>Geschatte kosten</dt><dd>{a.cost}</dd>
         <dt>Aanbieders</dt><dd>{a.providers.length ? a.providers.join(", ") : <span className="muted">Geen</span>}</dd>
         <dt>Financiers</dt><dd>{a.financiers.length ? a.financiers.join(", ") : <span className="muted">Geen</span>}</dd>

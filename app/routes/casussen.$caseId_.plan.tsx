@@ -1,3 +1,4 @@
+import { formatDate } from "~/lib/format";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError } from "~/components/form";
@@ -345,7 +346,7 @@ export default function PlanPage() {
                     <td>{goalLabel(a.goalId) ?? <span className="muted">Geen</span>}</td>
                     <td>{a.owner}</td>
                     <td>
-                      {a.dueDate}
+                      {formatDate(a.dueDate)}
                       {a.overdue ? <> <span className="badge badge--error">Te laat</span></> : null}
                     </td>
                     <td>
@@ -391,7 +392,7 @@ export default function PlanPage() {
                 <option value="">Kies een organisatie</option>
                 {organisations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
               </Field>
-              <Field name="dueDate" label="Uiterlijk" type="date" required errors={addActionErrors?.fieldErrors} values={addActionErrors?.values} hint={`Vanaf ${data.today}`} />
+              <Field name="dueDate" label="Uiterlijk" type="date" required errors={addActionErrors?.fieldErrors} values={addActionErrors?.values} hint={`Vanaf ${formatDate(data.today)}`} />
               <Field name="goalId" label="Hoort bij doel" errors={addActionErrors?.fieldErrors} values={addActionErrors?.values} hint="Niet verplicht.">
                 <option value="">Geen doel</option>
                 {goals.map((g) => <option key={g.id} value={g.id}>{LIFE_DOMAIN_LABELS[g.lifeDomain]}: {g.goal.length > 80 ? `${g.goal.slice(0, 80)}…` : g.goal}</option>)}

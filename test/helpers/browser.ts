@@ -1,9 +1,10 @@
 // Debian's Chromium driven by playwright-core; never a downloaded browser.
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { scanOutput, track } from "./dutch-output";
 import { DEMO_PASSWORD, forgetLastStep, freshTotpCode, rememberSecret, secretFor } from "./portal";
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: [
       "--headless",
@@ -16,6 +17,27 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+  // Every page (document) and CSV the browser receives goes through the Dutch-output scan (see
+  // test/helpers/dutch-output.ts); the portal's close() reports what it found.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args: Parameters<Browser["newContext"]>) => watchOutput(await newContext(...args));
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (...args: Parameters<Browser["newPage"]>) => {
+    const page = await newPage(...args);
+    watchOutput(page.context());
+    return page;
+  };
+  return browser;
+}
+
+function watchOutput(context: BrowserContext): BrowserContext {
+  context.on("response", (response) => {
+    const type = response.headers()["content-type"] ?? "";
+    if (!/text\/(html|csv)/.test(type) || response.request().resourceType() !== "document") return;
+    const url = new URL(response.url());
+    track(url.origin, response.text().then((body) => scanOutput(url.origin, url.pathname, type, body)).catch(() => undefined));
+  });
+  return context;
 }
 
 /**

@@ -50,3 +50,65 @@ export function parseCsv(text: string): string[][] {
   if (cell || row.length) row.push(cell), rows.push(row);
   return rows;
 }
+
+/** The text a person sees in an HTML page: no scripts (the loader data), styles, tags or attribute values. */
+export function visibleText(html: string): string {
+  return html
+    .replace(/<(script|style|template)\b[^>]*>[\s\S]*?<\/\1>/gi, " ")
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+// ── Scan of everything the suite renders ─────────────────────────────────────
+// The test helpers hand every HTML page and CSV file they receive to scanOutput(); the portal's
+// close() (test/helpers/portal.ts) fails the test file when any of them shows an ISO date or a raw
+// action code, like the mail scan does for patient data.
+
+const findings = new Map<string, string[]>();
+const scanned = new Map<string, number>();
+const pending = new Map<string, Set<Promise<unknown>>>();
+
+/** Scans one response body (HTML page or CSV) that a test received from the portal at `origin`. */
+export function scanOutput(origin: string, path: string, contentType: string, body: string) {
+  const csv = /text\/csv/.test(contentType);
+  if (!csv && !/text\/html/.test(contentType)) return;
+  scanned.set(origin, (scanned.get(origin) ?? 0) + 1);
+  const problems = dutchOutputProblems(csv ? body : visibleText(body), { csv });
+  if (problems.length) findings.set(origin, [...(findings.get(origin) ?? []), ...problems.map((p) => `${path.split("?")[0]}: ${p}`)]);
+}
+
+/** Scans a fetch Response without consuming it (the test reads it as usual). */
+export function scanResponse(origin: string, path: string, response: Response) {
+  const contentType = response.headers.get("content-type") ?? "";
+  if (!/text\/(html|csv)/.test(contentType)) return;
+  const work = response
+    .clone()
+    .text()
+    .then((body) => scanOutput(origin, path, contentType, body))
+    .catch(() => undefined);
+  track(origin, work);
+}
+
+/** Keeps an asynchronous scan so the portal's close() can wait for it. */
+export function track(origin: string, work: Promise<unknown>) {
+  const set = pending.get(origin) ?? new Set();
+  pending.set(origin, set);
+  set.add(work);
+  void work.finally(() => set.delete(work));
+}
+
+/** What the scan found for one portal (waits for scans still running), and forgets it. */
+export async function takeOutputFindings(origin: string): Promise<{ scanned: number; problems: string[] }> {
+  await Promise.all([...(pending.get(origin) ?? [])]);
+  const result = { scanned: scanned.get(origin) ?? 0, problems: [...new Set(findings.get(origin) ?? [])] };
+  findings.delete(origin);
+  scanned.delete(origin);
+  pending.delete(origin);
+  return result;
+}

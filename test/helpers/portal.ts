@@ -9,7 +9,7 @@ import { createPortal, type Portal } from "../../server/app";
 import { users } from "../../db/schema";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../db/seed";
 import { scanOutboxForPatientData } from "./mail-scan";
-import { dutchOutputProblems } from "./dutch-output";
+import { dutchOutputProblems, scanResponse, takeOutputFindings } from "./dutch-output";
 import { allOutboxMails } from "../../app/models/outbox.server";
 
 export { DEMO_PASSWORD, DEMO_TOTP_SECRET };
@@ -41,11 +41,14 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Tes
       const scan = scanOutboxForPatientData(portal.services.db);
       // …and for what people must not read: ISO dates and raw action codes.
       const dutch = allOutboxMails(portal.services.db).flatMap((m) => dutchOutputProblems(`${m.subject}\n${m.text}`).map((p) => `mail ${m.id}: ${p}`));
+      // …and every page and CSV the test received (Client, browser helpers): the same words.
+      const output = await takeOutputFindings(url);
       await portal.close();
       fs.rmSync(dir, { recursive: true, force: true });
       if (scan.mails > 0) console.log(`mail scan: ${scan.mails} mails checked against ${scan.patients} patients, ${scan.findings.length} with patient data`);
       if (scan.findings.length) throw new Error(`patient data in mails:\n${scan.findings.join("\n")}`);
       if (dutch.length) throw new Error(`ISO dates or action codes in mails:\n${dutch.join("\n")}`);
+      if (output.problems.length) throw new Error(`ISO dates or action codes shown in ${output.problems.length} places of ${output.scanned} pages and CSVs:\n${output.problems.join("\n")}`);
     },
   };
 }
@@ -62,6 +65,7 @@ export class Client {
     if (this.cookie) headers.set("Cookie", this.cookie);
     if (init.method && init.method !== "GET" && !headers.has("Origin")) headers.set("Origin", this.baseUrl);
     const response = await fetch(this.baseUrl + pathname, { ...init, headers, redirect: "manual" });
+    scanResponse(this.baseUrl, pathname, response);
     for (const setCookie of response.headers.getSetCookie()) {
       const [pair] = setCookie.split(";");
       const [name, value] = pair.split("=");

@@ -3,7 +3,8 @@
 // overdue actions), members reading but not changing, the arrangement flow with the insurer's
 // medical advisor (wrong insurer 404, approval only after their own assessment), funding, and an
 // audit row with the patient for every change.
-import { and, eq } from "drizzle-orm";
+import { formatDate } from "~/lib/format";
+import { and, eq, inArray } from "drizzle-orm";
 import {
   arrangementComponents,
   arrangementParties,
@@ -126,6 +127,10 @@ describe("the integral plan", () => {
     c = discussedCase();
     plan = `/casussen/${c.caseId}/plan`;
   });
+  // This case's goals and actions (the demo data has plans of its own).
+  const planIds = () => db().select({ id: carePlans.id }).from(carePlans).where(eq(carePlans.caseId, c.caseId)).all().map((p) => p.id);
+  const caseGoals = () => db().select().from(planGoals).where(inArray(planGoals.planId, planIds())).all();
+  const caseActions = () => db().select().from(planActions).where(inArray(planActions.planId, planIds())).all();
 
   it("shows the case code to the chair, never the patient's name, and audits the view with the patient", async () => {
     const page = await get(CHAIR, plan);
@@ -143,7 +148,7 @@ describe("the integral plan", () => {
       expect((await post(email, plan, { intent: "add_goal", lifeDomain: "housing", goal: "Ongeoorloofd doel" })).status, email).toBe(404);
     }
     expect((await get(CHAIR, "/casussen/abc/plan")).status).toBe(404);
-    expect(db().select().from(planGoals).all().some((g) => g.goal === "Ongeoorloofd doel")).toBe(false);
+    expect(caseGoals().some((g) => g.goal === "Ongeoorloofd doel")).toBe(false);
   });
 
   it("refuses to agree a plan without goals and actions, in Dutch", async () => {
@@ -164,7 +169,7 @@ describe("the integral plan", () => {
     expect(badDomain.status).toBe(200);
     expect(badDomain.html).toContain("Kies een levensdomein.");
     expect(badDomain.html).toMatch(/<textarea[^>]*name="goal"[^>]*>Een eigen woning binnen een jaar<\/textarea>/);
-    expect(db().select().from(planGoals).all()).toHaveLength(0);
+    expect(caseGoals()).toHaveLength(0);
   });
 
   it("adds goals in several life domains (any number per domain)", async () => {
@@ -183,11 +188,11 @@ describe("the integral plan", () => {
     expect(page.html).toContain("Daarna doorstromen naar begeleid zelfstandig wonen");
     expect(page.html).toMatch(/<h3 id="domein-social_network">Sociaal netwerk<\/h3><p class="muted">Geen doelen.<\/p>/);
     expect(auditFor("plan.goal_add", c.patientId)).toHaveLength(4);
-    expect(auditFor("plan.goal_add", c.patientId)[0].detail).toBe(`${c.code}: doel ${db().select().from(planGoals).all()[0].id} toegevoegd (Behandeling)`);
+    expect(auditFor("plan.goal_add", c.patientId)[0].detail).toBe(`${c.code}: doel ${caseGoals()[0].id} toegevoegd (Behandeling)`);
   });
 
   it("edits and removes a goal", async () => {
-    const goals = db().select().from(planGoals).all();
+    const goals = caseGoals();
     const debts = goals.find((g) => g.lifeDomain === "income_debts")!;
     const form = await get(CHAIR, `${plan}?wijzig=${debts.id}`);
     expect(form.html).toContain("Doel opslaan");
@@ -230,7 +235,7 @@ describe("the integral plan", () => {
     const otherGoal = await post(CHAIR, plan, { intent: "add_action", description: "Iets", ownerOrganisationId: String(org("IrisZorg")), dueDate: inDays(7), goalId: "999999" });
     expect(otherGoal.status).toBe(200);
     expect(otherGoal.html).toContain("Kies een doel uit dit plan.");
-    expect(db().select().from(planActions).all()).toHaveLength(0);
+    expect(caseActions()).toHaveLength(0);
   });
 
   it("adds actions with owner, deadline and optional goal", async () => {
@@ -245,7 +250,7 @@ describe("the integral plan", () => {
     expect(first.status).toBe(302);
     const second = await post(CHAIR, plan, { intent: "add_action", description: "Medicatie-evaluatie plannen", ownerOrganisationId: String(org("Parnassia Groep")), dueDate: today(), goalId: "" });
     expect(second.status).toBe(302);
-    const rows = db().select().from(planActions).all();
+    const rows = caseActions();
     expect(rows.map((r) => [r.description, r.goalId, r.status])).toEqual([
       ["Aanmelden bij beschermd wonen", housing.id, "open"],
       ["Medicatie-evaluatie plannen", null, "open"],
@@ -262,7 +267,7 @@ describe("the integral plan", () => {
     expect(page.html).toContain("Een beschermde woonplek in Rotterdam");
     expect(page.html).not.toContain("Doel toevoegen");
     expect(page.html).not.toContain("Plan vaststellen");
-    const action = db().select().from(planActions).all()[0];
+    const action = caseActions()[0];
     const before = auditFor("access.denied", c.patientId).length;
     const attempts: Record<string, string>[] = [
       { intent: "add_goal", lifeDomain: "housing", goal: "Van een tafellid" },
@@ -302,12 +307,12 @@ describe("the integral plan", () => {
   });
 
   it("shows overdue actions with a badge and lists them for the chair's home page", async () => {
-    const [housingAction, medication] = db().select().from(planActions).all();
+    const [housingAction, medication] = caseActions();
     db().update(planActions).set({ dueDate: inDays(-3) }).where(eq(planActions.id, housingAction.id)).run();
     db().update(planActions).set({ dueDate: inDays(-10), status: "done" }).where(eq(planActions.id, medication.id)).run();
 
     const page = await get(MEMBER, plan);
-    expect(page.html).toContain(`<td>${inDays(-3)} <span class="badge badge--error">Te laat</span></td>`);
+    expect(page.html).toContain(`<td>${formatDate(inDays(-3))} <span class="badge badge--error">Te laat</span></td>`);
     expect(page.html).toContain("1 actie is over de uiterste datum.");
     expect(page.html.match(/Te laat/g)).toHaveLength(1);
 

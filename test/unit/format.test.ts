@@ -1,7 +1,7 @@
 // The one Dutch way of writing dates, times, periods, money and log actions.
 import { auditActionLabel, auditDetailText, AUDIT_ACTION_LABELS } from "~/domain/audit-actions";
 import { formatDate, formatDateRange, formatDateTime, formatIp, formatMoney, formatSpreadsheetDate, formatTime } from "~/lib/format";
-import { dutchOutputProblems } from "../helpers/dutch-output";
+import { dutchOutputProblems, visibleText } from "../helpers/dutch-output";
 
 describe("dates and times", () => {
   it("writes days in words and times without seconds, in Amsterdam time", () => {
@@ -63,5 +63,14 @@ describe("logged descriptions", () => {
     expect(auditDetailText("verplaatst van 2026-12-01T13:02:41.000Z")).toBe("verplaatst van 1 december 2026, 14:02");
     expect(auditDetailText(null)).toBe("");
     expect(dutchOutputProblems(auditDetailText("2026-10-01..2026-12-31 alle"))).toEqual([]);
+  });
+});
+
+describe("the scan of rendered pages", () => {
+  it("reads what people see: not the loader data, attributes or comments", () => {
+    const page = `<html><head><script>window.__remixContext = {"at":"2026-12-01T13:02:00.000Z","a":"plan.view"}</script></head>
+      <body><input type="date" value="2026-12-01"><time datetime="2026-12-01">1 december 2026</time><!-- 2026-12-01 --><p>Plan bekeken</p></body></html>`;
+    expect(dutchOutputProblems(visibleText(page))).toEqual([]);
+    expect(dutchOutputProblems(visibleText("<td>2026-12-01</td><td>plan.view</td>"))).toEqual(['ISO-datum "2026-12-01"', 'actiecode "plan.view"']);
   });
 });
