@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { ChainHead } from "./audit-verification.server";
 import type { Db } from "./db.server";
+import { formatAmsterdam } from "~/domain/amsterdam-time";
 
 export type Anchor = ChainHead & { at: string };
 
@@ -64,8 +65,8 @@ export function checkAnchors(db: Db, anchors: Anchor[]): AnchorProblem[] {
   const problems: AnchorProblem[] = [];
   for (const anchor of anchors) {
     const row = lookup.get(anchor.eventId) as { hash: string } | undefined;
-    if (!row) problems.push({ anchor, reason: `regel ${anchor.eventId} ontbreekt: het log is ingekort na het anker van ${anchor.at}` });
-    else if (row.hash !== anchor.hash) problems.push({ anchor, reason: `regel ${anchor.eventId} heeft een andere hash dan het anker van ${anchor.at}` });
+    if (!row) problems.push({ anchor, reason: `regel ${anchor.eventId} ontbreekt: het log is ingekort na het anker van ${formatAmsterdam(anchor.at)}` });
+    else if (row.hash !== anchor.hash) problems.push({ anchor, reason: `regel ${anchor.eventId} heeft een andere hash dan het anker van ${formatAmsterdam(anchor.at)}` });
   }
   return problems;
 }

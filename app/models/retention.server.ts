@@ -16,7 +16,10 @@ export function purgeExpiredRoomMessages(db: Db, now: Date, retentionDays: numbe
     .groupBy(caseEvents.caseId)
     .having(({ closedAt }) => lt(closedAt, cutoff))
     .all();
-  const caseIds = closed.map((c) => c.caseId);
+  const closedIds = closed.map((c) => c.caseId);
+  if (!closedIds.length) return { cases: 0, messages: 0 };
+  // Only cases that still have messages count (most closed cases never had a case-room talk).
+  const caseIds = db.selectDistinct({ caseId: caseMessages.caseId }).from(caseMessages).where(inArray(caseMessages.caseId, closedIds)).all().map((r) => r.caseId);
   if (!caseIds.length) return { cases: 0, messages: 0 };
   const deleted = db.delete(caseMessages).where(inArray(caseMessages.caseId, caseIds)).run().changes;
   if (deleted > 0) {

@@ -22,6 +22,8 @@ import { can } from "~/domain/permissions";
 import { audit } from "~/lib/audit.server";
 import { actorOf, loadAccount, requireUser } from "~/lib/auth.server";
 import { failure, parseForm } from "~/lib/forms";
+import { isConfirmed, NOT_CONFIRMED } from "~/lib/confirmation";
+import { ConfirmAction } from "~/components/confirm-action";
 import { meetingAccess, requireMeetingChair } from "~/lib/meeting-access.server";
 import { AddItemSchema, CHECK_FIELDS, fieldFailure, GuestSchema, MeetingIntent, MoveSchema, RemoveItemSchema, RespondSchema } from "~/lib/meeting-forms";
 import { consentScopeOf, currentConsent, findCase } from "~/models/cases.server";
@@ -234,6 +236,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return redirect(`${page}?gelukt=verplaatst`);
     }
     case "cancel": {
+      // Irreversible (invitations are cancelled, cases leave the agenda): only through the confirmation.
+      if (!isConfirmed(formData)) return failure(NOT_CONFIRMED, formData);
       const cancelled = cancelMeeting(db, meeting, caseActor);
       if (!cancelled.ok) return failure(cancelled.error, formData);
       for (const r of cancelled.removed) record("agenda.remove", "bijeenkomst geannuleerd", r.patientId, "agenda_item", r.itemId);
@@ -443,10 +447,16 @@ export default function MeetingPage() {
         <section className="card" aria-labelledby="annuleren">
           <h2 id="annuleren">Bijeenkomst annuleren</h2>
           <p>Casussen op de agenda gaan terug naar ‘Geïncludeerd’ en kunnen voor een andere bijeenkomst worden geagendeerd.</p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="cancel" />
-            <button type="submit" className="button button--danger" disabled={busy}>Bijeenkomst annuleren</button>
-          </Form>
+          <ConfirmAction
+            id="annuleren"
+            trigger="Bijeenkomst annuleren"
+            title="Bijeenkomst annuleren?"
+            confirmLabel="Ja, annuleren"
+            intent="cancel"
+            formError={errorsFor("cancel")?.formError}
+          >
+            <p>Alle genodigden krijgen een afzegging. {items.length ? `${items.length} ${items.length === 1 ? "casus gaat" : "casussen gaan"} terug naar ‘Geïncludeerd’.` : "Er staan geen casussen op de agenda."} Dit kan niet ongedaan worden gemaakt.</p>
+          </ConfirmAction>
         </section>
       ) : null}
     </>

@@ -388,7 +388,7 @@ export default function CasePage() {
               <ul>
                 {details.identityConflicts.map((conflict) => (
                   <li key={conflict.field}>
-                    {conflict.field === "name" ? "Naam" : "Geboortedatum"}: bekend “{conflict.known}”, in deze verwijzing “{conflict.given}”
+                    {conflict.field === "name" ? "Naam" : "Geboortedatum"}: bekend “{conflict.field === "name" ? conflict.known : formatDate(conflict.known)}”, in deze verwijzing “{conflict.field === "name" ? conflict.given : formatDate(conflict.given)}”
                   </li>
                 ))}
               </ul>

@@ -1,5 +1,7 @@
+import { formatDate, isCalendarDate } from "~/lib/format";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ConfirmAction } from "~/components/confirm-action";
 import { Field, FormError } from "~/components/form";
 import { CheckboxField, ChoiceGroup } from "~/components/referral-fields";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
@@ -293,11 +295,20 @@ export default function ReferralDraft() {
 
       {step === 4 ? <CheckStep data={data} formId={formId} actionData={actionData} busy={busy} /> : null}
 
-      <Form method="post" className="actions no-print" aria-label="Verwijzing weggooien">
-        <input type="hidden" name="stap" value={step} />
-        <button type="submit" name="intent" value="discard" className="button button--danger button--small">Concept weggooien</button>
+      <div className="actions no-print">
+        <ConfirmAction
+          id="weggooien"
+          trigger="Concept weggooien"
+          title="Concept weggooien?"
+          confirmLabel="Ja, weggooien"
+          intent="discard"
+          hidden={{ stap: step }}
+          triggerClassName="button button--danger button--small"
+        >
+          <p>Alles wat u voor deze verwijzing heeft ingevuld en toegevoegd wordt verwijderd. Dit kan niet ongedaan worden gemaakt.</p>
+        </ConfirmAction>
         <span className="hint">Verwijdert alles wat u voor deze verwijzing heeft ingevuld en toegevoegd.</span>
-      </Form>
+      </div>
     </>
   );
 }
@@ -709,6 +720,9 @@ function Shown({ value }: { value: string }) {
   return value.trim() ? <>{value}</> : <span className="muted">niet ingevuld</span>;
 }
 
+/** A typed day as people write it ("12 april 1988"); anything else as typed. */
+const asDay = (value: string) => (isCalendarDate(value.trim()) ? formatDate(value.trim()) : value);
+
 function EditButton({ formId, step }: { formId: string; step: StepNumber }) {
   return (
     <button type="submit" form={formId} name="intent" value={`goto:${step}`} className="button button--secondary button--small">
@@ -737,7 +751,7 @@ function Summary({ data, formId }: { data: LoaderData; formId: string }) {
         {data.isInsurer ? (<><dt>Via de VWS-unit</dt><dd>{isChecked(v, "viaVwsUnit") ? "Ja" : "Nee"}</dd></>) : null}
         <dt>Naam</dt><dd><Shown value={t("patient.name")} /></dd>
         <dt>BSN</dt><dd><Shown value={t("patient.bsn")} /></dd>
-        <dt>Geboortedatum</dt><dd><Shown value={t("patient.dateOfBirth")} /></dd>
+        <dt>Geboortedatum</dt><dd><Shown value={asDay(t("patient.dateOfBirth"))} /></dd>
         <dt>Adres</dt><dd><Shown value={t("patient.address")} /></dd>
         <dt>Woonplaats</dt><dd><Shown value={t("patient.municipality")} /></dd>
         <dt>Gemeente en provincie</dt><dd>{data.residence ? `${data.residence.municipality}, ${data.residence.province}` : <span className="muted">nog niet bekend</span>}</dd>
@@ -756,7 +770,7 @@ function Summary({ data, formId }: { data: LoaderData; formId: string }) {
         <dt>Urgentie</dt><dd>{URGENCY_LABELS[t("urgency") as Urgency] ?? <span className="muted">niet ingevuld</span>}</dd>
         <dt>Hoofddiagnosen</dt><dd><Shown value={t("mainDiagnoses")} /></dd>
         <dt>Wettelijk kader</dt>
-        <dd>{LEGAL_FRAMEWORK_LABELS[t("legalFramework") as LegalFramework] ?? <span className="muted">niet ingevuld</span>}{t("legalFrameworkEndDate") && t("legalFramework") !== "none" ? `, tot ${t("legalFrameworkEndDate")}` : ""}</dd>
+        <dd>{LEGAL_FRAMEWORK_LABELS[t("legalFramework") as LegalFramework] ?? <span className="muted">niet ingevuld</span>}{t("legalFrameworkEndDate") && t("legalFramework") !== "none" ? `, tot ${asDay(t("legalFrameworkEndDate"))}` : ""}</dd>
         <dt>Woonsituatie</dt><dd><Shown value={t("livingSituation")} /></dd>
         <dt>Huisarts</dt><dd><Shown value={t("generalPractitioner")} /></dd>
         <dt>Wlz-indicatie</dt><dd>{WLZ_INDICATION_LABELS[t("wlzIndication") as WlzIndication] ?? <span className="muted">niet ingevuld</span>}</dd>
@@ -768,7 +782,7 @@ function Summary({ data, formId }: { data: LoaderData; formId: string }) {
         <ol>
           {attempts.map((i) => (
             <li key={i}>
-              {t(`priorAttempts.${i}.who`) || "?"} ({t(`priorAttempts.${i}.when`) || "?"}): {t(`priorAttempts.${i}.what`)} – niet gelukt omdat: {t(`priorAttempts.${i}.whyFailed`)}
+              {t(`priorAttempts.${i}.who`) || "?"} ({asDay(t(`priorAttempts.${i}.when`)) || "?"}): {t(`priorAttempts.${i}.what`)} – niet gelukt omdat: {t(`priorAttempts.${i}.whyFailed`)}
             </li>
           ))}
         </ol>
@@ -790,7 +804,7 @@ function Summary({ data, formId }: { data: LoaderData; formId: string }) {
           </>
         ) : null}
         <dt>Manier</dt><dd>{CONSENT_METHOD_LABELS[t("consent.method") as ConsentMethod] ?? <span className="muted">niet ingevuld</span>}</dd>
-        <dt>Datum</dt><dd><Shown value={t("consent.givenOn")} /></dd>
+        <dt>Datum</dt><dd><Shown value={asDay(t("consent.givenOn"))} /></dd>
         <dt>Identiteit zichtbaar voor</dt>
         <dd>{[...scopeTypes.map((x) => ORGANISATION_TYPE_LABELS[x]), ...scopeOrgs].join(", ") || <span className="muted">alleen de organisatie van de voorzitter en uw eigen organisatie</span>}</dd>
         <dt>Niet betrekken</dt>

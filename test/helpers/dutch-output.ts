@@ -54,7 +54,8 @@ export function parseCsv(text: string): string[][] {
 /** The text a person sees in an HTML page: no scripts (the loader data), styles, tags or attribute values. */
 export function visibleText(html: string): string {
   return html
-    .replace(/<(script|style|template)\b[^>]*>[\s\S]*?<\/\1>/gi, " ")
+    // Typed text in a textarea is the user's, not what the portal writes.
+    .replace(/<(script|style|template|textarea)\b[^>]*>[\s\S]*?<\/\1>/gi, " ")
     .replace(/<!--[\s\S]*?-->/g, "")
     .replace(/<[^>]+>/g, " ")
     .replace(/&nbsp;/g, " ")

@@ -369,7 +369,7 @@ const ROUTES: Record<string, RouteSpec> = {
   "bijeenkomsten.$meetingId.tsx": {
     as: "chair",
     url: () => `/bijeenkomsten/${ids.meetingA}`,
-    intents: { respond: ["response"], add_item: ["caseId", "startTime", "durationMinutes"], remove_item: ["itemId"], invite_guest: ["email", "itemIds", "accessUntil"], move: ["date", "startTime"], cancel: [] },
+    intents: { respond: ["response"], add_item: ["caseId", "startTime", "durationMinutes"], remove_item: ["itemId"], invite_guest: ["email", "itemIds", "accessUntil"], move: ["date", "startTime"], cancel: ["bevestigd"] },
     inputFree: ["cancel"],
     terminal: ["cancel"],
   },

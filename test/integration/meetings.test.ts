@@ -237,8 +237,8 @@ describe("the agenda", () => {
     const first = seriesIds[0];
     expect((await chair.post(`/bijeenkomsten/${first}`, { intent: "add_item", caseId: String(caseC.id), startTime: "10:00", durationMinutes: "45" })).status).toBe(302);
     expect(caseStatus(caseC.id)).toBe("scheduled");
-    expect((await member.post(`/bijeenkomsten/${first}`, { intent: "cancel" })).status).toBe(403);
-    expect((await chair.post(`/bijeenkomsten/${first}`, { intent: "cancel" })).status).toBe(302);
+    expect((await member.post(`/bijeenkomsten/${first}`, { intent: "cancel", bevestigd: "ja" })).status).toBe(403);
+    expect((await chair.post(`/bijeenkomsten/${first}`, { intent: "cancel", bevestigd: "ja" })).status).toBe(302);
     expect(db().select().from(meetings).where(eq(meetings.id, first)).get()!.cancelled).toBe(true);
     expect(caseStatus(caseC.id)).toBe("included");
     const page = await pageText(await chair.get(`/bijeenkomsten/${first}`));
@@ -317,7 +317,7 @@ describe("guest experts", () => {
       expect(response.status, path).toBe(404);
       expect(await response.text(), path).not.toContain(caseA.code);
     }
-    expect((await other.post(`/bijeenkomsten/${meetingId}`, { intent: "cancel" })).status).toBe(404);
+    expect((await other.post(`/bijeenkomsten/${meetingId}`, { intent: "cancel", bevestigd: "ja" })).status).toBe(404);
     expect(db().select().from(meetings).where(eq(meetings.id, meetingId)).get()!.cancelled).toBe(false);
   });
 });
