@@ -9,6 +9,8 @@ import { caseDetails } from "~/models/case-details.server";
 import { AdviceCard } from "~/components/referrer-advice";
 import { givenAdviceViews } from "~/lib/advice-view.server";
 import { answerInformationRequest, openInformationRequest } from "~/models/information-requests.server";
+import { notifyInformationAnswered } from "~/models/notifications.server";
+import { notifier } from "~/lib/notifier.server";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { CASE_EVENT_LABELS, CASE_STATE_LABELS } from "~/domain/case-lifecycle";
 import { REFERRAL_SOURCE_LABELS, URGENCY_LABELS } from "~/domain/vocabulary";
@@ -102,6 +104,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   const step = answerInformationRequest(db, c.id, open.id, answer.data, { userId: user.id, organisationId: user.organisationId });
   if (!step.ok) return json({ error: step.error, values: { antwoord: typed } }, { status: 409 });
+  notifyInformationAnswered(notifier(context), c.id);
   audit(db, { action: "referral.information_answer", actor: actorOf(user), objectType: "case", objectId: c.id, patientId: c.patientId, detail: `${c.code}: vraag beantwoord, ${files.length} bijlage(n)`, origin: context.origin });
   return redirect(`/verwijzingen/${c.id}?beantwoord=1`);
 }
