@@ -91,7 +91,7 @@ describe("an administrator without a second factor (as after a reset)", () => {
     const response = await admin.get(ENROLMENT);
     expect(response.status).toBe(200);
     const html = await pageText(response);
-    expect(html).toContain("U ziet in dit portaal gegevens van patiënten: stel eerst een tweede factor in.");
+    expect(html).toContain("U ziet in dit portaal gegevens van patiënten: stel eerst een tweede factor in, met een authenticator-app of een passkey.");
     expect(html).toMatch(/<img src="data:image\/png;base64,[A-Za-z0-9+/=]+" width="220" height="220" alt="QR-code om Regiotafel \(admin@regiotafel.test\)/);
     secret = hidden(html, "secret")!;
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
