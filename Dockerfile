@@ -17,12 +17,14 @@ FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
     PORT=3000 \
     DATABASE_PATH=/data/regiotafel.db \
-    UPLOADS_PATH=/data/uploads
+    UPLOADS_PATH=/data/uploads \
+    AUDIT_ANCHOR_DIR=/anchors
 WORKDIR /app
 COPY --from=build --chown=node:node /app /app
-RUN mkdir -p /data && chown node:node /data
+RUN mkdir -p /data /anchors && chown node:node /data /anchors
 USER node
-VOLUME ["/data"]
+# Audit anchors on a volume of their own: mount it from another disk than the database.
+VOLUME ["/data", "/anchors"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]

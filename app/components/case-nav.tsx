@@ -9,6 +9,7 @@ export function CaseNav({ caseId, isChair }: { caseId: number; isChair: boolean 
     { to: `${base}/plan`, label: "Behandel- en zorgplan" },
     { to: `${base}/arrangementen`, label: "Maatwerk-arrangementen" },
     { to: `${base}/verloop`, label: "Opschaling, plaatsing en termijnen" },
+    { to: `${base}/advies`, label: "Advies aan verwijzer" },
     ...(isChair
       ? [
           { to: `${base}/toestemming`, label: "Toestemming" },

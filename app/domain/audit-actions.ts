@@ -1,5 +1,6 @@
 // What the access log's action codes mean, in the words a patient or an administrator reads.
 // Codes stay English in the database; every page, CSV and mail shows them through auditActionLabel.
+import { formatAmsterdam, formatAmsterdamDate } from "./amsterdam-time";
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   login: "Ingelogd",
@@ -61,6 +62,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "consent.override_grant": "Toestemming doorbroken: identiteit gedeeld zonder toestemming (conflict van plichten)",
   "consent.override_end": "Doorbreking van de toestemming beëindigd",
   "consent.override_denied": "Poging om de toestemming te doorbreken geweigerd",
+  "advice.view": "Advies aan de verwijzer bekeken",
+  "advice.record": "Advies aan de verwijzer gegeven",
+  "advice.download": "Adviesbrief gedownload",
   "plan.view": "Plan bekeken",
   "plan.edit": "Plan gewijzigd",
   "plan.agree": "Plan vastgesteld",
@@ -98,6 +102,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "monitor.table_export_pdf": "Rapportage van de tafel als pdf gedownload",
   "organisation.create": "Organisatie aangemaakt",
   "organisation.update": "Organisatie gewijzigd",
+  "municipality.contact": "Contact van de gemeente vastgelegd",
+  "municipality.contact_remove": "Contact van de gemeente verwijderd",
+  "routing.exception": "Uitzondering in de verdeling over de tafels vastgelegd",
+  "routing.exception_remove": "Uitzondering in de verdeling over de tafels verwijderd",
   "membership.add": "Rol toegekend",
   "membership.remove": "Rol ingetrokken",
   "user.create": "Gebruiker aangemaakt",
@@ -111,6 +119,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "totp.enrol": "Tweede factor ingesteld",
   "totp.disable": "Tweede factor uitgezet",
   "totp.reset": "Tweede factor gereset door de beheerder",
+  "passkey.add": "Passkey toegevoegd",
+  "passkey.remove": "Passkey verwijderd",
+  "recovery_codes.generate": "Herstelcodes aangemaakt",
+  "recovery_code.use": "Herstelcode gebruikt",
+  "login_throttle.release": "Vertraagde inlogpogingen vrijgegeven",
   "retention.purge": "Berichten verwijderd na de bewaartermijn",
 };
 
@@ -127,6 +140,7 @@ const AREA_LABELS: Record<string, string> = {
   attachment: "Bijlage",
   user: "Gebruiker",
   organisation: "Organisatie",
+  municipality: "Gemeente",
   membership: "Rol",
   monitor: "Monitor",
   shortfall: "Capaciteitstekort",
@@ -201,6 +215,7 @@ export const AUDIT_OBJECT_LABELS: Record<string, string> = {
   meeting: "Bijeenkomst",
   monitor: "Monitor",
   organisation: "Organisatie",
+  municipality: "Gemeente",
   referral_draft: "Concept-aanmelding",
   shortfall: "Capaciteitstekort",
   table: "Regiotafel",
@@ -219,4 +234,17 @@ export const AUDIT_OUTCOME_LABELS = { success: "Gelukt", denied: "Geweigerd", fa
 /** IPv4 as people know it: the server sees IPv4 clients as ::ffff:a.b.c.d. */
 export function formatIpAddress(ip: string | null | undefined): string {
   return (ip ?? "").replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
+}
+
+const ISO_IN_TEXT = /\b(\d{4}-\d{2}-\d{2})(T[\d:.]+Z)?(?:\.\.(\d{4}-\d{2}-\d{2}))?\b/g;
+
+/**
+ * A logged description as people read it: the stored text (part of the hash chain, so never
+ * rewritten) with its dates in Dutch ("2026-10-01..2026-12-31" reads "1 oktober 2026 t/m 31 december 2026").
+ */
+export function auditDetailText(detail: string | null | undefined): string {
+  return (detail ?? "").replace(ISO_IN_TEXT, (_, day: string, time: string | undefined, until: string | undefined) => {
+    const from = time ? formatAmsterdam(day + time) : formatAmsterdamDate(day);
+    return until ? `${from} t/m ${formatAmsterdamDate(until)}` : from;
+  });
 }

@@ -11,6 +11,7 @@ export const NOTICE_KINDS = [
   "referral_redirected",
   "screening_outcome",
   "information_requested",
+  "information_answered",
   "meeting_planned",
   "meeting_moved",
   "meeting_cancelled",
@@ -18,9 +19,14 @@ export const NOTICE_KINDS = [
   "advisor_presented",
   "arrangement_approved",
   "arrangement_refused",
+  "returned_to_table",
   "term_due",
   "actions_overdue",
   "guest_invited",
+  "advice_given",
+  "shortfall_published",
+  "escalation_requested",
+  "escalation_answered",
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -34,10 +40,13 @@ const URGENT: ReadonlySet<NoticeKind> = new Set<NoticeKind>([
   "referral_redirected",
   "screening_outcome",
   "information_requested",
+  "information_answered",
   "meeting_planned",
   "meeting_moved",
   "meeting_cancelled",
   "guest_invited",
+  "returned_to_table",
+  "advice_given",
 ]);
 
 export const isUrgent = (kind: NoticeKind) => URGENT.has(kind);
@@ -50,6 +59,7 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
   referral_redirected: "Doorverwezen verwijzing",
   screening_outcome: "Uitkomst screening",
   information_requested: "Verzoek om informatie",
+  information_answered: "Antwoord van de verwijzer",
   meeting_planned: "Bijeenkomst gepland",
   meeting_moved: "Bijeenkomst verplaatst",
   meeting_cancelled: "Bijeenkomst afgelast",
@@ -57,9 +67,14 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
   advisor_presented: "Casus voorgelegd aan medisch adviseur",
   arrangement_approved: "Arrangement goedgekeurd",
   arrangement_refused: "Arrangement afgewezen",
+  returned_to_table: "Teruggelegd door medisch adviseur",
   term_due: "Termijn loopt af",
   actions_overdue: "Acties over de datum",
   guest_invited: "Uitnodiging als gastdeskundige",
+  advice_given: "Advies van de regiotafel",
+  shortfall_published: "Capaciteitstekort gepubliceerd",
+  escalation_requested: "Opschaling naar de landelijk projectleider",
+  escalation_answered: "Antwoord van de landelijk projectleider",
 };
 
 /**

@@ -51,6 +51,23 @@ export function contactMail(contactName: string, subject: string, lines: string[
   };
 }
 
+/** A chain head of the audit log, mailed so a copy exists outside the server (NEN 7513, issue 13). */
+export function auditAnchorMail(anchor: { eventId: number; hash: string; when: string }, origin: string): MailText {
+  return {
+    subject: `Regiotafel: anker van het auditlog (regel ${anchor.eventId})`,
+    text: [
+      `Dit is het nieuwste anker van het auditlog van het portaal ${origin}, vastgelegd op ${anchor.when}.`,
+      "Bewaar dit bericht: ontbreekt deze regel later in het log, of heeft zij een andere hash, dan is er met het log geknoeid.",
+      "",
+      `Regel: ${anchor.eventId}`,
+      `Hash: ${anchor.hash}`,
+      "",
+      "Controleren: npm run audit:verify op de server, of vergelijk regel en hash met het auditlog.",
+      FOOTER[1],
+    ].join("\n"),
+  };
+}
+
 export function activationMail(name: string, link: string, hours: number): MailText {
   return {
     subject: "Regiotafel: activeer uw account",

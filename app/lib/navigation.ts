@@ -22,6 +22,7 @@ export function navigationFor(principal: Principal, tables: readonly TableRef[])
   if (can(principal, "monitor:read")) items.push({ to: "/monitor", label: "Landelijke monitor" });
   if (can(principal, "users:manage")) items.push({ to: "/beheer/gebruikers", label: "Gebruikers" });
   if (can(principal, "organisations:manage")) items.push({ to: "/beheer/organisaties", label: "Organisaties" });
+  if (can(principal, "tables:manage")) items.push({ to: "/beheer/gemeenten", label: "Gemeenten" });
   if (can(principal, "audit:read")) items.push({ to: "/beheer/audit", label: "Auditlog" });
   if (can(principal, "api-tokens:manage")) items.push({ to: "/beheer/api-tokens", label: "API-tokens" });
   if (can(principal, "users:manage")) items.push({ to: "/beheer/mail", label: "E-mail" });

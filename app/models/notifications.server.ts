@@ -27,7 +27,7 @@ import { issueAccountToken, TOKEN_LIFETIME_MS } from "./account-tokens.server";
 import { deadlinesNeedingAttention } from "./case-progress.server";
 import { getMeeting, visibleAgendaCount } from "./meetings.server";
 import { enqueueMail } from "./outbox.server";
-import { overdueActionsForTables } from "./plan.server";
+import { overdueActionsWithOwners } from "./plan.server";
 
 /** What a notify call needs: the database, the portal's public origin for links, and the sender's address. */
 export type Notifier = { db: Db; origin: string; mailFrom: string };
@@ -41,7 +41,7 @@ export const PREFERENCES_PATH = "/meldingen";
 const recipientColumns = { id: users.id, name: users.name, email: users.email };
 const unique = (rows: Recipient[]) => [...new Map(rows.map((r) => [r.id, r])).values()];
 
-function holdersOf(db: Db, role: "chair" | "member" | "medical_advisor" | "referrer", where: { tableId?: number; organisationId?: number }): Recipient[] {
+function holdersOf(db: Db, role: "chair" | "member" | "medical_advisor" | "referrer" | "project_leader", where: { tableId?: number; organisationId?: number }): Recipient[] {
   return unique(
     db
       .select(recipientColumns)
@@ -170,6 +170,13 @@ export function notifyInformationRequested(n: Notifier, caseId: number): number 
   return deliver(n, referrersOf(n.db, c), { kind: "information_requested", title: `De regiotafel vraagt aanvullende informatie over verwijzing ${c.code}`, path: `/verwijzingen/${c.id}` });
 }
 
+/** The referrer answered the table's question → the chair(s), who can pick the screening up again. */
+export function notifyInformationAnswered(n: Notifier, caseId: number): number {
+  const c = caseRef(n.db, caseId);
+  if (!c) return 0;
+  return deliver(n, chairsOf(n.db, c.tableId), { kind: "information_answered", title: `De verwijzer heeft de vraag over casus ${c.code} beantwoord`, path: `/casussen/${c.id}` });
+}
+
 /** A case presented to the medical advisor → the advisors of the patient's insurer. */
 export function notifyAdvisorPresented(n: Notifier, caseId: number): number {
   const c = caseRef(n.db, caseId);
@@ -190,6 +197,65 @@ export function notifyArrangementDecision(n: Notifier, caseId: number, approved:
     title: `Het maatwerk-arrangement van casus ${c.code} is ${approved ? "goedgekeurd" : "afgewezen"} door de medisch adviseur`,
     path: `/casussen/${c.id}/arrangementen`,
   });
+}
+
+/** The advisor concluded "does not meet" or "more information needed": the case is back with the chair(s). */
+export function notifyReturnedToTable(n: Notifier, caseId: number): number {
+  const c = caseRef(n.db, caseId);
+  if (!c) return 0;
+  return deliver(n, chairsOf(n.db, c.tableId), {
+    kind: "returned_to_table",
+    title: `De medisch adviseur heeft casus ${c.code} teruggelegd bij de tafel`,
+    path: `/casussen/${c.id}/arrangementen`,
+  });
+}
+
+// ── The outcome's loops (issue 12) ───────────────────────────────────────────
+
+/** The table's advice was given → the referrer (the MDT deadline runs to the end of the next working day). */
+export function notifyAdviceGiven(n: Notifier, caseId: number): number {
+  const c = caseRef(n.db, caseId);
+  if (!c) return 0;
+  return deliver(n, referrersOf(n.db, c), { kind: "advice_given", title: `Het advies van regiotafel ${c.tableName} over verwijzing ${c.code} staat voor u klaar`, path: `/verwijzingen/${c.id}#advies` });
+}
+
+/** Users of insurers who see published shortfalls: their zorgbemiddeling and medical advisors. */
+function insurerUsers(db: Db): Recipient[] {
+  return unique(
+    db
+      .select(recipientColumns)
+      .from(memberships)
+      .innerJoin(users, eq(memberships.userId, users.id))
+      .innerJoin(organisations, eq(users.organisationId, organisations.id))
+      .where(and(inArray(memberships.role, ["referrer", "medical_advisor"]), eq(organisations.type, "insurer"), eq(users.active, true)))
+      .orderBy(asc(users.name))
+      .all(),
+  );
+}
+
+/** A shortfall published by a table → the insurers' users and the national project leader. No case data at all. */
+export function notifyShortfallPublished(n: Notifier, shortfallId: number, tableName: string): number {
+  const notice = { kind: "shortfall_published" as const, title: `Regiotafel ${tableName} heeft een capaciteitstekort gepubliceerd`, dedupKey: `shortfall:${shortfallId}` };
+  return (
+    deliver(n, insurerUsers(n.db), { ...notice, path: `/tekorten#tekort-${shortfallId}` }) +
+    deliver(n, holdersOf(n.db, "project_leader", {}), { ...notice, path: `/monitor/tekorten#tekort-${shortfallId}` })
+  );
+}
+
+/** A level-4 escalation → the national project leader (case code and table only). */
+export function notifyEscalationRequested(n: Notifier, requestId: number, caseCode: string, tableName: string): number {
+  return deliver(n, holdersOf(n.db, "project_leader", {}), {
+    kind: "escalation_requested",
+    title: `Regiotafel ${tableName} schaalt casus ${caseCode} op naar de landelijk projectleider`,
+    path: `/monitor/opschalingen#verzoek-${requestId}`,
+  });
+}
+
+/** The project leader answered a level-4 escalation → the chair(s) of the case's table. */
+export function notifyEscalationAnswered(n: Notifier, caseId: number): number {
+  const c = caseRef(n.db, caseId);
+  if (!c) return 0;
+  return deliver(n, chairsOf(n.db, c.tableId), { kind: "escalation_answered", title: `De landelijk projectleider heeft gereageerd op de opschaling van casus ${c.code}`, path: `/casussen/${c.id}/verloop#opschaling` });
 }
 
 // ── Meetings ────────────────────────────────────────────────────────────────
@@ -323,30 +389,18 @@ function alertMunicipality(n: Notifier, caseId: number, dueDate: string): number
 }
 
 /**
- * Overdue plan actions → the owning organisation's people at the case's table (else the chairs),
- * one notice per person per day while anything is overdue.
+ * Overdue actions (plan and meeting actions are one list) → their owners, as the home page counts
+ * them: the owning person, else the owning organisation's people at the case's table (chair or
+ * member), else the table's chair(s) so nothing is owned by nobody. One notice per person per day.
  */
 export function notifyOverdueActions(n: Notifier, today: string): number {
   const perUser = new Map<string, { recipient: Recipient; codes: Set<string>; count: number }>();
-  for (const tableId of allTableIds(n.db)) {
-    const overdue = overdueActionsForTables(n.db, [tableId], today);
-    if (!overdue.length) continue;
-    const people = n.db
-      .select({ ...recipientColumns, organisationName: organisations.name })
-      .from(memberships)
-      .innerJoin(users, eq(memberships.userId, users.id))
-      .innerJoin(organisations, eq(users.organisationId, organisations.id))
-      .where(and(eq(memberships.tableId, tableId), inArray(memberships.role, ["chair", "member"]), eq(users.active, true)))
-      .all();
-    for (const action of overdue) {
-      const owners = people.filter((p) => p.organisationName === action.owner);
-      const recipients = owners.length ? owners : chairsOf(n.db, tableId);
-      for (const r of recipients) {
-        const entry = perUser.get(r.id) ?? { recipient: { id: r.id, name: r.name, email: r.email }, codes: new Set<string>(), count: 0 };
-        entry.codes.add(action.code);
-        entry.count++;
-        perUser.set(r.id, entry);
-      }
+  for (const action of overdueActionsWithOwners(n.db, today)) {
+    for (const r of actionOwners(n.db, action)) {
+      const entry = perUser.get(r.id) ?? { recipient: r, codes: new Set<string>(), count: 0 };
+      entry.codes.add(action.code);
+      entry.count++;
+      perUser.set(r.id, entry);
     }
   }
   let written = 0;
@@ -355,6 +409,23 @@ export function notifyOverdueActions(n: Notifier, today: string): number {
     written += deliver(n, [recipient], { kind: "actions_overdue", title: `${what} over de datum (casus ${[...codes].join(", ")})`, path: "/", dedupKey: `overdue:${today}` });
   }
   return written;
+}
+
+function actionOwners(db: Db, action: { tableId: number; ownerUserId: string | null; ownerOrganisationId: number }): Recipient[] {
+  if (action.ownerUserId) {
+    const person = db.select(recipientColumns).from(users).where(and(eq(users.id, action.ownerUserId), eq(users.active, true))).get();
+    if (person) return [person];
+  }
+  const organisationPeople = unique(
+    db
+      .select(recipientColumns)
+      .from(memberships)
+      .innerJoin(users, eq(memberships.userId, users.id))
+      .where(and(eq(memberships.tableId, action.tableId), inArray(memberships.role, ["chair", "member"]), eq(users.organisationId, action.ownerOrganisationId), eq(users.active, true)))
+      .orderBy(asc(users.name))
+      .all(),
+  );
+  return organisationPeople.length ? organisationPeople : chairsOf(db, action.tableId);
 }
 
 /** One mail per digest user with every notice not mailed yet. */

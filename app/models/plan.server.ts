@@ -241,6 +241,9 @@ export function agreePlan(db: Db, caseId: number, actor: CaseActor): PlanOutcome
   );
 }
 
+/** "Name (Organisation)" for an action a person owns, else the organisation. */
+const ownerLabel = sql<string>`coalesce(${users.name} || ' (' || ${organisations.name} || ')', ${organisations.name})`;
+
 export type OverdueAction = { caseId: number; code: string; description: string; dueDate: string; owner: string };
 
 /**
@@ -276,6 +279,19 @@ export function overdueActionsForTables(db: Db, tableIds: number[], today: strin
     .map(({ caseId, code, description, dueDate, owner }) => ({ caseId, code, description, dueDate, owner }));
 }
 
+/** Every overdue action of an open case with who owns it, for the daily reminder to the owners. */
+export function overdueActionsWithOwners(db: Db, today: string) {
+  return db
+    .select({ code: cases.code, tableId: cases.tableId, ownerUserId: planActions.ownerUserId, ownerOrganisationId: planActions.ownerOrganisationId, dueDate: planActions.dueDate, status: planActions.status })
+    .from(planActions)
+    .innerJoin(carePlans, eq(planActions.planId, carePlans.id))
+    .innerJoin(cases, eq(carePlans.caseId, cases.id))
+    .where(and(ne(cases.status, "closed"), inArray(planActions.status, [...OPEN_ACTION_STATUSES]), lt(planActions.dueDate, today)))
+    .orderBy(asc(planActions.dueDate), asc(cases.code), asc(planActions.id))
+    .all()
+    .filter((a) => isOverdue(a, today));
+}
+
 /**
  * Overdue actions of open cases owned by this person, or by their organisation at a table where
  * they sit (chair or member): for their home page. Case codes only, no patient data.
@@ -293,11 +309,12 @@ export function overdueActionsForOwner(db: Db, user: { id: string; organisationI
     ? and(isNull(planActions.ownerUserId), eq(planActions.ownerOrganisationId, user.organisationId), inArray(cases.tableId, tableIds))
     : undefined;
   return db
-    .select({ caseId: cases.id, code: cases.code, description: planActions.description, dueDate: planActions.dueDate, status: planActions.status, owner: organisations.name })
+    .select({ caseId: cases.id, code: cases.code, description: planActions.description, dueDate: planActions.dueDate, status: planActions.status, owner: ownerLabel })
     .from(planActions)
     .innerJoin(carePlans, eq(planActions.planId, carePlans.id))
     .innerJoin(cases, eq(carePlans.caseId, cases.id))
     .innerJoin(organisations, eq(planActions.ownerOrganisationId, organisations.id))
+    .leftJoin(users, eq(planActions.ownerUserId, users.id))
     .where(and(ne(cases.status, "closed"), inArray(planActions.status, [...OPEN_ACTION_STATUSES]), lt(planActions.dueDate, today), ownOrganisation ? or(mine, ownOrganisation) : mine))
     .orderBy(asc(planActions.dueDate), asc(cases.code), asc(planActions.id))
     .all()

@@ -2,7 +2,7 @@
 // from the meeting), written by the chair, read by the referrer and the insurer's advisor, and
 // counted for "advies op tijd". Rules in ~/domain/referrer-advice.
 import { and, asc, desc, eq, gte, inArray, isNull, lt, ne } from "drizzle-orm";
-import { agendaItems, cases, meetings, referrerAdvices, regionalTables } from "#db/schema";
+import { agendaItems, cases, meetings, referrerAdvices, regionalTables, users } from "#db/schema";
 import { adviceProblem, adviceState, onTimeShare } from "~/domain/referrer-advice";
 import type { Db } from "~/lib/db.server";
 
@@ -11,14 +11,15 @@ export type AdviceInput = { questionAnswer: string | null; fittingOffer: string 
 /** The advices of a case, newest discussion first, with the meeting they follow. */
 export function advicesOf(db: Db, caseId: number) {
   return db
-    .select({ advice: referrerAdvices, meetingTitle: meetings.title })
+    .select({ advice: referrerAdvices, meetingTitle: meetings.title, recordedBy: users.name })
     .from(referrerAdvices)
     .innerJoin(agendaItems, eq(referrerAdvices.agendaItemId, agendaItems.id))
     .innerJoin(meetings, eq(agendaItems.meetingId, meetings.id))
+    .leftJoin(users, eq(referrerAdvices.recordedByUserId, users.id))
     .where(eq(referrerAdvices.caseId, caseId))
     .orderBy(desc(referrerAdvices.discussedAt), desc(referrerAdvices.id))
     .all()
-    .map(({ advice, meetingTitle }) => ({ ...advice, meetingTitle }));
+    .map(({ advice, meetingTitle, recordedBy }) => ({ ...advice, meetingTitle, recordedBy }));
 }
 
 export type AdviceView = ReturnType<typeof advicesOf>[number];
@@ -73,4 +74,9 @@ export function adviceOnTimeByTable(db: Db, range: { from: string | null; to: st
     byTable.set(r.tableId, entry);
   }
   return [...byTable.values()].map((t) => ({ tableId: t.tableId, tableName: t.tableName, ...onTimeShare(t.advices, now) }));
+}
+
+/** One advice of this case (given or not), or null when it is not this case's. */
+export function adviceOfCase(db: Db, caseId: number, adviceId: number): AdviceView | null {
+  return advicesOf(db, caseId).find((a) => a.id === adviceId) ?? null;
 }

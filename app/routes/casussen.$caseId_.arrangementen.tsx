@@ -48,7 +48,7 @@ import { arrangementOrganisations, arrangementsOf, changeArrangementStatus, insu
 import { applyCaseEvent } from "~/models/cases.server";
 import { careOffices, conclusionsOf, currentConclusion, currentFunding, recordConclusion, recordFunding } from "~/models/funding.server";
 import { notifier } from "~/lib/notifier.server";
-import { notifyAdvisorPresented, notifyArrangementDecision } from "~/models/notifications.server";
+import { notifyAdvisorPresented, notifyReturnedToTable, notifyArrangementDecision } from "~/models/notifications.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Arrangementen ${data.case.code} – Regiotafel` : "Arrangementen – Regiotafel" }];
 
@@ -226,6 +226,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const result = recordConclusion(db, c.id, parsed.data, caseActor);
       if (!result.ok) return failure(result.error, formData, "fieldErrors" in result && result.fieldErrors ? Object.fromEntries(Object.entries(result.fieldErrors).map(([k, v]) => [k, [v]])) : {}) as ArrangementFailure;
       record("case.advisor_conclusion", "case", c.id, `conclusie medisch adviseur: ${ADVISOR_CONCLUSION_LABELS[parsed.data.conclusion]}${result.returned ? ", teruggelegd bij de tafel" : ""}`);
+      if (result.returned) notifyReturnedToTable(notifier(context), c.id);
       return redirect(`${page}?gelukt=${result.returned ? "teruggelegd" : "geconcludeerd"}`);
     }
     case "request_advisor_check": {

@@ -1,3 +1,4 @@
+import { formatDate } from "~/lib/format";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { InformationRequestList, OtherCases } from "~/components/case-details";
@@ -6,7 +7,11 @@ import { audit } from "~/lib/audit.server";
 import { actorOf } from "~/lib/auth.server";
 import { readUploadForm, storeAnswerAttachment } from "~/lib/attachments.server";
 import { caseDetails } from "~/models/case-details.server";
+import { AdviceCard } from "~/components/referrer-advice";
+import { givenAdviceViews } from "~/lib/advice-view.server";
 import { answerInformationRequest, openInformationRequest } from "~/models/information-requests.server";
+import { notifyInformationAnswered } from "~/models/notifications.server";
+import { notifier } from "~/lib/notifier.server";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { CASE_EVENT_LABELS, CASE_STATE_LABELS } from "~/domain/case-lifecycle";
 import { REFERRAL_SOURCE_LABELS, URGENCY_LABELS } from "~/domain/vocabulary";
@@ -42,6 +47,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
   return {
     previousCodes: details.previousCodes.map((p) => p.code),
+    // The table's advice after each discussion: given ones only.
+    advices: givenAdviceViews(db, c.id),
     redirects: redirects.map((h) => ({ id: h.event.id, at: formatAmsterdam(h.event.at), from: tableName(h.event.fromTableId), to: tableName(h.event.toTableId), reason: h.event.reason })),
     informationRequests: details.informationRequests,
     openRequestId: openInformationRequest(db, c.id)?.id ?? null,
@@ -98,6 +105,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   const step = answerInformationRequest(db, c.id, open.id, answer.data, { userId: user.id, organisationId: user.organisationId });
   if (!step.ok) return json({ error: step.error, values: { antwoord: typed } }, { status: 409 });
+  notifyInformationAnswered(notifier(context), c.id);
   audit(db, { action: "referral.information_answer", actor: actorOf(user), objectType: "case", objectId: c.id, patientId: c.patientId, detail: `${c.code}: vraag beantwoord, ${files.length} bijlage(n)`, origin: context.origin });
   return redirect(`/verwijzingen/${c.id}?beantwoord=1`);
 }
@@ -121,6 +129,13 @@ export default function ReferralStatus() {
 
       {data.answered ? <p className="alert alert--ok" role="status">Uw antwoord is naar de regiotafel gestuurd. De screening gaat verder.</p> : null}
       <OtherCases cases={data.otherCases} />
+
+      {data.advices.length ? (
+        <section aria-labelledby="advies-kop" id="advies">
+          <h2 id="advies-kop">Advies van de regiotafel</h2>
+          {data.advices.map((a) => <AdviceCard key={a.id} advice={a} pdfHref={`/casussen/${data.caseId}/advies/${a.id}/brief`} />)}
+        </section>
+      ) : null}
 
       {data.openRequestId ? (
         <section className="card" aria-labelledby="vraag">
@@ -151,7 +166,7 @@ export default function ReferralStatus() {
             {data.previousCodes.map((code) => <span key={code} className="muted"> · eerder {code}</span>)}
           </dd>
           <dt>Patiënt</dt>
-          <dd>{data.patient ? `${data.patient.name} (geboren ${data.patient.dateOfBirth})` : <span className="muted">Afgeschermd: er is geen geldige toestemming (meer)</span>}</dd>
+          <dd>{data.patient ? `${data.patient.name} (geboren ${formatDate(data.patient.dateOfBirth)})` : <span className="muted">Afgeschermd: er is geen geldige toestemming (meer)</span>}</dd>
           <dt>Regiotafel</dt><dd>{data.table}</dd>
           {data.proposedTable ? (<><dt>Voorgestelde regiotafel</dt><dd>{data.proposedTable}</dd></>) : null}
           {data.routingOverrideReason ? (<><dt>Reden andere regiotafel</dt><dd>{data.routingOverrideReason}</dd></>) : null}

@@ -24,6 +24,7 @@ import { applyCaseEvent, saveAssessment } from "~/models/cases.server";
 import { addAgendaItem, createMeetings, getMeeting } from "~/models/meetings.server";
 import { overdueActionsForTables } from "~/models/plan.server";
 import { createReferral } from "~/models/referrals.server";
+import { mailedSince, outboxMark } from "../helpers/outbox";
 import { sessionsFor, startPortal, type TestPortal } from "../helpers/portal";
 import { uniqueBsn, validReferral } from "../helpers/referral-payload";
 
@@ -507,10 +508,12 @@ describe("maatwerk-arrangements", () => {
     expect(r.html).toContain('Financiering kan alleen worden vastgelegd als de casus bij de medisch adviseur ligt (status nu: "Plan vastgesteld").');
   });
 
-  it("the chair puts the case before the medical advisor", async () => {
+  it("the chair puts the case before the medical advisor, who is told (the other insurer's advisor is not)", async () => {
+    const mark = outboxMark(db());
     const r = await post(CHAIR, page, { intent: "request_advisor_check" });
     expect(r.status).toBe(302);
     expect(caseRow(c.caseId).status).toBe("advisor_check");
+    expect(mailedSince(db(), mark)).toEqual([`advisor_presented → ${ADVISOR}`]);
     expect(auditFor("case.request_advisor_check", c.patientId)).toHaveLength(1);
     const again = await post(CHAIR, page, { intent: "request_advisor_check" });
     expect(again.status).toBe(200);
@@ -560,8 +563,10 @@ describe("maatwerk-arrangements", () => {
     expect(inconsistent.html).toContain("U heeft een criterium als ‘Onbekend’ beoordeeld");
 
     // "Meer informatie nodig" returns the case to the table with the reasons; the chair sees them.
+    const beforeMore = outboxMark(db());
     const more = await post(ADVISOR, page, { intent: "advisor_conclusion", conclusion: "more_information", motivation: "Criterium 4: graag de risicotaxatie." });
     expect(more.status).toBe(302);
+    expect(mailedSince(db(), beforeMore)).toEqual([`returned_to_table → ${CHAIR}`]);
     expect(caseRow(c.caseId).status).toBe("plan_agreed");
     const back = db().select().from(caseEvents).where(and(eq(caseEvents.caseId, c.caseId), eq(caseEvents.event, "return_to_table"))).get()!;
     expect(back.reason).toBe("Meer informatie nodig: Criterium 4: graag de risicotaxatie.");
@@ -576,8 +581,10 @@ describe("maatwerk-arrangements", () => {
     expect(newAssessmentId).not.toBe(assessmentId);
     expect((await post(ADVISOR, page, { intent: "advisor_conclusion", conclusion: "meets", motivation: "Risicotaxatie ontvangen; alle zeven voldaan." })).status).toBe(302);
     expect(caseRow(c.caseId).status).toBe("advisor_check");
+    const beforeApproval = outboxMark(db());
     const approved = await post(ADVISOR, page, { intent: "approve", arrangementId: String(row.id) });
     expect(approved.status).toBe(302);
+    expect(mailedSince(db(), beforeApproval)).toEqual([`arrangement_approved → ${CHAIR}`]);
     const after = db().select().from(arrangements).where(eq(arrangements.id, row.id)).get()!;
     expect([after.status, after.approvedByUserId, after.advisorAssessmentId]).toEqual(["approved", user(ADVISOR).id, newAssessmentId]);
     expect(after.approvedAt).toBeTruthy();

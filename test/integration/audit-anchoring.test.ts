@@ -89,11 +89,23 @@ describe("anchors outside the database", () => {
   let anchorDir: string;
   beforeAll(async () => {
     anchorDir = fs.mkdtempSync(path.join(os.tmpdir(), "regiotafel-anchors-"));
-    tp = await startPortal({ AUDIT_ANCHOR_DIR: anchorDir });
+    tp = await startPortal({ AUDIT_ANCHOR_DIR: anchorDir, AUDIT_ANCHOR_MAIL_TO: "auditor@toezicht.example" });
   });
   afterAll(async () => {
     await tp.close();
     fs.rmSync(anchorDir, { recursive: true, force: true });
+  });
+
+  it("mails each new anchor to AUDIT_ANCHOR_MAIL_TO through the outbox, matching the file", () => {
+    const anchor = readAnchors(anchorDir).at(-1)!;
+    const mails = tp.portal.services.db.$client
+      .prepare("SELECT to_address AS toAddress, subject, text FROM outbox_mails WHERE kind = 'audit_anchor'")
+      .all() as { toAddress: string; subject: string; text: string }[];
+    expect(mails.length).toBeGreaterThanOrEqual(1);
+    const last = mails.at(-1)!;
+    expect(last.toAddress).toBe("auditor@toezicht.example");
+    expect(last.subject).toBe(`Regiotafel: anker van het auditlog (regel ${anchor.eventId})`);
+    expect(last.text).toContain(`Regel: ${anchor.eventId}\nHash: ${anchor.hash}`);
   });
 
   it("reports a log cut short with its sequence reset, which the chain alone cannot see", async () => {

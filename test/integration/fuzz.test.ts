@@ -355,6 +355,12 @@ const ROUTES: Record<string, RouteSpec> = {
     terminal: ["deactivate"],
   },
   "beheer.gebruikers.nieuw.tsx": { as: "admin", url: () => "/beheer/gebruikers/nieuw" },
+  "beheer.inlogpogingen.tsx": { as: "admin", url: () => "/beheer/inlogpogingen", intents: { release: ["email"] } },
+  "beheer.gemeenten.tsx": {
+    as: "admin",
+    url: () => "/beheer/gemeenten?gemeente=GM0355",
+    intents: { set_contact: ["code", "name", "email"], remove_contact: ["code"], set_exception: ["code", "tableId", "label"], remove_exception: ["code"] },
+  },
   "beheer.organisaties.tsx": {
     as: "admin",
     url: () => "/beheer/organisaties",

@@ -9,6 +9,7 @@ import { CRITERION_NUMBERS } from "~/domain/vocabulary";
 import { issueApiToken } from "~/models/api-tokens.server";
 import { applyCaseEvent, saveAssessment } from "~/models/cases.server";
 import { notifyAdvisorPresented, notifyArrangementDecision, runDailyJobs } from "~/models/notifications.server";
+import { addAction, setActionStatus } from "~/models/plan.server";
 import { createReferral } from "~/models/referrals.server";
 import { notifierOf } from "~/lib/notifier.server";
 import { validReferral } from "../helpers/referral-payload";
@@ -236,6 +237,38 @@ describe("advisor, arrangement, terms and overdue actions", () => {
     // Again the same day, and the next day: nothing new for this term.
     const again = await deliveredBy(() => runDailyJobs(notifierOf(t.portal.services), new Date("2026-06-12T08:00:00Z"), 0));
     expect(again.filter((m) => `${m.subject}\n${m.text}`.includes(created.code))).toHaveLength(0);
+  });
+});
+
+describe("overdue actions, daily", () => {
+  it("each overdue action reaches its owner once a day: the person, else the organisation's people at the table, else the chair", async () => {
+    const organisationId = (name: string) => db().select().from(organisations).where(eq(organisations.name, name)).get()!.id;
+    const withAction = (patient: string, owner: { ownerUserId?: string; ownerOrganisationId?: number }, done = false) => {
+      const created = referralAtRotterdam(patient);
+      include(created.caseId);
+      const added = addAction(db(), created.caseId, { description: "Woonplek regelen", dueDate: "2026-03-01", goalId: null, ...owner });
+      if (!added.ok) throw new Error(added.error);
+      if (done) setActionStatus(db(), created.caseId, added.actionId, "done");
+      return created.code;
+    };
+    const byOrganisation = withAction("Olga Organisatie", { ownerOrganisationId: organisationId("IrisZorg") }); // the Rotterdam member's organisation
+    const byPerson = withAction("Piet Persoon", { ownerUserId: userId(CHAIR) });
+    const byNobodyHere = withAction("Nina Niemand", { ownerOrganisationId: organisationId("Leger des Heils Zuid-Holland") });
+    const finished = withAction("Frits Klaar", { ownerOrganisationId: organisationId("IrisZorg") }, true);
+
+    const mails = await deliveredBy(() => runDailyJobs(notifierOf(t.portal.services), new Date("2026-03-05T08:00:00Z"), 0));
+    const about = (code: string) => recipients(mails.filter((m) => (m.subject ?? "").includes(code)));
+    expect(about(byOrganisation)).toEqual([MEMBER]);
+    expect(about(byPerson)).toEqual([CHAIR]);
+    expect(about(byNobodyHere)).toEqual([CHAIR]);
+    expect(about(finished)).toEqual([]);
+    const memberMail = mails.find((m) => m.envelopeTo.includes(MEMBER))!;
+    expect(memberMail.subject).toMatch(/acties? (is|zijn) over de datum/);
+    expect(linkIn(memberMail)).toBe(`${t.portal.services.publicOrigin}/`);
+
+    // The same day again: nothing new.
+    const again = await deliveredBy(() => runDailyJobs(notifierOf(t.portal.services), new Date("2026-03-05T15:00:00Z"), 0));
+    expect(again.filter((m) => [byOrganisation, byPerson, byNobodyHere].some((code) => (m.subject ?? "").includes(code)))).toHaveLength(0);
   });
 });
 

@@ -6,6 +6,7 @@ import { attachments, auditEvents, caseEvents, cases, patients, users } from "#d
 import { ReferralSchema, type ReferralPayload } from "~/domain/referral-schema";
 import { applyCaseEvent, saveAssessment } from "~/models/cases.server";
 import { createReferral } from "~/models/referrals.server";
+import { mailedSince, outboxMark } from "../helpers/outbox";
 import { pageText, sessionsFor, startPortal, type TestPortal } from "../helpers/portal";
 import { uniqueBsn, validReferral, type DeepPartial } from "../helpers/referral-payload";
 
@@ -134,8 +135,10 @@ describe("meer informatie nodig", () => {
     await post(CHAIR, page, { intent: "start_screening" });
     const empty = await post(CHAIR, page, { intent: "request_information", question: " " });
     expect(empty.html).toContain("Schrijf de vraag aan de verwijzer");
+    const beforeQuestion = outboxMark(db());
     const asked = await post(CHAIR, page, { intent: "request_information", question: "Welke behandelingen zijn sinds 2024 ingezet, en met welk resultaat?" });
     expect(asked.status).toBe(302);
+    expect(mailedSince(db(), beforeQuestion)).toEqual([`information_requested → ${VGZ}`]);
     expect(caseRow(r.caseId).status).toBe("information_requested");
 
     const referrerView = await get(VGZ, `/verwijzingen/${r.caseId}`);
@@ -155,8 +158,10 @@ describe("meer informatie nodig", () => {
     const form = new FormData();
     form.append("antwoord", "Twee klinische opnames (2024, 2025) en FACT; geen blijvend resultaat.");
     form.append("bestand", new Blob([new Uint8Array(PDF)], { type: "application/pdf" }), "behandeloverzicht.pdf");
+    const beforeAnswer = outboxMark(db());
     const answered = await client.request(`/verwijzingen/${r.caseId}`, { method: "POST", body: form });
     expect(answered.status, await answered.clone().text()).toBe(302);
+    expect(mailedSince(db(), beforeAnswer)).toEqual([`information_answered → ${CHAIR}`]);
     expect(caseRow(r.caseId).status).toBe("screening");
     const file = db().select().from(attachments).where(eq(attachments.caseId, r.caseId)).all();
     expect(file.map((f) => f.fileName)).toEqual(["behandeloverzicht.pdf"]);
