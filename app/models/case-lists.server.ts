@@ -12,6 +12,7 @@ import type { CaseListQuery, CaseSort } from "~/domain/case-list-query";
 import type { Viewer } from "~/domain/consent";
 import type { Db } from "~/lib/db.server";
 import { amsterdamToday } from "./case-progress.server";
+import { advisorProgress } from "./screening.server";
 import { countAtMost, keysetOrder, keysetPage, type SortKey } from "~/lib/pagination.server";
 import type { Page, PageTotal } from "~/lib/pagination";
 
@@ -221,8 +222,15 @@ export function caseListSummary(db: Db, scope: CaseListScope, viewer: Viewer, qu
 
 export const ADVISOR_QUEUE_SIZE = 50;
 
-/** The advisor's queue: their insured's cases presented for their check (the caller orders by waiting time). */
+/**
+ * The advisor's queue: their insured's cases presented for their check, longest waiting first
+ * (the first ADVISOR_QUEUE_SIZE; the total counts them all), with when each was presented and
+ * the advisor's newest assessment.
+ */
 export function advisorQueue(db: Db, insurerId: number, viewer: Viewer) {
   const query: CaseListQuery = { search: null, status: "advisor_check", states: ["advisor_check"], urgency: null, table: null, from: null, to: null, sort: "oudste" };
-  return caseListSummary(db, { kind: "insurer", insurerId }, viewer, query, ADVISOR_QUEUE_SIZE);
+  const { total, items } = caseListSummary(db, { kind: "insurer", insurerId }, viewer, query, ADVISOR_QUEUE_SIZE);
+  const progress = advisorProgress(db, items.map((r) => r.id));
+  const rows = items.map((r) => ({ ...r, ...progress(r.id) })).sort((a, b) => (a.presentedAt ?? "").localeCompare(b.presentedAt ?? ""));
+  return { total, items: rows };
 }

@@ -32,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
   const viewer = { email: user.email, organisationId: user.organisationId, organisationType: user.organisationType };
   const queue = advisorQueue(db, user.organisationId, viewer);
-  const progress = advisorProgress(db, [...queue.items, ...list.page.items].map((r) => r.id));
+  const progress = advisorProgress(db, list.page.items.map((r) => r.id));
   const now = new Date();
   const present = (r: (typeof list.page.items)[number]) => {
     const p = progress(r.id);
@@ -51,7 +51,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     insurer: user.organisationName,
     // The queue: outcomes presented for the advisor's check, longest waiting first (codes only: names are on the audited list below).
-    queue: { total: queue.total, items: queue.items.map((r) => ({ ...present(r), patientName: null })).sort((a, b) => (a.presentedAt ?? "").localeCompare(b.presentedAt ?? "")) },
+    queue: {
+      total: queue.total,
+      items: queue.items.map((r) => ({
+        id: r.id,
+        code: r.code,
+        tableName: r.tableName,
+        urgency: r.urgency,
+        assessment: r.assessment,
+        waiting: r.presentedAt ? daysLabel(daysSince(r.presentedAt, now)) : null,
+      })),
+    },
     page: { ...list.page, items: list.page.items.map(present) },
     filters: list.filters,
     filtered: list.filtered,
