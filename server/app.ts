@@ -2,17 +2,19 @@
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { createLucia } from "../app/lib/auth.server";
+import { createLucia, sessionCookieName } from "../app/lib/auth.server";
 import type { AppConfig } from "../app/lib/config.server";
 import type { AppServices, RequestContext } from "../app/lib/context.server";
 import { databaseAnswers, openDatabase } from "../app/lib/db.server";
+import { createTokenBuckets } from "../app/domain/rate-limit";
 import { createLoginThrottle } from "../app/lib/login-throttle.server";
 import { purgeExpiredRoomMessages } from "../app/models/retention.server";
 import { seedDemoData, seedReferenceData } from "../db/seed";
+import { bodyLimits } from "./body-limits";
+import { remixHandler } from "./remix-handler";
 import { csrfOriginCheck, cspNonce, noStore, securityHeaders } from "./security";
 import { auditAnchorTick, startAuditAnchoring } from "./audit-anchoring";
 import { auditPerRequest } from "./audit-per-request";
@@ -36,7 +38,8 @@ export async function createPortal(config: AppConfig, options: { buildPath?: str
     config,
     db,
     lucia: createLucia(db, config),
-    loginThrottle: createLoginThrottle(config.login),
+    loginThrottle: createLoginThrottle(db, config.login),
+    messageRate: createTokenBuckets(config.caseRoomMessageRate),
     io: null,
     publicOrigin: config.appOrigin ?? `http://localhost:${config.port}`,
     mailWorker: null,
@@ -59,13 +62,14 @@ export async function createPortal(config: AppConfig, options: { buildPath?: str
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h", index: false }));
 
-  app.use(auditPerRequest, noStore, csrfOriginCheck(config));
+  // Origin first (a foreign post is refused before its body is read), then the body limits.
+  app.use(auditPerRequest, noStore, csrfOriginCheck(config), bodyLimits(sessionCookieName(config)));
 
   const buildPath = options.buildPath ?? path.resolve("build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
   app.all(
     "*",
-    createRequestHandler({
+    remixHandler({
       build,
       mode: config.production ? "production" : "development",
       getLoadContext: (req, res): RequestContext => ({

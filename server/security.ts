@@ -45,13 +45,17 @@ export function noStore(_req: Request, res: Response, next: NextFunction) {
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
- * Cross-origin form posts are refused: a state-changing request that carries cookies must
- * come from our own origin (Origin header, or Referer when a browser leaves Origin out).
- * Requests without cookies (the token-authenticated API) carry no ambient authority.
+ * Every state-changing request must come from the portal's own origin (Origin header, or Referer
+ * when a browser leaves Origin out), with or without cookies: without one, a foreign page could
+ * sign the victim's browser into the attacker's account (login CSRF), also through a Remix `_data`
+ * request, on which Remix's own check does not run. Refused with 403 before the body is read.
+ * Only the intake API is exempt when no cookie is sent: it authenticates with a bearer token,
+ * which a foreign page cannot make a browser send.
  */
 export function csrfOriginCheck(config: AppConfig) {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (!UNSAFE.has(req.method) || !req.headers.cookie) return next();
+    if (!UNSAFE.has(req.method)) return next();
+    if (req.path.startsWith("/api/") && !req.headers.cookie) return next();
     const expected = config.appOrigin ?? `${req.protocol}://${req.headers.host}`;
     const source = req.headers.origin ?? originOf(req.headers.referer);
     if (source && source === expected) return next();

@@ -17,14 +17,16 @@ import {
   JoinSchema,
   LeaveSchema,
   MessageSchema,
-  broadcastMessage,
   broadcastPresence,
   caseSummary,
   firstProblem,
   messagesAfter,
   presenceIn,
+  postMessage,
   recentMessages,
-  storeMessage,
+  refuseOverRate,
+  refreshSession,
+  sessionDeadline,
   type RoomServer,
   type RoomSocketData,
 } from "../app/lib/case-room.server";
@@ -37,6 +39,8 @@ const SESSION_ENDED = "Uw sessie is verlopen. Log opnieuw in.";
 const NO_ACCESS = "U heeft geen toegang tot deze casus.";
 const NOT_JOINED = "Open eerst het overleg van deze casus.";
 const FAILED = "Er ging iets mis. Probeer het opnieuw.";
+/** Every few seconds each socket's session is checked, so a socket ends with its session. */
+export const SESSION_SWEEP_MS = 5_000;
 
 export function attachSockets(httpServer: http.Server, services: AppServices) {
   const io: RoomServer = new Server(httpServer, {
@@ -61,6 +65,7 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
       socket.data.user = user;
       socket.data.cookie = cookie;
       socket.data.caseRooms = new Map();
+      socket.data.sessionUntil = sessionDeadline(services.db, user.sessionId, services.config.sessionAbsoluteMs);
       next();
     } catch (error) {
       next(error as Error);
@@ -68,6 +73,13 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
   });
 
   const { db } = services;
+  // Idle and absolute expiry end the socket too, not only its next event; the sweep also renews
+  // each socket's remembered deadline (a session slides with the user's page requests).
+  const sweep = setInterval(() => {
+    if (!db.$client.open) return clearInterval(sweep); // the portal closed
+    for (const socket of io.of("/").sockets.values()) refreshSession(db, socket, services.config.sessionAbsoluteMs);
+  }, SESSION_SWEEP_MS);
+  sweep.unref();
   const originOf = (socket: RoomSocket) => ({
     ip: socket.handshake.address ?? null,
     userAgent: (socket.handshake.headers["user-agent"] as string | undefined) ?? null,
@@ -81,6 +93,7 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
       return null;
     }
     socket.data.user = user;
+    socket.data.sessionUntil = sessionDeadline(db, user.sessionId, services.config.sessionAbsoluteMs);
     return user;
   }
 
@@ -160,9 +173,12 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
       handle(socket, "room:message", async (payload): Promise<MessageAck> => {
         const parsed = MessageSchema.safeParse(payload);
         if (!parsed.success) return { ok: false, reason: "invalid", error: firstProblem(parsed.error) };
+        const { caseId, clientMessageId, body } = parsed.data;
+        // Over the rate: refused before any session or access query, so a flood costs little.
+        const tooFast = refuseOverRate(services, socket.data.user.id, clientMessageId);
+        if (tooFast) return tooFast;
         const me = await currentUser(socket);
         if (!me) return { ok: false, reason: "session", error: SESSION_ENDED };
-        const { caseId, clientMessageId, body } = parsed.data;
         if (!socket.rooms.has(roomName(caseId))) {
           denied(socket, me, caseId, undefined, "room:message zonder room:join");
           return { ok: false, reason: "not_joined", error: NOT_JOINED };
@@ -175,28 +191,20 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
           broadcastPresence(io, caseId);
           return { ok: false, reason: "access", error: NO_ACCESS };
         }
-        // The message and its audit event in one transaction: one synced commit, and never one without the other.
-        const stored = db.$client
-          .transaction(() => {
-            const result = storeMessage(db, { caseId, authorUserId: me.id, clientMessageId, body });
-            if (result.ok && result.created) {
-              audit(db, {
-                action: "case_room.message",
-                actor: actorOf(me),
-                objectType: "case_message",
-                objectId: result.message.id,
-                patientId: check.found.case.patientId,
-                detail: `${check.found.case.code}: bericht ${result.message.id}`,
-                consentOverride: check.viaOverride,
-                origin: originOf(socket),
-              });
-            }
-            return result;
-          })
-          .immediate();
+        // The message and its audit event in one transaction, then everyone in the room; the sender also gets it in the ack.
+        const stored = postMessage(services, { caseId, authorUserId: me.id, clientMessageId, body }, (message) =>
+          audit(db, {
+            action: "case_room.message",
+            actor: actorOf(me),
+            objectType: "case_message",
+            objectId: message.id,
+            patientId: check.found.case.patientId,
+            detail: `${check.found.case.code}: bericht ${message.id}`,
+            consentOverride: check.viaOverride,
+            origin: originOf(socket),
+          }),
+        );
         if (!stored.ok) return stored;
-        // Stored first, then everyone in the room; the sender also gets it in the ack.
-        if (stored.created) broadcastMessage(io, stored.message);
         return { ok: true, message: stored.message };
       }),
     );

@@ -112,7 +112,7 @@ export function MonitorReportView({ report, capacityLink }: { report: MonitorRep
       <section className="card monitor-block" aria-labelledby="open">
         <h2 id="open">Open casussen naar leeftijd</h2>
         <p className="hint">Stand op {formatDate(report.snapshotDate)}; leeftijd gerekend vanaf ontvangst. Totaal open: {label(report.openTotal)}.</p>
-        <BarChart title={`Open casussen naar leeftijd op ${report.snapshotDate}, ${regionName}`} categoryHeading="Leeftijd" data={report.openByAge.map((r) => ({ key: r.key, label: r.label, value: r.count }))} />
+        <BarChart title={`Open casussen naar leeftijd op ${formatDate(report.snapshotDate)}, ${regionName}`} categoryHeading="Leeftijd" data={report.openByAge.map((r) => ({ key: r.key, label: r.label, value: r.count }))} />
       </section>
 
       <section className="card monitor-block" aria-labelledby="opschaling">

@@ -1,5 +1,6 @@
 // What the access log's action codes mean, in the words a patient or an administrator reads.
 // Codes stay English in the database; every page, CSV and mail shows them through auditActionLabel.
+import { formatAmsterdam, formatAmsterdamDate } from "./amsterdam-time";
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   login: "Ingelogd",
@@ -61,6 +62,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "consent.override_grant": "Toestemming doorbroken: identiteit gedeeld zonder toestemming (conflict van plichten)",
   "consent.override_end": "Doorbreking van de toestemming beëindigd",
   "consent.override_denied": "Poging om de toestemming te doorbreken geweigerd",
+  "escalation_request.list": "Opschalingen naar de landelijk projectleider bekeken",
+  "escalation_request.update": "Opschaling door de landelijk projectleider bijgewerkt",
+  "shortfall.publish": "Capaciteitstekort gepubliceerd voor zorgverzekeraars en projectleider",
+  "shortfall.published_list": "Gepubliceerde capaciteitstekorten bekeken",
+  "shortfall.respond": "Reactie op een gepubliceerd capaciteitstekort gegeven",
   "advice.view": "Advies aan de verwijzer bekeken",
   "advice.record": "Advies aan de verwijzer gegeven",
   "advice.download": "Adviesbrief gedownload",
@@ -118,6 +124,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "totp.enrol": "Tweede factor ingesteld",
   "totp.disable": "Tweede factor uitgezet",
   "totp.reset": "Tweede factor gereset door de beheerder",
+  "passkey.add": "Passkey toegevoegd",
+  "passkey.remove": "Passkey verwijderd",
+  "recovery_codes.generate": "Herstelcodes aangemaakt",
+  "recovery_code.use": "Herstelcode gebruikt",
+  "login_throttle.release": "Vertraagde inlogpogingen vrijgegeven",
   "retention.purge": "Berichten verwijderd na de bewaartermijn",
 };
 
@@ -228,4 +239,17 @@ export const AUDIT_OUTCOME_LABELS = { success: "Gelukt", denied: "Geweigerd", fa
 /** IPv4 as people know it: the server sees IPv4 clients as ::ffff:a.b.c.d. */
 export function formatIpAddress(ip: string | null | undefined): string {
   return (ip ?? "").replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
+}
+
+const ISO_IN_TEXT = /\b(\d{4}-\d{2}-\d{2})(T[\d:.]+Z)?(?:\.\.(\d{4}-\d{2}-\d{2}))?\b/g;
+
+/**
+ * A logged description as people read it: the stored text (part of the hash chain, so never
+ * rewritten) with its dates in Dutch ("2026-10-01..2026-12-31" reads "1 oktober 2026 t/m 31 december 2026").
+ */
+export function auditDetailText(detail: string | null | undefined): string {
+  return (detail ?? "").replace(ISO_IN_TEXT, (_, day: string, time: string | undefined, until: string | undefined) => {
+    const from = time ? formatAmsterdam(day + time) : formatAmsterdamDate(day);
+    return until ? `${from} t/m ${formatAmsterdamDate(until)}` : from;
+  });
 }

@@ -21,6 +21,8 @@ const dutchErrorMap: ZodErrorMap = (issue, ctx) => {
       return { message: "Kies een van de mogelijke opties." };
     case ZodIssueCode.invalid_date:
       return { message: "Vul een geldige datum in." };
+    case ZodIssueCode.unrecognized_keys:
+      return { message: `Onbekend veld: ${issue.keys.join(", ")}. Laat ${issue.keys.length === 1 ? "dit veld" : "deze velden"} weg.` };
     default:
       return { message: ctx.defaultError };
   }
@@ -40,6 +42,16 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f
 const ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
 /** What multi-line text may hold: tab, newline and carriage return, no other control character. */
 const MULTI_LINE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$/;
+
+/**
+ * Bidirectional controls (LRE/RLE/PDF/LRO/RLO, the isolates LRI/RLI/FSI/PDI, LRM/RLM, ALM): they
+ * make text display in another order than it is stored ("factuur\u202Egnp.png" shows as
+ * "factuurpng.png" reversed). No one needs them in Dutch free text or a file name.
+ */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const NO_BIDI_CONTROLS = /^[^\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]*$/;
+export const BIDI_CONTROL_MESSAGE = "Dit veld bevat onzichtbare tekens die de leesrichting omdraaien. Verwijder die en probeer het opnieuw.";
+export const hasBidiControls = (value: string) => BIDI_CONTROLS.test(value);
 
 export const CONTROL_CHARACTER_MESSAGE = "Dit veld bevat onzichtbare stuurtekens. Verwijder die en probeer het opnieuw.";
 
@@ -68,7 +80,7 @@ export type PlainTextOptions = {
 
 /**
  * Free text typed by a person or sent by a system: trimmed, refused when it holds control
- * characters (NUL, ESC, BEL, DEL …) with a Dutch message. Stays a ZodString, so callers may add
+ * characters (NUL, ESC, BEL, DEL …) or bidirectional controls (U+202E …) with a Dutch message. Stays a ZodString, so callers may add
  * `.email()`, `.min()`, `.optional()` and so on.
  */
 export function plainText({ multiline = false, required, max, tooLong }: PlainTextOptions = {}): z.ZodString {
@@ -76,7 +88,8 @@ export function plainText({ multiline = false, required, max, tooLong }: PlainTe
   let schema = z
     .string(message ? { required_error: message, invalid_type_error: message } : undefined)
     .trim()
-    .regex(multiline ? MULTI_LINE : ONE_LINE, CONTROL_CHARACTER_MESSAGE);
+    .regex(multiline ? MULTI_LINE : ONE_LINE, CONTROL_CHARACTER_MESSAGE)
+    .regex(NO_BIDI_CONTROLS, BIDI_CONTROL_MESSAGE);
   if (required) schema = schema.min(1, message);
   if (max !== undefined) schema = schema.max(max, tooLong);
   return schema;

@@ -8,6 +8,7 @@ import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_
 import { and, asc, eq } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
 import { attachments, users } from "#db/schema";
+import { hasBidiControls } from "~/domain/dutch-errors";
 import { ALLOWED_CONTENT_TYPES } from "./attachment-format";
 import type { Db } from "./db.server";
 
@@ -21,6 +22,7 @@ export const UPLOAD_MESSAGES = {
   missing: "Kies een bestand om toe te voegen.",
   empty: "Het gekozen bestand is leeg.",
   unreadable: "Het formulier met het bestand kon niet worden gelezen. Probeer het opnieuw.",
+  bidi: "De bestandsnaam bevat onzichtbare tekens die de leesrichting omdraaien. Geef het bestand een gewone naam en probeer het opnieuw.",
   tooMany: `U kunt hoogstens ${MAX_ATTACHMENTS_PER_DRAFT} bijlagen toevoegen.`,
 } as const;
 
@@ -120,6 +122,7 @@ async function storeAttachment(
 ): Promise<StoreResult> {
   const file = input.file;
   if (!file || typeof file === "string" || !file.name) return { ok: false, error: UPLOAD_MESSAGES.missing };
+  if (hasBidiControls(file.name)) return { ok: false, error: UPLOAD_MESSAGES.bidi };
   if (file.size === 0) return { ok: false, error: UPLOAD_MESSAGES.empty };
   if (file.size > MAX_ATTACHMENT_BYTES) return { ok: false, error: UPLOAD_MESSAGES.tooLarge };
   const ownerFilter = "draftId" in input.owner ? eq(attachments.draftId, input.owner.draftId) : eq(attachments.informationRequestId, input.owner.informationRequestId);

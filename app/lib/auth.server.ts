@@ -24,6 +24,9 @@ declare module "lucia" {
   }
 }
 
+/** __Host- binds the cookie to this host over HTTPS, path=/ and no Domain. */
+export const sessionCookieName = (config: Pick<AppConfig, "production">) => (config.production ? "__Host-regiotafel_session" : "regiotafel_session");
+
 export function createLucia(db: Db, config: AppConfig) {
   const adapter = new PreparedSessionAdapter(db);
   return new Lucia(adapter, {
@@ -31,8 +34,7 @@ export function createLucia(db: Db, config: AppConfig) {
     // between half and the whole of this span after the last request.
     sessionExpiresIn: new TimeSpan(Math.max(1, Math.round(config.sessionIdleMs / 1000)), "s"),
     sessionCookie: {
-      // __Host- binds the cookie to this host over HTTPS, path=/ and no Domain.
-      name: config.production ? "__Host-regiotafel_session" : "regiotafel_session",
+      name: sessionCookieName(config),
       expires: false,
       attributes: { secure: config.production, sameSite: "lax", path: "/" },
     },
@@ -209,7 +211,9 @@ export async function requireAnonymous(request: Request, context: AppLoadContext
 export type LoginResult =
   /** Signed in. enrolmentRequired: a user without a required second factor, to be sent to set one up. */
   | { ok: true; cookie: string; enrolmentRequired: boolean }
-  | { ok: false; reason: "invalid" | "throttled" }
+  | { ok: false; reason: "invalid" }
+  /** Too many failures: this attempt was not looked at; the next may come after waitMs. */
+  | { ok: false; reason: "throttled"; waitMs: number }
   /** The password was right; no session until a code from the authenticator app follows. */
   | { ok: false; reason: "code_required"; pending: PendingLogin };
 
@@ -238,14 +242,15 @@ function loginAccount(services: AppServices, where: ReturnType<typeof eq>) {
 export async function login(services: AppServices, origin: Origin, email: string, password: string): Promise<LoginResult> {
   const ip = origin.ip ?? "unknown";
   const normalised = email.trim().toLowerCase();
-  if (await services.loginThrottle.isBlocked(normalised, ip)) {
+  const waitMs = services.loginThrottle.waitMs(normalised, ip);
+  if (waitMs > 0) {
     audit(services.db, { action: "login.throttled", outcome: "denied", attemptedEmail: normalised, origin });
-    return { ok: false, reason: "throttled" };
+    return { ok: false, reason: "throttled", waitMs };
   }
   const user = loginAccount(services, eq(users.email, normalised));
   const valid = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !valid || !user.active || !user.organisationActive) {
-    await services.loginThrottle.recordFailure(normalised, ip);
+    services.loginThrottle.recordFailure(normalised, ip);
     audit(services.db, {
       action: "login.failed",
       outcome: "failure",
@@ -258,11 +263,14 @@ export async function login(services: AppServices, origin: Origin, email: string
   // The failures of this account are not forgiven yet: else knowing the password would allow
   // guessing codes without limit.
   if (user.totpSecret != null || user.passkeys > 0) return { ok: false, reason: "code_required", pending: { userId: user.id, lastStep: user.totpLastStep } };
-  await services.loginThrottle.recordSuccess(normalised);
+  services.loginThrottle.recordSuccess(normalised, ip);
   return startSession(services, user, origin);
 }
 
-export type CodeResult = { ok: true; cookie: string } | { ok: false; reason: "invalid" | "throttled" | "expired" };
+export type CodeResult =
+  | { ok: true; cookie: string }
+  | { ok: false; reason: "invalid" | "expired" }
+  | { ok: false; reason: "throttled"; waitMs: number };
 
 /**
  * The second step of a login: the code from the authenticator app. Wrong codes count as failed
@@ -275,13 +283,14 @@ export async function verifyLoginCode(services: AppServices, origin: Origin, pen
   if (!user || !user.active || !user.organisationActive || user.totpSecret == null || user.totpLastStep !== pending.lastStep) {
     return { ok: false, reason: "expired" };
   }
-  if (await services.loginThrottle.isBlocked(user.email, ip)) {
+  const waitMs = services.loginThrottle.waitMs(user.email, ip);
+  if (waitMs > 0) {
     audit(services.db, { action: "login.throttled", outcome: "denied", attemptedEmail: user.email, detail: "tweede factor", origin });
-    return { ok: false, reason: "throttled" };
+    return { ok: false, reason: "throttled", waitMs };
   }
   const step = acceptedStep(user.totpSecret, code, user.totpLastStep);
   if (step == null || !claimStep(services.db, user.id, user.totpSecret, step)) {
-    await services.loginThrottle.recordFailure(user.email, ip);
+    services.loginThrottle.recordFailure(user.email, ip);
     audit(services.db, {
       action: "login.failed",
       outcome: "failure",
@@ -292,7 +301,7 @@ export async function verifyLoginCode(services: AppServices, origin: Origin, pen
     });
     return { ok: false, reason: "invalid" };
   }
-  await services.loginThrottle.recordSuccess(user.email);
+  services.loginThrottle.recordSuccess(user.email, ip);
   const { cookie } = await startSession(services, user, origin, "met tweede factor");
   return { ok: true, cookie };
 }
@@ -311,9 +320,21 @@ async function startSession(services: AppServices, user: { id: string; email: st
   });
   return {
     ok: true as const,
-    cookie: services.lucia.createSessionCookie(session.id).serialize(),
+    cookie: browserSessionCookie(services, session.id),
     enrolmentRequired: mustEnrol(account, services.config.secondFactorOptionalRoles),
   };
+}
+
+/**
+ * The session cookie without Max-Age or Expires: it ends when the browser closes (a shared
+ * workstation). lucia's `expires: false` would make it persist for 400 days instead. The server's
+ * idle and absolute limits still decide how long the session itself lives.
+ */
+function browserSessionCookie(services: AppServices, sessionId: string): string {
+  const cookie = services.lucia.createSessionCookie(sessionId);
+  delete cookie.attributes.maxAge;
+  delete cookie.attributes.expires;
+  return cookie.serialize();
 }
 
 /** Ends one session and every socket of its user opened with it. */

@@ -3,10 +3,11 @@
 // change does to everyone in the room at that moment.
 import { and, asc, desc, eq, gt } from "drizzle-orm";
 import type { Server } from "socket.io";
-import { caseMessages, organisations, users } from "#db/schema";
+import { caseMessages, organisations, sessions, users } from "#db/schema";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { plainText, z } from "~/domain/dutch-errors";
 import type { Principal } from "~/domain/permissions";
+import { tooFastMessage, type TokenBuckets } from "~/domain/rate-limit";
 import { getPatient } from "~/models/cases.server";
 import { loadAccount, type CurrentUser } from "./auth.server";
 import { checkCaseAccess, type CaseCheck } from "./case-access.server";
@@ -29,6 +30,8 @@ export type RoomSocketData = {
   cookie: string;
   /** Case rooms this socket joined, with the visibility it was last told. */
   caseRooms: Map<number, Exclude<RoomVisibility, "none">>;
+  /** Until when the session holds, as last read (sessionDeadline); a broadcast checks it. */
+  sessionUntil: number;
 };
 
 export type RoomServer = Server<RoomClientToServerEvents, RoomServerToClientEvents, Record<string, never>, RoomSocketData>;
@@ -164,9 +167,89 @@ export function broadcastPresence(io: RoomServer, caseId: number) {
   io.to(roomName(caseId)).emit("room:presence", { caseId, present: presenceIn(io, caseId) });
 }
 
-/** A stored message to everyone in the room (also the form post's, so open rooms see it live). */
-export function broadcastMessage(io: RoomServer | null, message: RoomMessage) {
-  io?.to(roomName(message.caseId)).emit("room:message", message);
+/**
+ * Until when a session holds (ms since epoch; 0: ended or account inactive): the sooner of lucia's
+ * sliding idle expiry and the portal's absolute limit. Sockets keep it in memory (sessionUntil),
+ * so a broadcast checks every receiver without a query.
+ */
+export function sessionDeadline(db: Db, sessionId: string, absoluteMs: number): number {
+  const row = db
+    .select({ expiresAt: sessions.expiresAt, createdAt: sessions.createdAt, active: users.active })
+    .from(sessions)
+    .innerJoin(users, eq(sessions.userId, users.id))
+    .where(eq(sessions.id, sessionId))
+    .get();
+  // lucia stores expires_at in seconds; created_at is the portal's own, in milliseconds.
+  return row?.active ? Math.min(row.expiresAt * 1000, row.createdAt + absoluteMs) : 0;
+}
+
+/** Reads a socket's session deadline again; false (and the socket closed) when it has ended. */
+export function refreshSession(db: Db, socket: { data: RoomSocketData; disconnect(close: boolean): unknown }, absoluteMs: number, now = Date.now()): boolean {
+  socket.data.sessionUntil = sessionDeadline(db, socket.data.user.sessionId, absoluteMs);
+  if (socket.data.sessionUntil > now) return true;
+  socket.disconnect(true);
+  return false;
+}
+
+type BroadcastServices = { io: unknown; db: Db; config: { sessionAbsoluteMs: number } };
+
+/**
+ * A stored message to everyone in the room whose session still holds (also the form post's, so
+ * open rooms see it live). The check is the socket's remembered deadline; only a socket past it
+ * costs a query (its session may have slid since), and one whose session ended gets nothing.
+ */
+export function broadcastMessage(services: BroadcastServices, message: RoomMessage, now = Date.now()) {
+  const io = roomServer(services.io as Parameters<typeof roomServer>[0]);
+  if (!io) return;
+  const namespace = io.of("/");
+  for (const id of namespace.adapter.rooms.get(roomName(message.caseId)) ?? []) {
+    const socket = namespace.sockets.get(id);
+    if (!socket) continue;
+    if (socket.data.sessionUntil > now || refreshSession(services.db, socket, services.config.sessionAbsoluteMs, now)) socket.emit("room:message", message);
+  }
+}
+
+export type PostResult = { ok: true; message: RoomMessage; created: boolean } | { ok: false; reason: "rate" | "invalid" | "error"; error: string };
+
+/**
+ * One message from a user into a case room (socket and form post): within the user's rate, stored
+ * once (with `auditCreated` in the same transaction), then broadcast. A resend of a stored message
+ * (same clientMessageId) costs nothing from the rate: a reconnecting client is not punished.
+ */
+export function postMessage(
+  services: BroadcastServices & { messageRate: TokenBuckets },
+  input: { caseId: number; authorUserId: string; clientMessageId: string; body: string },
+  auditCreated?: (message: RoomMessage) => void,
+): PostResult {
+  const { db, messageRate } = services;
+  const tooFast = refuseOverRate(services, input.authorUserId, input.clientMessageId);
+  if (tooFast) return tooFast;
+  const stored = db.$client
+    .transaction(() => {
+      const result = storeMessage(db, input);
+      if (result.ok && result.created) auditCreated?.(result.message);
+      return result;
+    })
+    .immediate();
+  if (!stored.ok || !stored.created) return stored;
+  messageRate.take(input.authorUserId);
+  broadcastMessage(services, stored.message);
+  return stored;
+}
+
+/** The Dutch refusal when this user is over the message rate (a resend of a stored message never is); else null. */
+export function refuseOverRate(services: { db: Db; messageRate: TokenBuckets }, authorUserId: string, clientMessageId: string) {
+  const waitMs = services.messageRate.waitMs(authorUserId);
+  if (waitMs === 0 || alreadyStored(services.db, authorUserId, clientMessageId)) return null;
+  return { ok: false as const, reason: "rate" as const, error: tooFastMessage(waitMs) };
+}
+
+function alreadyStored(db: Db, authorUserId: string, clientMessageId: string): boolean {
+  return !!db
+    .select({ id: caseMessages.id })
+    .from(caseMessages)
+    .where(and(eq(caseMessages.authorUserId, authorUserId), eq(caseMessages.clientMessageId, clientMessageId)))
+    .get();
 }
 
 export type RoomRefresh = { checked: number; changed: number; removed: number };

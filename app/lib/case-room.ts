@@ -26,7 +26,7 @@ export type PresenceUpdate = { caseId: number; present: PresentPerson[] };
 export type Revocation = { caseId: number; visibility: RoomVisibility; summary: RoomCaseSummary | null };
 
 /** Why an event was refused: bad input, session ended, no access (any more), or not in the room. */
-export type RoomFailureReason = "invalid" | "session" | "access" | "not_joined" | "error";
+export type RoomFailureReason = "rate" | "invalid" | "session" | "access" | "not_joined" | "error";
 export type RoomFailure = { ok: false; reason: RoomFailureReason; error: string };
 export type JoinAck =
   | {

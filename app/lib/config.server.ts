@@ -3,6 +3,9 @@ import path from "node:path";
 import { z } from "zod";
 import { isOptionalCapable, ROLES_WITHOUT_PATIENT_IDENTITY } from "../domain/second-factor";
 import type { Role } from "../domain/vocabulary";
+import { DEFAULT_ACCOUNT_POLICY, DEFAULT_PAIR_POLICY } from "../domain/login-throttle";
+import { DEFAULT_MESSAGE_RATE, type RatePolicy } from "../domain/rate-limit";
+import type { ThrottlePolicies } from "./login-throttle.server";
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -15,9 +18,12 @@ const EnvSchema = z.object({
   APP_ORIGIN: z.string().url().optional(),
   /** Express "trust proxy" setting, so the audit log records the client's address behind a proxy. */
   TRUST_PROXY: z.string().optional(),
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
-  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(20),
-  LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  /** The login throttle (app/domain/login-throttle.ts documents the defaults and why). */
+  LOGIN_FREE_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(0).default(DEFAULT_ACCOUNT_POLICY.free),
+  LOGIN_MAX_DELAY_ACCOUNT_SECONDS: z.coerce.number().positive().default(DEFAULT_ACCOUNT_POLICY.maxMs / 1000),
+  LOGIN_FREE_FAILURES_PER_ADDRESS: z.coerce.number().int().min(0).default(DEFAULT_PAIR_POLICY.free),
+  LOGIN_MAX_DELAY_ADDRESS_MINUTES: z.coerce.number().positive().default(DEFAULT_PAIR_POLICY.maxMs / 60_000),
+  LOGIN_FIRST_DELAY_SECONDS: z.coerce.number().positive().default(DEFAULT_PAIR_POLICY.baseMs / 1000),
   /**
    * Roles whose second factor is optional, comma-separated. Only roles that never see a patient's
    * identity are allowed (project_leader); a mistake stops the start rather than weakening login.
@@ -31,6 +37,9 @@ const EnvSchema = z.object({
     }),
   SEED_DEMO_DATA: z.enum(["auto", "never"]).default("auto"),
   CASE_ROOM_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
+  /** Case-room messages per user: a burst at once, then this many a minute (app/domain/rate-limit.ts). */
+  CASE_ROOM_MESSAGE_BURST: z.coerce.number().int().positive().default(DEFAULT_MESSAGE_RATE.burst),
+  CASE_ROOM_MESSAGES_PER_MINUTE: z.coerce.number().positive().default(DEFAULT_MESSAGE_RATE.perMinute),
   /** Audit anchors (chain heads) go here; best on another disk or host than the database. */
   AUDIT_ANCHOR_DIR: z.string().min(1).optional(),
   AUDIT_ANCHOR_MINUTES: z.coerce.number().positive().default(60),
@@ -58,11 +67,12 @@ export type AppConfig = {
   sessionAbsoluteMs: number;
   appOrigin: string | null;
   trustProxy: string | null;
-  login: { maxPerAccount: number; maxPerIp: number; windowSeconds: number };
+  login: ThrottlePolicies;
   /** Roles for which the second factor is optional (only roles without patient identity). */
   secondFactorOptionalRoles: Role[];
   seedDemoData: boolean;
   caseRoomRetentionDays: number;
+  caseRoomMessageRate: RatePolicy;
   audit: { anchorDir: string; anchorEveryMs: number; anchorMailTo: string | null };
   mail: { smtpUrl: string | null; from: string; pollMs: number; retryBaseMs: number; maxAttempts: number; dailyJobsHour: number };
 };
@@ -80,14 +90,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     appOrigin: e.APP_ORIGIN ?? null,
     trustProxy: e.TRUST_PROXY ?? null,
     login: {
-      maxPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
-      maxPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
-      windowSeconds: Math.round(e.LOGIN_WINDOW_MINUTES * 60),
+      account: { free: e.LOGIN_FREE_FAILURES_PER_ACCOUNT, baseMs: e.LOGIN_FIRST_DELAY_SECONDS * 1000, maxMs: e.LOGIN_MAX_DELAY_ACCOUNT_SECONDS * 1000 },
+      pair: { free: e.LOGIN_FREE_FAILURES_PER_ADDRESS, baseMs: e.LOGIN_FIRST_DELAY_SECONDS * 1000, maxMs: e.LOGIN_MAX_DELAY_ADDRESS_MINUTES * 60_000 },
     },
     secondFactorOptionalRoles: e.SECOND_FACTOR_OPTIONAL_ROLES as Role[],
     // Demo accounts share a published password: never in production.
     seedDemoData: !production && e.SEED_DEMO_DATA === "auto",
     caseRoomRetentionDays: e.CASE_ROOM_RETENTION_DAYS,
+    caseRoomMessageRate: { burst: e.CASE_ROOM_MESSAGE_BURST, perMinute: e.CASE_ROOM_MESSAGES_PER_MINUTE },
     audit: {
       anchorDir: e.AUDIT_ANCHOR_DIR ?? path.join(path.dirname(e.DATABASE_PATH), "audit-anchors"),
       anchorEveryMs: e.AUDIT_ANCHOR_MINUTES * 60_000,

@@ -5,6 +5,7 @@ import type { Lucia } from "lucia";
 import type { Server as SocketServer } from "socket.io";
 import type { AppConfig } from "./config.server";
 import type { Db } from "./db.server";
+import type { TokenBuckets } from "../domain/rate-limit";
 import type { LoginThrottle } from "./login-throttle.server";
 import type { AuditOrigin } from "./audit.server";
 import type { CurrentUser } from "./auth.server";
@@ -14,6 +15,8 @@ export type AppServices = {
   db: Db;
   lucia: Lucia;
   loginThrottle: LoginThrottle;
+  /** Case-room messages per user (socket and form post share it), in memory: it guards a burst, not a day. */
+  messageRate: TokenBuckets;
   /** Set once socket.io is attached; used to disconnect a user's sockets. */
   io: SocketServer | null;
   /** Origin for links in mails: APP_ORIGIN, else http://localhost:<port> once listening. */

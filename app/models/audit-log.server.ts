@@ -4,7 +4,7 @@ import { and, desc, gte, lt, sql, type SQL } from "drizzle-orm";
 import { stringify } from "csv-stringify/sync";
 import { auditEvents } from "#db/schema";
 import { amsterdamDayEnd, amsterdamDayStart, formatAmsterdam, formatAmsterdamSpreadsheet } from "~/domain/amsterdam-time";
-import { auditActionLabel, auditObjectLabel, formatIpAddress } from "~/domain/audit-actions";
+import { auditActionLabel, auditDetailText, auditObjectLabel, formatIpAddress } from "~/domain/audit-actions";
 import type { AuditSearch } from "~/domain/audit-search";
 import { ROLE_LABELS, ROLES, type Role } from "~/domain/vocabulary";
 import { auditConditions } from "~/lib/audit.server";
@@ -88,7 +88,7 @@ export function presentAuditEvent(row: AuditEventRow, organisationNames: Readonl
     outcomeLabel: OUTCOME_LABELS[row.outcome],
     // A session's id is not something to show; "Sessie" says enough.
     object: auditObjectLabel(row.objectType, row.objectType === "session" ? null : row.objectId),
-    detail: row.detail ?? "",
+    detail: auditDetailText(row.detail),
     patientId: row.patientId ?? "",
     ip: formatIpAddress(row.ip),
     consentOverride: row.consentOverride,
@@ -143,7 +143,7 @@ export function auditCsv(rows: AuditEventRow[]): string {
       auditObjectLabel(row.objectType, null),
       row.objectId ?? "",
       row.patientId ?? "",
-      row.detail ?? "",
+      auditDetailText(row.detail),
       formatIpAddress(row.ip),
       row.userAgent ?? "",
       row.consentOverride ? "ja" : "nee",

@@ -5,7 +5,7 @@ import { and, asc, eq, type SQL } from "drizzle-orm";
 import { stringify } from "csv-stringify/sync";
 import { auditEvents, organisations, users } from "#db/schema";
 import { formatAmsterdam, formatAmsterdamSpreadsheet } from "~/domain/amsterdam-time";
-import { auditActionLabel, AUDIT_OUTCOME_LABELS, formatIpAddress } from "~/domain/audit-actions";
+import { auditActionLabel, auditDetailText, AUDIT_OUTCOME_LABELS, formatIpAddress } from "~/domain/audit-actions";
 import { ROLE_LABELS, ROLES, type Role } from "~/domain/vocabulary";
 import type { Db } from "~/lib/db.server";
 import type { Page } from "~/lib/pagination";
@@ -61,9 +61,9 @@ function present(r: ReturnType<typeof accessRows>[number]) {
     what: actionLabel(r.action),
     action: r.action,
     outcome: AUDIT_OUTCOME_LABELS[r.outcome],
-    detail: r.detail ?? "",
+    detail: auditDetailText(r.detail),
     // The patient reads why consent was withdrawn and at whose request (written in Dutch for people).
-    note: NOTE_ACTIONS.has(r.action) ? (r.detail ?? "").replace(/^[A-Z0-9-]+:\s*/, "") : "",
+    note: NOTE_ACTIONS.has(r.action) ? auditDetailText(r.detail).replace(/^[A-Z0-9-]+:\s*/, "") : "",
     consentOverride: r.consentOverride,
     ip: formatIpAddress(r.ip),
     userAgent: r.userAgent ?? "",

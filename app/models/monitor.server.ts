@@ -45,6 +45,7 @@ import {
   type ShortfallKind,
 } from "~/domain/vocabulary";
 import type { Db } from "~/lib/db.server";
+import { formatDate, formatDateRange } from "~/lib/format";
 import { neutraliseFormula } from "./audit-log.server";
 
 export type CountRow = { key: string; label: string; count: Published };
@@ -459,7 +460,7 @@ export const MONITOR_CSV_HEADER = ["Periode", "Regio", "Onderdeel", "Categorie",
 
 /** The report as rows (without header): exactly the values the page shows, already suppressed. */
 export function monitorRecords(report: MonitorReport): string[][] {
-  const period = `${report.period.label} (${report.period.from} t/m ${report.period.to})`;
+  const period = `${report.period.label} (${formatDateRange(report.period.from, report.period.to)})`;
   const region = report.region?.name ?? "Alle regio's";
   const out: string[][] = [];
   const put = (part: string, category: string, value: Published | Stat, regionName = region) => out.push([period, regionName, part, category, displayValue(value)]);
@@ -476,8 +477,8 @@ export function monitorRecords(report: MonitorReport): string[][] {
     put(`Doorlooptijd ${r.label}`, "Mediaan (dagen)", r.median);
     put(`Doorlooptijd ${r.label}`, "90e percentiel (dagen)", r.p90);
   }
-  for (const r of report.openByAge) put(`Open casussen op ${report.snapshotDate} naar leeftijd`, r.label, r.count);
-  put(`Open casussen op ${report.snapshotDate} naar leeftijd`, "Totaal", report.openTotal);
+  for (const r of report.openByAge) put(`Open casussen op ${formatDate(report.snapshotDate)} naar leeftijd`, r.label, r.count);
+  put(`Open casussen op ${formatDate(report.snapshotDate)} naar leeftijd`, "Totaal", report.openTotal);
   for (const r of report.escalations) put("Opschalingen naar niveau", r.label, r.count);
   put("Maatwerk-arrangementen goedgekeurd", "Totaal", report.arrangements.approved);
   for (const r of report.arrangements.byLegalDomain) put("Maatwerk-arrangementen naar wettelijk domein", r.label, r.count);

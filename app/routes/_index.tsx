@@ -1,22 +1,23 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TableCard, RoutingOverview } from "~/components/tables";
+import { AdvisorWorklist } from "~/components/worklists/advisor-worklist";
+import { ChairWorklists } from "~/components/worklists/chair-worklists";
+import { MemberWorklists } from "~/components/worklists/member-worklists";
+import { ReferrerWorklists } from "~/components/worklists/referrer-worklists";
 import { can, tablesWithRole } from "~/domain/permissions";
 import { ROLE_LABELS } from "~/domain/vocabulary";
 import { requireUser } from "~/lib/auth.server";
 import { adminOverview } from "~/models/admin.server";
-import { DEADLINE_STATE_LABELS, formatDay } from "~/domain/deadlines";
-import { amsterdamToday, deadlinesNeedingAttention } from "~/models/case-progress.server";
-import { casesAtTables } from "~/models/cases.server";
-import { overdueActionsForOwner, overdueActionsForTables } from "~/models/plan.server";
-import { AdvicesDue, OwnOverdueActions } from "~/components/home-outcome";
-import { formatDate, formatDateTime } from "~/lib/format";
-import { advicesDueForTables } from "~/models/referrer-advice.server";
+import { amsterdamToday } from "~/models/case-progress.server";
+import { advisorQueue } from "~/models/case-lists.server";
 import { listTableMembers, listTables } from "~/models/tables.server";
+import { chairWorklists, nextMeetingOf, ownOverdueActions, presentedToAdvisor, referrerWorklists } from "~/models/worklists.server";
 
 export const meta: MetaFunction = () => [{ title: "Overzicht – Regiotafel" }];
 
-// The home page shows each role what it works on; which sections appear is the permission module's call.
+// The home page shows each role what waits for them (case codes, never patient data); which
+// sections appear is the permission module's call, what they hold the worklists model's.
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const { db } = context.services;
@@ -24,7 +25,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const myTableIds = tablesWithRole(user.principal, ["chair", "member"]);
   const chairOf = tablesWithRole(user.principal, ["chair"]);
   const today = amsterdamToday();
-  const newReferrals = casesAtTables(db, myTableIds, ["received", "screening"]);
+  const referrer = can(user.principal, "referral:create");
+  const advisor = can(user.principal, "advice:insured", { organisationId: user.organisationId });
+  const viewer = { email: user.email, organisationId: user.organisationId, organisationType: user.organisationType };
+  const queue = advisor ? advisorQueue(db, user.organisationId, viewer) : null;
   return {
     name: user.name,
     roles: [...new Set(user.memberships.map((m) => ROLE_LABELS[m.role]))],
@@ -36,17 +40,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         isChair: chairOf.includes(t.id),
         // Deactivated people are not sent to the browser at all.
         members: listTableMembers(db, [t.id]).filter((m) => m.active),
-        newReferrals: newReferrals.filter((c) => c.tableId === t.id).length,
-        crisis: newReferrals.filter((c) => c.tableId === t.id && c.urgency === "crisis").length,
+        work: chairOf.includes(t.id) ? chairWorklists(db, [t.id], today) : null,
       })),
-    // Codes only: the home page shows no patient identity.
-    attention: chairOf.length ? deadlinesNeedingAttention(db, chairOf, today) : [],
-    overdueActions: chairOf.length ? overdueActionsForTables(db, chairOf, today) : [],
-    advicesDue: advicesDueForTables(db, chairOf).map((a) => ({ ...a, dueLabel: formatDateTime(a.dueAt) })),
-    ownOverdueActions: overdueActionsForOwner(db, user, today).map((a) => ({ ...a, dueLabel: formatDate(a.dueDate) })),
-    referrer: can(user.principal, "referral:create"),
-    advisor: can(user.principal, "advice:insured", { organisationId: user.organisationId }),
-    routing: can(user.principal, "referral:create") || can(user.principal, "advice:insured", { organisationId: user.organisationId }) ? tables : null,
+    member: myTableIds.length ? { meeting: nextMeetingOf(db, myTableIds), actions: ownOverdueActions(db, user, today) } : null,
+    referrer: referrer ? referrerWorklists(db, user.organisationId) : null,
+    // The queue model fetches the first items and counts them all; the worklist shapes them.
+    advisor: queue ? { ...presentedToAdvisor(queue.items), count: queue.total.count } : null,
+    routing: referrer || advisor ? tables : null,
     national: can(user.principal, "monitor:read") ? tables : null,
     admin: can(user.principal, "users:manage") ? adminOverview(db) : null,
   };
@@ -59,14 +59,21 @@ export default function Home() {
       <h1>Welkom, {data.name}</h1>
       <p className="lead">{data.roles.join(", ")} · {data.organisation}</p>
 
+      {data.member ? (
+        <section className="card" aria-labelledby="uw-werk">
+          <h2 id="uw-werk">Uw werk aan tafel</h2>
+          <MemberWorklists meeting={data.member.meeting} actions={data.member.actions} />
+        </section>
+      ) : null}
+
       {data.myTables.map((table) => (
-        <section key={table.id} aria-label={`Werk voor tafel ${table.name}`}>
-          <ul className="stats">
-            <li>
-              <strong>{table.newReferrals}</strong> nieuwe of in screening
-              {table.crisis ? <> · <span className="badge badge--error">{table.crisis} crisis</span></> : null}
-            </li>
-          </ul>
+        <section key={table.id} aria-labelledby={table.work ? `tafel-${table.slug}` : undefined}>
+          {table.work ? (
+            <div className="card">
+              <h2 id={`tafel-${table.slug}`}>Wat wacht bij tafel {table.name}</h2>
+              <ChairWorklists table={table} lists={table.work} />
+            </div>
+          ) : null}
           <p>
             <Link to={`/tafels/${table.slug}/inbox`}>Naar de inbox</Link> · <Link to={`/tafels/${table.slug}/bijeenkomsten`}>Bijeenkomsten</Link>
           </p>
@@ -74,54 +81,10 @@ export default function Home() {
         </section>
       ))}
 
-      {data.attention.length ? (
-        <section className="card" aria-labelledby="termijnen">
-          <h2 id="termijnen">Termijnen die aandacht vragen</h2>
-          <table className="data">
-            <thead>
-              <tr><th scope="col">Casus</th><th scope="col">Termijn</th><th scope="col">Uiterste datum</th><th scope="col">Stand</th></tr>
-            </thead>
-            <tbody>
-              {data.attention.map((d) => (
-                <tr key={d.deadlineId}>
-                  <td><Link to={`/casussen/${d.caseId}/verloop#termijnen`}>{d.code}</Link></td>
-                  <td>{d.kindLabel}</td>
-                  <td>{formatDay(d.dueDate)}</td>
-                  <td><span className={d.state === "overdue" ? "badge badge--error" : "badge badge--warn"}>{DEADLINE_STATE_LABELS[d.state]}</span></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      ) : null}
-
-      <AdvicesDue items={data.advicesDue} />
-      <OwnOverdueActions items={data.ownOverdueActions} />
-
-      {data.overdueActions.length ? (
-        <section className="card" aria-labelledby="acties">
-          <h2 id="acties">Acties over de datum</h2>
-          <table className="data">
-            <thead>
-              <tr><th scope="col">Casus</th><th scope="col">Actie</th><th scope="col">Eigenaar</th><th scope="col">Uiterste datum</th></tr>
-            </thead>
-            <tbody>
-              {data.overdueActions.map((a, i) => (
-                <tr key={`${a.caseId}-${i}`}>
-                  <td><Link to={`/casussen/${a.caseId}/plan`}>{a.code}</Link></td>
-                  <td>{a.description}</td>
-                  <td>{a.owner}</td>
-                  <td><span className="badge badge--error">{formatDay(a.dueDate)}</span></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      ) : null}
-
       {data.referrer ? (
-        <section aria-labelledby="verwijzen">
+        <section className="card" aria-labelledby="verwijzen">
           <h2 id="verwijzen">Verwijzen</h2>
+          <ReferrerWorklists lists={data.referrer} />
           <p>
             <Link className="button" to="/verwijzingen/nieuw">Nieuwe verwijzing</Link>{" "}
             <Link to="/verwijzingen">Verwijzingen van uw organisatie volgen</Link>
@@ -130,8 +93,9 @@ export default function Home() {
       ) : null}
 
       {data.advisor ? (
-        <section aria-labelledby="toetsen">
+        <section className="card" aria-labelledby="toetsen">
           <h2 id="toetsen">Toetsen</h2>
+          <AdvisorWorklist presented={data.advisor} />
           <p>Casussen van verzekerden van {data.organisation} aan alle regiotafels: <Link to="/adviseur">naar de lijst</Link>.</p>
         </section>
       ) : null}

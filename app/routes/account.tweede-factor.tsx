@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { CodeField } from "~/components/code-field";
 import { FormError } from "~/components/form";
 import { z } from "~/domain/dutch-errors";
+import { retryMessage } from "~/domain/login-throttle";
 import { ENROLMENT_PATH, removalProblem, secondFactorRequired } from "~/domain/second-factor";
 import { audit } from "~/lib/audit.server";
 import { actorOf, requireUser, type CurrentUser } from "~/lib/auth.server";
@@ -22,7 +23,6 @@ const DONE: Record<string, string> = {
 
 const WRONG_CODE = "De verificatiecode is onjuist of al gebruikt. Wacht op de volgende code in uw app en probeer het opnieuw.";
 const EXPIRED = "Deze QR-code is verlopen. Scan de nieuwe QR-code hieronder en probeer het opnieuw.";
-const THROTTLED = "Te veel mislukte pogingen. Wacht 15 minuten en probeer het dan opnieuw.";
 
 /** Base32 as otplib makes it (RFC 4648 alphabet, no padding). */
 const SECRET_PATTERN = /^[A-Z2-7]{16,64}$/;
@@ -104,11 +104,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const notAllowed = removalProblem(user.memberships, passkeyCount(db, user.id), services.config.secondFactorOptionalRoles);
       if (notAllowed) return { ...refused(notAllowed, formData), enrolment: null };
       const ip = origin.ip ?? "unknown";
-      if (await services.loginThrottle.isBlocked(user.email, ip)) return { ...refused(THROTTLED, formData), enrolment: null };
+      const waitMs = services.loginThrottle.waitMs(user.email, ip);
+      if (waitMs > 0) return { ...refused(retryMessage(waitMs), formData), enrolment: null };
       // A stolen session alone must not be enough: a current code is needed, and wrong ones are throttled like logins.
       const step = acceptedStep(state.secret, input.code, state.lastStep);
       if (step == null || !disableSecondFactor(db, user.id, state.secret, step)) {
-        await services.loginThrottle.recordFailure(user.email, ip);
+        services.loginThrottle.recordFailure(user.email, ip);
         record("totp.disable", "failure");
         return { ...refused(WRONG_CODE, formData), enrolment: null };
       }

@@ -8,6 +8,7 @@ import { audit } from "~/lib/audit.server";
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN } from "~/lib/api-contract";
 import { readJsonBody, requestHash, requireJsonContentType } from "~/lib/api-request.server";
 import { fieldErrorsOf, type FieldErrors } from "~/lib/forms";
+import { UNKNOWN_FIELD_MESSAGE, unknownFields } from "~/lib/unknown-fields";
 import { referralReceipt, submitReferralOnce, type Validated } from "~/models/api-referrals.server";
 import { notifier } from "~/lib/notifier.server";
 import { notifyReferralReceived } from "~/models/notifications.server";
@@ -22,6 +23,10 @@ const VALIDATION_FAILED = "De verwijzing is niet volledig of niet juist ingevuld
 function validate(body: unknown): Validated {
   const parsed = ReferralSchema.safeParse(body);
   const fieldErrors: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error);
+  // Fields the document does not define are refused, not silently dropped.
+  const unknown = unknownFields(ReferralSchema, body);
+  for (const field of unknown) fieldErrors[field] = [UNKNOWN_FIELD_MESSAGE];
+  if (parsed.success && unknown.length) return { ok: false, fieldErrors };
   // Consent is checked first by the portal too: without it nothing may be shared.
   const consent = body && typeof body === "object" ? (body as Record<string, unknown>).consent : undefined;
   if (consent == null) fieldErrors.consent = [NO_CONSENT_MESSAGE];

@@ -1,3 +1,4 @@
+import { formatDate } from "~/lib/format";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError } from "~/components/form";
@@ -162,7 +163,7 @@ export default function UserPage() {
           <dt>E-mailadres</dt><dd>{account.email}</dd>
           <dt>Organisatie</dt><dd>{account.organisationName}{account.organisationActive ? "" : " (gedeactiveerd)"}</dd>
           <dt>Status</dt><dd>{account.active ? <span className="badge badge--ok">Actief</span> : <span className="badge badge--error">Gedeactiveerd</span>}</dd>
-          <dt>Aangemaakt</dt><dd>{account.createdAt.slice(0, 10)}</dd>
+          <dt>Aangemaakt</dt><dd>{formatDate(account.createdAt)}</dd>
         </dl>
       </section>
 

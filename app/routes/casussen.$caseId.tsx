@@ -1,3 +1,4 @@
+import { formatDate } from "~/lib/format";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { CaseNav } from "~/components/case-nav";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -376,7 +377,7 @@ export default function CasePage() {
           <dl className="facts">
             <dt>Naam</dt><dd>{identity.name}</dd>
             <dt>BSN</dt><dd>{identity.bsn}</dd>
-            <dt>Geboortedatum</dt><dd>{identity.dateOfBirth}</dd>
+            <dt>Geboortedatum</dt><dd>{formatDate(identity.dateOfBirth)}</dd>
             <dt>Adres</dt><dd>{identity.address || <span className="muted">Niet opgegeven</span>}</dd>
             <dt>Gemeente</dt><dd>{identity.municipality}</dd>
             <dt>Provincie</dt><dd>{identity.province}</dd>
@@ -467,7 +468,7 @@ export default function CasePage() {
                 : `${consent.representativeKind ? REPRESENTATIVE_LABELS[consent.representativeKind] : "Vertegenwoordiger"}${consent.representativeName ? `: ${consent.representativeName}` : ""}${consent.patientIncompetent ? " (patiënt wilsonbekwaam ter zake)" : ""}`}
             </dd>
             <dt>Hoe</dt><dd>{CONSENT_METHOD_LABELS[consent.method]}</dd>
-            <dt>Wanneer</dt><dd>{consent.givenOn}</dd>
+            <dt>Wanneer</dt><dd>{formatDate(consent.givenOn)}</dd>
             <dt>Mogen de identiteit zien</dt>
             <dd>
               {consent.scopeTypes.length + consent.scopeOrganisations.length === 0 ? (

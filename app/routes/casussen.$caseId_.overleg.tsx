@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CaseRoom } from "~/components/case-room";
 import { requireUser } from "~/lib/auth.server";
 import { requireCase } from "~/lib/case-access.server";
-import { broadcastMessage, caseSummary, MessageFormSchema, recentMessages, roomServer, storeMessage } from "~/lib/case-room.server";
+import { caseSummary, MessageFormSchema, postMessage, recentMessages } from "~/lib/case-room.server";
 import { failure, parseForm } from "~/lib/forms";
 import styles from "~/styles/case-room.css";
 
@@ -38,10 +38,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseForm(MessageFormSchema, formData);
   if (!parsed.ok) return parsed;
-  const { db } = context.services;
-  const stored = storeMessage(db, { caseId: found.case.id, authorUserId: user.id, clientMessageId: parsed.data.clientMessageId, body: parsed.data.body });
+  const stored = postMessage(context.services, { caseId: found.case.id, authorUserId: user.id, clientMessageId: parsed.data.clientMessageId, body: parsed.data.body });
   if (!stored.ok) return failure(stored.error, formData);
-  if (stored.created) broadcastMessage(roomServer(context.services.io), stored.message);
   return redirect(`/casussen/${found.case.id}/overleg#bericht-${stored.message.id}`);
 }
 

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { CodeField } from "~/components/code-field";
 import { Field, FormError } from "~/components/form";
 import { z } from "~/domain/dutch-errors";
+import { retryMessage } from "~/domain/login-throttle";
 import { enrolmentUrl, login, requireAnonymous, verifyLoginCode } from "~/lib/auth.server";
 import { failure, parseForm, type FormFailure } from "~/lib/forms";
 import { safeRedirect } from "~/lib/safe-redirect";
@@ -23,7 +24,6 @@ const CodeSchema = z.object({
   redirectTo: z.string().max(500).optional(),
 });
 
-const THROTTLED = "Te veel mislukte pogingen. Wacht 15 minuten en probeer het dan opnieuw.";
 const WRONG_CODE = "De verificatiecode is onjuist of al gebruikt. Wacht op de volgende code in uw app en probeer het opnieuw.";
 const EXPIRED = "Uw inlogpoging is verlopen. Log opnieuw in met uw e-mailadres en wachtwoord.";
 
@@ -55,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const result = await verifyLoginCode(context.services, context.origin, pending, parsed.data.code);
     if (!result.ok) {
       if (result.reason === "expired") return json(withStep(failure(EXPIRED, formData), "password"), { headers: { "Set-Cookie": clearPendingLoginCookie(production) } });
-      return withStep(failure(result.reason === "throttled" ? THROTTLED : WRONG_CODE, formData), "code");
+      return withStep(failure(result.reason === "throttled" ? retryMessage(result.waitMs) : WRONG_CODE, formData), "code");
     }
     const headers = new Headers();
     headers.append("Set-Cookie", clearPendingLoginCookie(production));
@@ -74,7 +74,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       throw redirect(next, { headers: { "Set-Cookie": pendingLoginCookie(result.pending, production) } });
     }
     // One message whether or not the account exists.
-    const message = result.reason === "throttled" ? THROTTLED : "De combinatie van e-mailadres en wachtwoord is onjuist.";
+    const message = result.reason === "throttled" ? retryMessage(result.waitMs) : "De combinatie van e-mailadres en wachtwoord is onjuist.";
     return withStep(failure(message, formData), "password");
   }
   const to = safeRedirect(parsed.data.redirectTo);

@@ -1,3 +1,4 @@
+import { formatDate } from "~/lib/format";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { InformationRequestList, OtherCases } from "~/components/case-details";
@@ -165,7 +166,7 @@ export default function ReferralStatus() {
             {data.previousCodes.map((code) => <span key={code} className="muted"> · eerder {code}</span>)}
           </dd>
           <dt>Patiënt</dt>
-          <dd>{data.patient ? `${data.patient.name} (geboren ${data.patient.dateOfBirth})` : <span className="muted">Afgeschermd: er is geen geldige toestemming (meer)</span>}</dd>
+          <dd>{data.patient ? `${data.patient.name} (geboren ${formatDate(data.patient.dateOfBirth)})` : <span className="muted">Afgeschermd: er is geen geldige toestemming (meer)</span>}</dd>
           <dt>Regiotafel</dt><dd>{data.table}</dd>
           {data.proposedTable ? (<><dt>Voorgestelde regiotafel</dt><dd>{data.proposedTable}</dd></>) : null}
           {data.routingOverrideReason ? (<><dt>Reden andere regiotafel</dt><dd>{data.routingOverrideReason}</dd></>) : null}

@@ -271,6 +271,23 @@ describe("POST /api/v1/referrals", () => {
     expect(caseCount()).toBe(before + 1);
   });
 
+  it("refuses unknown fields with 422 and a Dutch message per field, as the OpenAPI document's additionalProperties: false says (finding 7 of issue 13)", async () => {
+    const before = caseCount();
+    const body = { ...validReferral(), priority: "hoog" } as Record<string, any>;
+    body.patient = { ...body.patient, nickname: "Jantje" };
+    body.priorAttempts = [{ ...body.priorAttempts[0], cost: 100 }];
+    const r = await post(vgz.token, body);
+    expectError(r, 422, "validation_failed");
+    const unknown = Object.keys(r.json.fields).sort();
+    expect(unknown).toEqual(["patient.nickname", "priorAttempts.0.cost", "priority"]);
+    for (const field of unknown) expect(r.json.fields[field][0]).toMatch(/^Onbekend veld: dit veld bestaat niet in de API\./);
+    const doc = (await api("/api/v1/openapi.json")).json;
+    const referral = doc.components.schemas.Referral;
+    expect([referral.additionalProperties, referral.properties.patient.additionalProperties, referral.properties.priorAttempts.items.additionalProperties]).toEqual([false, false, false]);
+    expect(caseCount()).toBe(before);
+    console.log(`API unknown fields: 3 sent → ${r.status}, fields ${unknown.join(", ")}; document additionalProperties false at 3 levels; 0 cases created`);
+  });
+
   it("applies the portal's own rules too: a provider's system cannot refer as insurer mediation", async () => {
     const r = await post(parnassia.token, validReferral({ source: "insurer_mediation" }));
     expectError(r, 422, "validation_failed");

@@ -22,7 +22,9 @@ const cookies = new Map<string, string>();
 const open: RoomClient[] = [];
 
 beforeAll(async () => {
-  t = await startPortal();
+  // This file tests delivery (200 messages as fast as acks return); the per-user rate limit has its
+  // own test (test/integration/hardening.test.ts, finding 10), so here the burst is out of the way.
+  t = await startPortal({ CASE_ROOM_MESSAGE_BURST: "10000" });
   const row = t.portal.services.db.select().from(cases).where(eq(cases.code, "RT2-2026-001")).get()!;
   caseId = row.id;
   patientId = row.patientId;

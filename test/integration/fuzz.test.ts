@@ -280,7 +280,7 @@ function discoveredIntents(file: string): string[] {
 
 // ── What each action route is, who may use it, and which fields each intent reads ──
 
-type Role = "admin" | "chair" | "referrer" | "member" | "anonymous" | "logout";
+type Role = "admin" | "chair" | "referrer" | "member" | "project_leader" | "anonymous" | "logout";
 type RouteSpec = {
   as?: Role;
   url?: () => string;
@@ -355,6 +355,7 @@ const ROUTES: Record<string, RouteSpec> = {
     terminal: ["deactivate"],
   },
   "beheer.gebruikers.nieuw.tsx": { as: "admin", url: () => "/beheer/gebruikers/nieuw" },
+  "beheer.inlogpogingen.tsx": { as: "admin", url: () => "/beheer/inlogpogingen", intents: { release: ["email"] } },
   "beheer.gemeenten.tsx": {
     as: "admin",
     url: () => "/beheer/gemeenten?gemeente=GM0355",
@@ -434,7 +435,7 @@ const ROUTES: Record<string, RouteSpec> = {
     as: "chair",
     url: () => `/casussen/${ids.progressCase}/verloop`,
     intents: {
-      escalate: ["level", "escalationReason"],
+      escalate: ["level", "escalationReason", "bottleneck", "leaderQuestion", "confirmNoPatientData"],
       place: ["organisationId", "careFunction", "fundingType", "placementStart", "notes"],
       start_follow_up: [],
       close: ["closeKind", "closeReason"],
@@ -452,12 +453,15 @@ const ROUTES: Record<string, RouteSpec> = {
     intents: { "": ["email", "password", "redirectTo"], code: ["code", "redirectTo"], cancel: [] },
     inputFree: ["cancel"],
   },
+  "casussen.$caseId_.advies.tsx": { as: "chair", url: () => `/casussen/${ids.progressCase}/advies`, fields: ["adviceId", "questionAnswer", "fittingOffer", "planSummary", "nextSteps"] },
+  "tekorten.tsx": { as: "referrer", url: () => "/tekorten", fields: ["shortfallId", "kind", "text", "responseDate", "contact"] },
+  "opschalingen.tsx": { as: "project_leader", url: () => "/opschalingen", fields: ["requestId", "status", "response"] },
   "tafels.$slug_.bijeenkomsten._index.tsx": { as: "chair", url: () => "/tafels/rotterdam/bijeenkomsten" },
   "tafels.$slug_.lessen.tsx": { as: "chair", url: () => "/tafels/rotterdam/lessen" },
   "tafels.$slug_.tekorten.tsx": {
     as: "chair",
     url: () => "/tafels/rotterdam/tekorten",
-    intents: { create: SHORTFALL, update: [...SHORTFALL, "id"] },
+    intents: { create: SHORTFALL, update: [...SHORTFALL, "id"], publish: ["id", "confirmNoPatientData"] },
   },
   "account.tweede-factor.tsx": {
     as: "member",
@@ -558,6 +562,7 @@ beforeAll(async () => {
   clients.set("admin", await loggedIn(t.url, ADMIN));
   clients.set("chair", await loggedIn(t.url, CHAIR));
   clients.set("referrer", await loggedIn(t.url, REFERRER));
+  clients.set("project_leader", await loggedIn(t.url, "projectleider@regiotafel.test"));
   clients.set("logout", await loggedIn(t.url, "lid.rotterdam@regiotafel.test"));
   clients.set("member", await loggedIn(t.url, "lid.brabant@regiotafel.test"));
   clients.set("anonymous", new Client(t.url));

@@ -3,13 +3,14 @@
 // actions overdue on their owner's home, shortfalls published to the insurers and the project
 // leader, level-4 escalations for the project leader without identity.
 import { and, eq } from "drizzle-orm";
-import { auditEvents, cases, referrerAdvices, regionalTables, users } from "#db/schema";
+import { auditEvents, cases, escalationRequests, referrerAdvices, regionalTables, shortfalls, users } from "#db/schema";
 import { demoBsn } from "#db/demo-cases";
 import { ReferralSchema } from "~/domain/referral-schema";
 import { CRITERION_NUMBERS } from "~/domain/vocabulary";
 import { applyCaseEvent, saveAssessment } from "~/models/cases.server";
 import { addAgendaItem, createMeetings, getMeeting, saveMinutes } from "~/models/meetings.server";
 import { createReferral } from "~/models/referrals.server";
+import { createShortfall } from "~/models/shortfalls.server";
 import { readPdf } from "../helpers/pdf-text";
 import { validReferral } from "../helpers/referral-payload";
 import { sessionsFor, startPortal, type TestPortal } from "../helpers/portal";
@@ -174,5 +175,161 @@ describe("meeting actions overdue on the owner's home", () => {
     expect(home.html).not.toContain(c.name);
     // Not someone else's home.
     expect((await get("lid.denhaag@regiotafel.test", "/")).html).not.toContain("Woonplek zoeken bij Pameijer");
+  });
+});
+
+describe("shortfalls published to the insurers and the project leader", () => {
+  const JUSTIFICATION = "Sinds het voorjaar ontbreekt in de regio Rotterdam een IHT-team voor jongvolwassenen met een dubbele diagnose; opnames duren daardoor weken langer.";
+  let shortfallId: number;
+  let linked: ReturnType<typeof includedCase>[];
+  beforeAll(() => {
+    linked = [includedCase("Sara Tekortcasus"), includedCase("Timo Tekortcasus")];
+    const chair = user(CHAIR);
+    const tableId = db().select().from(regionalTables).where(eq(regionalTables.slug, "rotterdam")).get()!.id;
+    shortfallId = createShortfall(db(), tableId, chair.id, {
+      careFunction: "iht",
+      functionOther: null,
+      kind: "absent",
+      bottleneck: "limited_capacity",
+      waitingWeeks: 14,
+      peopleWaiting: null,
+      justification: JUSTIFICATION,
+      status: "open",
+      caseIds: linked.map((c) => c.id),
+    });
+  });
+  const register = "/tafels/rotterdam/tekorten";
+
+  it("nobody outside the table sees it before it is published", async () => {
+    expect((await get(ADVISOR, "/tekorten")).html).not.toContain(JUSTIFICATION);
+  });
+
+  it("the chair publishes only after confirming it holds no patient data; members cannot publish", async () => {
+    const unconfirmed = await post(CHAIR, register, { intent: "publish", id: String(shortfallId) });
+    expect(unconfirmed.status).toBe(200);
+    expect(unconfirmed.html).toContain("Bevestig dat de tekst geen patiëntgegevens bevat.");
+    expect((await post(MEMBER, register, { intent: "publish", id: String(shortfallId), confirmNoPatientData: "on" })).status).toBe(403);
+    expect(db().select().from(shortfalls).where(eq(shortfalls.id, shortfallId)).get()!.publishedAt).toBeNull();
+
+    const published = await post(CHAIR, register, { intent: "publish", id: String(shortfallId), confirmNoPatientData: "on" });
+    expect(published.status).toBe(302);
+    expect(db().select().from(shortfalls).where(eq(shortfalls.id, shortfallId)).get()!.publishedAt).toBeTruthy();
+    expect((await get(CHAIR, register)).html).toContain("Gepubliceerd op");
+  });
+
+  it("a justification with a BSN is refused at publication", async () => {
+    const chair = user(CHAIR);
+    const tableId = db().select().from(regionalTables).where(eq(regionalTables.slug, "rotterdam")).get()!.id;
+    const id = createShortfall(db(), tableId, chair.id, { careFunction: "fact", functionOther: null, kind: "insufficient_capacity", bottleneck: "other", waitingWeeks: null, peopleWaiting: null, justification: `Wachtlijst FACT is lang, zie patiënt met BSN ${demoBsn(999)} die al maanden wacht op een plek.`, status: "open", caseIds: [] });
+    const refused = await post(CHAIR, register, { intent: "publish", id: String(id), confirmNoPatientData: "on" });
+    expect(refused.html).toContain("De tekst bevat een burgerservicenummer.");
+    expect(db().select().from(shortfalls).where(eq(shortfalls.id, id)).get()!.publishedAt).toBeNull();
+  });
+
+  it("an insurer's users of any region read it, with the linked-case count suppressed and no case code", async () => {
+    for (const who of [ADVISOR, OTHER_REFERRER]) {
+      const page = await get(who, "/tekorten");
+      expect(page.status, who).toBe(200);
+      expect(page.html).toContain(JUSTIFICATION);
+      expect(page.html).toContain("<dt>Casussen</dt><dd>onderdrukt</dd>");
+      for (const c of linked) {
+        expect(page.html).not.toContain(c.code);
+        expect(page.html).not.toContain(c.name);
+      }
+    }
+  });
+
+  it("an insurer responds (Dutch errors keep what was typed); the project leader sees the response side by side per region", async () => {
+    const half = await post(OTHER_REFERRER, "/tekorten", { shortfallId: String(shortfallId), kind: "extra_purchase_promised", text: "CZ koopt extra IHT-capaciteit in.", responseDate: "", contact: "" });
+    expect(half.status).toBe(200);
+    expect(half.html).toContain("Vul de datum van de reactie in.");
+    expect(half.html).toContain("Vul een contactpersoon in.");
+    expect(half.html).toContain("CZ koopt extra IHT-capaciteit in.");
+    const ok = await post(OTHER_REFERRER, "/tekorten", { shortfallId: String(shortfallId), kind: "extra_purchase_promised", text: "CZ koopt extra IHT-capaciteit in.", responseDate: "2026-12-10", contact: "Inkoop ggz, team Zuid-Holland" });
+    expect(ok.status).toBe(302);
+
+    const leader = await get(PROJECT_LEADER, "/tekorten");
+    expect(leader.status).toBe(200);
+    expect(leader.html).toContain(JUSTIFICATION);
+    expect(leader.html).toContain("Extra inkoop toegezegd");
+    expect(leader.html).toContain("CZ koopt extra IHT-capaciteit in.");
+    expect(leader.html).toContain("Inkoop ggz, team Zuid-Holland");
+    // Every region has its own column, also those without published shortfalls.
+    expect(leader.html.match(/Geen gepubliceerde tekorten\./g)?.length).toBe(6);
+    // The project leader reads but does not respond.
+    expect(leader.html).not.toContain(">Reageren<");
+    expect((await post(PROJECT_LEADER, "/tekorten", { shortfallId: String(shortfallId), kind: "other", text: "x", responseDate: "2026-12-10", contact: "x" })).status).toBe(404);
+    // The chair's register counts the response.
+    expect((await get(CHAIR, register)).html).toContain("1 reactie van financiers");
+  });
+
+  it("a provider's referrer and table members have no access to the published list", async () => {
+    expect((await get("verwijzer.parnassia@regiotafel.test", "/tekorten")).status).toBe(404);
+    expect((await get(MEMBER, "/tekorten")).status).toBe(404);
+  });
+});
+
+describe("escalation to the national project leader", () => {
+  let c: ReturnType<typeof includedCase>;
+  const REASON = "Geen enkele aanbieder in de regio neemt Bas Escalatie op vanwege agressie.";
+  beforeAll(() => {
+    c = includedCase("Bas Escalatie");
+  });
+
+  it("level 4 needs a bottleneck category, a question without patient data and the confirmation, in Dutch with values kept", async () => {
+    const page = `/casussen/${c.id}/verloop`;
+    const missing = await post(CHAIR, page, { intent: "escalate", level: "national_project_leader", escalationReason: REASON, leaderQuestion: `BSN ${demoBsn(998)} zoekt plek` });
+    expect(missing.status).toBe(200);
+    expect(missing.html).toContain("Kies de categorie van het knelpunt.");
+    expect(missing.html).toContain("De tekst bevat een burgerservicenummer.");
+    expect(missing.html).toContain("Bevestig dat de tekst geen patiëntgegevens bevat.");
+    expect(missing.html).toContain(REASON);
+    expect(db().select().from(escalationRequests).all()).toHaveLength(0);
+
+    const sent = await post(CHAIR, page, {
+      intent: "escalate",
+      level: "national_project_leader",
+      escalationReason: REASON,
+      bottleneck: "limited_capacity",
+      leaderQuestion: "Wij vragen bemiddeling bij de landelijke inkoop van een plek met intensieve beveiliging.",
+      confirmNoPatientData: "on",
+    });
+    expect(sent.status).toBe(302);
+    const [request] = db().select().from(escalationRequests).all();
+    expect(request).toMatchObject({ caseId: c.id, caseCode: c.code, bottleneck: "limited_capacity", status: "open" });
+  });
+
+  it("appears for the project leader with table, case code, bottleneck and question, never the patient or the case's reason", async () => {
+    const page = await get(PROJECT_LEADER, "/opschalingen");
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(c.code);
+    expect(page.html).toContain("Rotterdam");
+    expect(page.html).toContain("Beperkte capaciteit (ambulante zorg, personeel)");
+    expect(page.html).toContain("Wij vragen bemiddeling bij de landelijke inkoop");
+    expect(page.html).not.toContain(c.name);
+    expect(page.html).not.toContain(REASON);
+    expect(page.html).not.toContain(`/casussen/${c.id}`);
+    // Nobody else reaches the list.
+    for (const who of [CHAIR, ADVISOR, REFERRER]) expect((await get(who, "/opschalingen")).status, who).toBe(404);
+  });
+
+  it("the project leader updates the status and answers; the chair reads the answer on the case", async () => {
+    const [request] = db().select().from(escalationRequests).all();
+    const noAnswer = await post(PROJECT_LEADER, "/opschalingen", { requestId: String(request.id), status: "answered", response: "" });
+    expect(noAnswer.status).toBe(200);
+    expect(noAnswer.html).toContain("Schrijf uw antwoord aan de regiotafel.");
+    const answered = await post(PROJECT_LEADER, "/opschalingen", { requestId: String(request.id), status: "answered", response: "Ik heb de zorgverzekeraar en het zorgkantoor gevraagd binnen twee weken een plek te vinden." });
+    expect(answered.status).toBe(302);
+    expect(db().select().from(escalationRequests).where(eq(escalationRequests.id, request.id)).get()!.status).toBe("answered");
+    const chairPage = await get(CHAIR, `/casussen/${c.id}/verloop`);
+    expect(chairPage.html).toContain("Ik heb de zorgverzekeraar en het zorgkantoor gevraagd binnen twee weken een plek te vinden.");
+    expect(chairPage.html).toContain("Beantwoord");
+  });
+
+  it("the project leader still reaches no patient-level route of the case", async () => {
+    for (const path of ["", "/verloop", "/advies", "/plan", "/overleg", "/arrangementen", "/toestemming", "/inzage"]) {
+      expect((await get(PROJECT_LEADER, `/casussen/${c.id}${path}`)).status, path).toBe(404);
+    }
+    expect((await get(PROJECT_LEADER, `/verwijzingen/${c.id}`)).status).toBe(404);
   });
 });

@@ -421,6 +421,21 @@ describe("attachments", () => {
     expect(row.fileName).toBe("brief1.pdf");
   });
 
+  it("refuses a file name with bidi controls (finding 9 of issue 13: 'factuur<U+202E>gnp.png' displays reversed)", async () => {
+    const client = await loggedIn(t.url, VGZ);
+    const draftId = await startDraft(client);
+    const names = ["factuur\u202Egnp.png", "brief\u2067fdp.exe\u2069.pdf", "scan\u200F.png", "a\u061Cb.png"];
+    const statuses: number[] = [];
+    for (const name of names) {
+      const response = await upload(client, draftId, name, PNG, "image/png");
+      statuses.push(response.status);
+      expect(response.status, JSON.stringify(name)).toBe(400);
+      expect(await pageText(response)).toContain("De bestandsnaam bevat onzichtbare tekens die de leesrichting omdraaien.");
+    }
+    expect(draftAttachments(draftId)).toHaveLength(0);
+    console.log(`bidi file names: ${names.length} uploads → statuses ${statuses.join(", ")}, ${draftAttachments(draftId).length} stored`);
+  });
+
   it("refuses to serve a file whose bytes no longer match the checksum (409, audited)", async () => {
     const client = await loggedIn(t.url, VGZ);
     const draftId = await startDraft(client);

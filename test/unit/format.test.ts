@@ -1,5 +1,5 @@
 // The one Dutch way of writing dates, times, periods, money and log actions.
-import { auditActionLabel, AUDIT_ACTION_LABELS } from "~/domain/audit-actions";
+import { auditActionLabel, auditDetailText, AUDIT_ACTION_LABELS } from "~/domain/audit-actions";
 import { formatDate, formatDateRange, formatDateTime, formatIp, formatMoney, formatSpreadsheetDate, formatTime } from "~/lib/format";
 import { dutchOutputProblems } from "../helpers/dutch-output";
 
@@ -53,5 +53,15 @@ describe("the scan for what people must not read", () => {
     const csv = "\uFEFFTijdstip;Tijdstip (UTC);Wat;Actiecode\r\n01-12-2026 14:02;2026-12-01T13:02:00.000Z;Plan bekeken;plan.view\r\n";
     expect(dutchOutputProblems(csv, { csv: true })).toEqual([]);
     expect(dutchOutputProblems("Tijdstip;Wat\r\n2026-12-01 14:02;plan.view\r\n", { csv: true })).toHaveLength(2);
+  });
+});
+
+describe("logged descriptions", () => {
+  it("show their dates in Dutch, the stored text unchanged otherwise", () => {
+    expect(auditDetailText("2026-10-01..2026-12-31 alle")).toBe("1 oktober 2026 t/m 31 december 2026 alle");
+    expect(auditDetailText("arrangement 3 voorgesteld: 2026-12-01 t/m 2027-05-31, € 1.200")).toBe("arrangement 3 voorgesteld: 1 december 2026 t/m 31 mei 2027, € 1.200");
+    expect(auditDetailText("verplaatst van 2026-12-01T13:02:41.000Z")).toBe("verplaatst van 1 december 2026, 14:02");
+    expect(auditDetailText(null)).toBe("");
+    expect(dutchOutputProblems(auditDetailText("2026-10-01..2026-12-31 alle"))).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // rule for calendar dates (amsterdam-time.ts), and API bodies of any depth never overflowing the
 // stack (api-request.server.ts).
 import { isCalendarDate } from "~/domain/amsterdam-time";
-import { calendarDate, CONTROL_CHARACTER_MESSAGE, plainText, showControlCharacters, withoutControlCharacters } from "~/domain/dutch-errors";
+import { BIDI_CONTROL_MESSAGE, calendarDate, CONTROL_CHARACTER_MESSAGE, plainText, showControlCharacters, withoutControlCharacters } from "~/domain/dutch-errors";
 import { passwordProblem } from "~/domain/password-policy";
 import { PatientSchema } from "~/domain/referral-schema";
 import { canonicalJson, nestedDeeperThan } from "~/lib/api-request.server";
@@ -23,6 +23,20 @@ describe("plainText", () => {
       expect(messages(oneLine.safeParse(bad)), JSON.stringify(bad)).toEqual([CONTROL_CHARACTER_MESSAGE]);
       expect(messages(multiLine.safeParse(bad)), JSON.stringify(bad)).toEqual([CONTROL_CHARACTER_MESSAGE]);
     }
+  });
+
+  it("refuses every bidi control (U+202A–202E, U+2066–2069, U+200E/200F, U+061C) in free text, with a Dutch message (finding 9 of issue 13)", () => {
+    const controls = [0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x200e, 0x200f, 0x061c].map((c) => String.fromCharCode(c));
+    let refused = 0;
+    for (const c of controls) {
+      for (const schema of [oneLine, multiLine]) {
+        expect(messages(schema.safeParse(`ab${c}cd`)), c.charCodeAt(0).toString(16)).toEqual([BIDI_CONTROL_MESSAGE]);
+        refused++;
+      }
+    }
+    // Right-to-left script itself stays allowed, and so does the zero-width joiner of emoji.
+    expect(multiLine.parse("مرحبا שלום 👩‍⚕️")).toBe("مرحبا שלום 👩‍⚕️");
+    console.log(`bidi controls: ${controls.length} characters × 2 kinds of text → ${refused} refused`);
   });
 
   it("allows tab and line breaks only in multi-line text", () => {

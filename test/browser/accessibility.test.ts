@@ -1,0 +1,219 @@
+// Every page each demo role reaches, crawled in Chromium at phone width (375 px):
+// - axe-core finds no violation of impact serious or critical, also in every form's error state;
+// - no page scrolls sideways;
+// - no text shown to people holds an ISO date or an untranslated action code; nor do the CSVs.
+// Screenshots of each role's home at 1366 and 375 px go to test-results/screenshots (git-ignored).
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchBrowser } from "../helpers/browser";
+import { loggedIn, startPortal, type TestPortal } from "../helpers/portal";
+import { dutchOutputProblems } from "../helpers/dutch-output";
+
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const SHOTS = path.resolve("test-results/screenshots");
+
+const ROLES = {
+  voorzitter: "voorzitter.rotterdam@regiotafel.test",
+  tafellid: "lid.rotterdam@regiotafel.test",
+  verwijzer: "zorgbemiddeling.vgz@regiotafel.test",
+  zorgaanbieder: "verwijzer.parnassia@regiotafel.test",
+  adviseur: "adviseur.vgz@regiotafel.test",
+  projectleider: "projectleider@regiotafel.test",
+  beheerder: "admin@regiotafel.test",
+} as const;
+
+/** Pages per role, and at most this many pages of one kind (/casussen/1 and /casussen/2 are one kind). */
+const MAX_PAGES = 12;
+const PER_KIND = 1;
+const MAX_FORMS = 4;
+
+let t: TestPortal;
+let browser: Browser;
+beforeAll(async () => {
+  [t, browser] = await Promise.all([startPortal(), launchBrowser()]);
+  fs.mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+type Findings = { axe: string[]; wide: string[]; dutch: string[]; pages: number; forms: number; csvs: number; axeMs: number };
+
+async function axeProblems(page: Page, where: string, findings?: Findings): Promise<string[]> {
+  const started = Date.now();
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"], runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+  });
+  if (findings) findings.axeMs += Date.now() - started;
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${where}: ${v.id} (${v.impact}) ${v.targets.join(", ")}`);
+}
+
+async function widthProblem(page: Page, where: string): Promise<string[]> {
+  const { scroll, viewport } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+  return scroll > viewport + 1 ? [`${where}: ${scroll} px breed bij ${viewport} px`] : [];
+}
+
+const kindOf = (url: string) => new URL(url, "http://x").pathname.replace(/\/\d+(?=\/|$)/g, "/:id");
+const SKIP = /^\/(uitloggen|api\/|agenda\/feed|bijlagen\/)|\.(ics|pdf)(\?|$)|[?&]bevestig=/;
+
+/** Internal links on the page worth visiting, and CSV downloads. */
+async function linksOn(page: Page): Promise<{ pages: string[]; csvs: string[] }> {
+  const hrefs = await page.$$eval("a[href]", (as) => as.map((a) => a.getAttribute("href") ?? ""));
+  const pages: string[] = [];
+  const csvs: string[] = [];
+  for (const href of hrefs) {
+    if (!href.startsWith("/") || href.startsWith("//")) continue;
+    const url = href.split("#")[0];
+    if (/\.csv(\?|$)|\/export(\?|$)/.test(url)) csvs.push(url);
+    else if (url && !SKIP.test(url)) pages.push(url);
+  }
+  return { pages, csvs };
+}
+
+/** Blank the required fields of each post form on the page, submit, and check the error state. */
+async function formErrorStates(page: Page, url: string, findings: Findings, budget: { left: number }) {
+  const count = await page.locator("form[method='post' i]").count();
+  for (let i = 0; i < count && budget.left > 0; i++) {
+    const form = page.locator("form[method='post' i]").nth(i);
+    const blanked = await form.evaluate((f: HTMLFormElement) => {
+      const required = [...f.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("input[required], textarea[required]")].filter(
+        (e) => !["radio", "checkbox", "hidden", "file", "password"].includes(e.type),
+      );
+      if (!required.length || f.getAttribute("action") === "/uitloggen") return false;
+      for (const e of required) e.value = "";
+      f.noValidate = true;
+      return true;
+    });
+    if (!blanked) continue;
+    budget.left--;
+    findings.forms++;
+    await form.evaluate((f: HTMLFormElement) => f.requestSubmit());
+    await page.locator(".error-summary, .field-error, [role='alert']").first().waitFor({ timeout: 5_000 }).catch(() => {
+      findings.axe.push(`${url} formulier ${i + 1}: geen foutmelding na een lege verzending`);
+    });
+    findings.axe.push(...(await axeProblems(page, `${url} (formulier ${i + 1}, foutstatus)`, findings)));
+    findings.wide.push(...(await widthProblem(page, `${url} (formulier ${i + 1}, foutstatus)`)));
+    await open(page, url);
+  }
+}
+
+type RemixWindow = { __remixRouter?: { navigate(to: string): Promise<void>; state: { navigation: { state: string } } } };
+
+/**
+ * Opens a page the way a person moving through the portal does: after the first page, by the
+ * client router (so axe, injected once, stays loaded: injecting it costs more than a run). A page
+ * that answered with an error shows the layout's error heading. Returns a problem or null.
+ */
+async function open(page: Page, url: string): Promise<string | null> {
+  const hydrated = await page.evaluate(() => Boolean((window as RemixWindow).__remixRouter)).catch(() => false);
+  if (!hydrated) {
+    const response = await page.goto(t.url + url);
+    await page.waitForFunction(() => Boolean((window as RemixWindow).__remixRouter), null, { timeout: 15_000 }).catch(() => undefined);
+    return response && response.status() < 500 ? null : `${url}: HTTP ${response?.status()}`;
+  }
+  await page.evaluate(async (to) => {
+    const router = (window as RemixWindow).__remixRouter!;
+    await router.navigate(to);
+  }, url);
+  await page.waitForFunction(() => (window as RemixWindow).__remixRouter?.state.navigation.state === "idle");
+  // React commits the new page after the router settles: one frame.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+  const heading = await page.locator("main h1").first().textContent().catch(() => null);
+  return heading === "Er ging iets mis" ? `${url}: foutpagina` : null;
+}
+
+async function crawl(context: BrowserContext, role: string): Promise<Findings> {
+  const findings: Findings = { axe: [], wide: [], dutch: [], pages: 0, forms: 0, csvs: 0, axeMs: 0 };
+  const page = await context.newPage();
+  const queue = ["/"];
+  const seen = new Set<string>();
+  const kinds = new Map<string, number>();
+  const csvs = new Set<string>();
+  const formBudget = { left: MAX_FORMS };
+  while (queue.length && findings.pages < MAX_PAGES) {
+    const url = queue.shift()!;
+    if (seen.has(url)) continue;
+    seen.add(url);
+    const kind = kindOf(url);
+    if ((kinds.get(kind) ?? 0) >= PER_KIND) continue;
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    const problem = await open(page, url);
+    if (problem) findings.axe.push(problem);
+    if (new URL(page.url()).pathname === "/inloggen" && url !== "/inloggen") continue;
+    findings.pages++;
+    findings.axe.push(...(await axeProblems(page, url, findings)));
+    findings.wide.push(...(await widthProblem(page, url)));
+    const text = await page.evaluate(() => document.body.innerText);
+    findings.dutch.push(...dutchOutputProblems(text).map((p) => `${url}: ${p}`));
+    const links = await linksOn(page);
+    for (const next of links.pages) if (!seen.has(next)) queue.push(next);
+    for (const csv of links.csvs) csvs.add(csv);
+    await formErrorStates(page, url, findings, formBudget);
+  }
+  for (const csv of csvs) {
+    const response = await context.request.get(t.url + csv);
+    if (!response.ok()) continue;
+    findings.csvs++;
+    findings.dutch.push(...dutchOutputProblems(await response.text(), { csv: true }).map((p) => `${csv}: ${p}`));
+  }
+  await page.close();
+  return findings;
+}
+
+async function homeScreenshots(context: BrowserContext, role: string) {
+  const page = await context.newPage();
+  for (const width of [1366, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`${t.url}/`);
+    await page.screenshot({ path: path.join(SHOTS, `home-${role}-${width}.png`), fullPage: true });
+  }
+  await page.close();
+}
+
+// The roles are crawled side by side (each in its own browser context) to keep the suite short.
+describe.concurrent("every page each demo role reaches", () => {
+  for (const [role, email] of Object.entries(ROLES)) {
+    it(`${role}: axe clean (serious/critical), nothing wider than 375 px, Dutch dates and actions`, { timeout: 240_000 }, async () => {
+      const started = Date.now();
+      const client = await loggedIn(t.url, email);
+      const context = await browser.newContext({ bypassCSP: true, viewport: { width: 375, height: 800 } });
+      try {
+        const [name, value] = client.cookie.split("=");
+        await context.addCookies([{ name, value, url: t.url }]);
+        const findings = await crawl(context, role);
+        await homeScreenshots(context, role);
+        console.log(`${role}: ${((Date.now() - started) / 1000).toFixed(0)} s, ${findings.pages} pages, ${findings.forms} form error states, ${findings.csvs} CSVs checked (axe ${(findings.axeMs / 1000).toFixed(0)} s)`);
+        expect(findings.pages).toBeGreaterThan(2);
+        expect(findings.axe).toEqual([]);
+        expect(findings.wide).toEqual([]);
+        expect(findings.dutch).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it("the login page and its error state, without a session", { timeout: 60_000 }, async () => {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 375, height: 800 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${t.url}/inloggen`);
+      const problems = [...(await axeProblems(page, "/inloggen")), ...(await widthProblem(page, "/inloggen"))];
+      // Past the browser's own check of required fields, to the portal's error summary.
+      await page.locator("form").first().evaluate((f: HTMLFormElement) => { f.noValidate = true; f.requestSubmit(); });
+      await page.locator(".error-summary").waitFor();
+      problems.push(...(await axeProblems(page, "/inloggen (foutstatus)")));
+      await page.goto(`${t.url}/bestaat-niet`);
+      problems.push(...(await axeProblems(page, "/bestaat-niet")), ...(await widthProblem(page, "/bestaat-niet")));
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

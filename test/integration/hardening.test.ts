@@ -1,0 +1,128 @@
+// Findings 1, 2, 6 and 10 of the security review (issue 13), each with the figures it promises.
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { io as connect } from "socket.io-client";
+import { cases } from "#db/schema";
+import { DEFAULT_MESSAGE_RATE } from "~/domain/rate-limit";
+import type { JoinAck, MessageAck } from "~/lib/case-room";
+import { Client, loggedIn, startPortal, type TestPortal } from "../helpers/portal";
+
+let t: TestPortal;
+beforeAll(async () => {
+  t = await startPortal();
+});
+afterAll(() => t?.close());
+
+/** /healthz answered while `during` runs: the slowest of a few probes, in ms. */
+async function healthDuring(during: Promise<unknown>): Promise<number> {
+  let slowest = 0;
+  let done = false;
+  const probes = (async () => {
+    while (!done) {
+      const start = performance.now();
+      await (await fetch(`${t.url}/healthz`)).text();
+      slowest = Math.max(slowest, performance.now() - start);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  await during;
+  done = true;
+  await probes;
+  return slowest;
+}
+
+describe("finding 1: no anonymous stall", () => {
+  it("answers 60,000 fields and a 20 MB body with 413 in under 1 s while /healthz stays under 200 ms", async () => {
+    const fields = Array.from({ length: 60_000 }, (_, i) => `f${i}=x`).join("&");
+    const big = "a=" + "x".repeat(20 * 1024 * 1024);
+    const figures: string[] = [];
+    for (const [label, body] of [["60,000 fields", fields], ["20 MB", big]] as const) {
+      const start = performance.now();
+      const request = fetch(`${t.url}/inloggen`, { method: "POST", headers: { Origin: t.url, "Content-Type": "application/x-www-form-urlencoded" }, body });
+      const health = await healthDuring(request);
+      const response = await request;
+      await response.text();
+      const ms = performance.now() - start;
+      figures.push(`${label}: ${response.status} in ${ms.toFixed(0)} ms, /healthz slowest ${health.toFixed(0)} ms`);
+      expect(response.status).toBe(413);
+      expect(ms).toBeLessThan(1_000);
+      expect(health).toBeLessThan(200);
+    }
+    // A signed-in form over the field cap is refused the same way.
+    const chair = await loggedIn(t.url, "voorzitter.rotterdam@regiotafel.test");
+    const many = await chair.request("/tafels/rotterdam/lessen", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: Array.from({ length: 1_001 }, (_, i) => `f${i}=x`).join("&") });
+    expect(many.status).toBe(413);
+    console.log(`body limits: ${figures.join("; ")}; 1,001 fields signed in: ${many.status}`);
+  });
+});
+
+describe("finding 2: no login CSRF", () => {
+  it("refuses a foreign-origin login, as a _data request and as a plain post, with 403 and no session cookie", async () => {
+    const fields = new URLSearchParams({ email: "lid.denhaag@regiotafel.test", password: "Demo-wachtwoord-2026", redirectTo: "/" });
+    const results: string[] = [];
+    for (const path of ["/inloggen?_data=routes%2Finloggen", "/inloggen"]) {
+      const response = await fetch(t.url + path, { method: "POST", headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" }, body: fields, redirect: "manual" });
+      results.push(`${path}: ${response.status}, Set-Cookie ${response.headers.getSetCookie().length}`);
+      expect(response.status).toBe(403);
+      expect(response.headers.getSetCookie()).toEqual([]);
+    }
+    // Without any Origin or Referer (not a browser of this portal): refused too.
+    const bare = await fetch(`${t.url}/inloggen`, { method: "POST", body: fields, redirect: "manual" });
+    expect(bare.status).toBe(403);
+    console.log(`login CSRF: ${results.join("; ")}; no Origin: ${bare.status}`);
+  });
+});
+
+describe("finding 6: a browser-session cookie", () => {
+  it("sets the session cookie without Max-Age or Expires", async () => {
+    const client = new Client(t.url);
+    const response = await client.login("lid.amsterdam@regiotafel.test");
+    const cookie = response.headers.getSetCookie().find((c) => c.startsWith("regiotafel_session="))!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).not.toMatch(/Max-Age|Expires/i);
+    console.log(`session cookie: ${cookie.replace(/=[^;]+/, "=…")}`);
+  });
+});
+
+describe("finding 10: a per-user rate limit on case-room messages", () => {
+  it("slows a member sending 500 messages in 2 s with a Dutch answer, while the server stays responsive and others can still post", async () => {
+    const caseId = t.portal.services.db.select().from(cases).where(eq(cases.code, "RT2-2026-001")).get()!.id;
+    const open = async (email: string) => {
+      const { cookie } = await loggedIn(t.url, email);
+      const socket = connect(t.url, { transports: ["websocket"], extraHeaders: { Cookie: cookie } });
+      const join = (await socket.timeout(5000).emitWithAck("room:join", { caseId })) as JoinAck;
+      expect(join.ok).toBe(true);
+      return socket;
+    };
+    const member = await open("lid.rotterdam@regiotafel.test");
+    const chair = await open("voorzitter.rotterdam@regiotafel.test");
+    const start = performance.now();
+    const flood = (async () => {
+      const acks: Promise<MessageAck>[] = [];
+      for (let i = 0; i < 500; i++) {
+        acks.push(member.timeout(10_000).emitWithAck("room:message", { caseId, clientMessageId: randomUUID(), body: `vloed ${i}` }) as Promise<MessageAck>);
+        if (i % 25 === 24) await new Promise((r) => setTimeout(r, 100)); // 500 spread over ~2 s
+      }
+      return Promise.all(acks);
+    })();
+    const health = await healthDuring(flood);
+    const acks = await flood;
+    const seconds = (performance.now() - start) / 1000;
+    const stored = acks.filter((a) => a.ok).length;
+    const refused = acks.filter((a): a is Extract<MessageAck, { ok: false }> => !a.ok && a.reason === "rate");
+    // Someone else in the same room is not slowed by the member's flood.
+    const other = (await chair.timeout(5000).emitWithAck("room:message", { caseId, clientMessageId: randomUUID(), body: "de voorzitter kan nog" })) as MessageAck;
+    console.log(
+      `case-room rate (${DEFAULT_MESSAGE_RATE.burst} at once, ${DEFAULT_MESSAGE_RATE.perMinute}/min): 500 messages in ${seconds.toFixed(1)} s → ` +
+        `${stored} stored, ${refused.length} refused ("${refused[0]?.error}"), /healthz slowest ${health.toFixed(0)} ms, another member's message: ${other.ok ? "stored" : "refused"}`,
+    );
+    expect(stored).toBeGreaterThanOrEqual(DEFAULT_MESSAGE_RATE.burst);
+    expect(stored).toBeLessThanOrEqual(DEFAULT_MESSAGE_RATE.burst + Math.ceil((seconds * DEFAULT_MESSAGE_RATE.perMinute) / 60));
+    expect(refused.length).toBe(500 - stored);
+    expect(refused[0].error).toMatch(/^U stuurt te veel berichten achter elkaar\. Wacht \d+ seconden? en probeer het dan opnieuw\.$/);
+    expect(health).toBeLessThan(200);
+    expect(other.ok).toBe(true);
+    member.disconnect();
+    chair.disconnect();
+  });
+});
