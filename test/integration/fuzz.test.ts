@@ -450,8 +450,8 @@ const ROUTES: Record<string, RouteSpec> = {
     as: "anonymous",
     url: () => "/inloggen",
     // No intent is the password step; "code" needs the signed cookie of a correct password first.
-    intents: { "": ["email", "password", "redirectTo"], code: ["code", "redirectTo"], cancel: [] },
-    inputFree: ["cancel"],
+    intents: { "": ["email", "password", "redirectTo"], code: ["code", "redirectTo"], passkey: ["credential", "redirectTo"], recovery: ["recoveryCode", "redirectTo"], "passkey-options": [], cancel: [] },
+    inputFree: ["cancel", "passkey-options"],
   },
   "casussen.$caseId_.advies.tsx": { as: "chair", url: () => `/casussen/${ids.progressCase}/advies`, fields: ["adviceId", "questionAnswer", "fittingOffer", "planSummary", "nextSteps"] },
   "tekorten.tsx": { as: "referrer", url: () => "/tekorten", fields: ["shortfallId", "kind", "text", "responseDate", "contact"] },
@@ -466,7 +466,15 @@ const ROUTES: Record<string, RouteSpec> = {
   "account.tweede-factor.tsx": {
     as: "member",
     url: () => "/account/tweede-factor",
-    intents: { enrol: ["secret", "token", "code", "redirectTo"], disable: ["code"] },
+    intents: {
+      enrol: ["secret", "token", "code", "redirectTo"],
+      disable: ["code"],
+      "passkey-options": [],
+      "passkey-add": ["credential", "redirectTo"],
+      "passkey-remove": ["passkeyId"],
+      "recovery-generate": [],
+    },
+    inputFree: ["passkey-options", "recovery-generate"],
   },
   "uitloggen.tsx": { as: "logout", url: () => "/uitloggen", noInput: true },
   "meldingen.tsx": { as: "chair", url: () => "/meldingen", intents: { open: ["noticeId"], read_all: [], preference: ["delivery"] }, inputFree: ["read_all"] },
