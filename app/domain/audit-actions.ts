@@ -73,6 +73,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "plan.view": "Plan bekeken",
   "plan.edit": "Plan gewijzigd",
   "plan.agree": "Plan vastgesteld",
+  "plan.version": "Nieuwe versie van het plan vastgelegd",
+  "plan.versions_view": "Versies van het plan bekeken",
   "plan.goal_add": "Doel aan het plan toegevoegd",
   "plan.goal_edit": "Doel in het plan gewijzigd",
   "plan.goal_remove": "Doel uit het plan verwijderd",

@@ -420,6 +420,7 @@ const ROUTES: Record<string, RouteSpec> = {
       add_action: ["description", "ownerOrganisationId", "dueDate", "goalId"],
       action_status: ["actionId", "status"],
       agree: [],
+      new_version: ["versionReason"],
     },
     inputFree: ["agree"],
     terminal: ["agree"],

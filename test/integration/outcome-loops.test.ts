@@ -3,7 +3,7 @@
 // actions overdue on their owner's home, shortfalls published to the insurers and the project
 // leader, level-4 escalations for the project leader without identity.
 import { and, eq } from "drizzle-orm";
-import { auditEvents, cases, escalationRequests, referrerAdvices, regionalTables, shortfalls, users } from "#db/schema";
+import { auditEvents, cases, escalationRequests, organisations, planGoals, planVersions, referrerAdvices, regionalTables, shortfalls, users } from "#db/schema";
 import { demoBsn } from "#db/demo-cases";
 import { ReferralSchema } from "~/domain/referral-schema";
 import { CRITERION_NUMBERS } from "~/domain/vocabulary";
@@ -331,5 +331,58 @@ describe("escalation to the national project leader", () => {
       expect((await get(PROJECT_LEADER, `/casussen/${c.id}${path}`)).status, path).toBe(404);
     }
     expect((await get(PROJECT_LEADER, `/verwijzingen/${c.id}`)).status).toBe(404);
+  });
+});
+
+describe("plan versions", () => {
+  let c: ReturnType<typeof includedCase>;
+  const plan = () => `/casussen/${c.id}/plan`;
+  beforeAll(async () => {
+    c = includedCase("Iris Planversie");
+    discuss(c.id, "2026-11-10T13:00:00.000Z");
+    const iris = db().select().from(organisations).where(eq(organisations.name, "IrisZorg")).get()!;
+    expect((await post(CHAIR, plan(), { intent: "add_goal", lifeDomain: "meaning", goal: "Weer een dagritme met betekenis." })).status).toBe(302);
+    expect((await post(CHAIR, plan(), { intent: "add_action", description: "Dagbesteding zoeken", ownerOrganisationId: String(iris.id), dueDate: "2027-02-01", goalId: "" })).status).toBe(302);
+  });
+
+  it("agreeing fixes version 1", async () => {
+    expect((await post(CHAIR, plan(), { intent: "agree" })).status).toBe(302);
+    const page = await get(CHAIR, plan());
+    expect(page.html).toContain("Geldende versie: <strong>versie 1</strong>");
+    expect(page.html).not.toContain("Het plan is gewijzigd sinds versie");
+  });
+
+  it("a later change asks for a new version with a reason (Dutch error, typed text kept); it then becomes version 2", async () => {
+    const goal = db().select().from(planGoals).all().find((g) => g.goal === "Weer een dagritme met betekenis.")!;
+    expect((await post(CHAIR, plan(), { intent: "edit_goal", goalId: String(goal.id), lifeDomain: "meaning", goal: "Vrijwilligerswerk bij de buurtmoestuin." })).status).toBe(302);
+    const changed = await get(CHAIR, plan());
+    expect(changed.html).toContain("Het plan is gewijzigd sinds versie 1.");
+
+    const noReason = await post(CHAIR, plan(), { intent: "new_version", versionReason: "  " });
+    expect(noReason.status).toBe(200);
+    expect(noReason.html).toContain("Geef de reden van de wijziging.");
+    const fixed = await post(CHAIR, plan(), { intent: "new_version", versionReason: "Patiënt koos in het tafeloverleg voor de moestuin." });
+    expect(fixed.status).toBe(302);
+    expect((await get(CHAIR, plan())).html).toContain("Geldende versie: <strong>versie 2</strong>");
+    // Nothing changed since: no third version.
+    expect((await post(CHAIR, plan(), { intent: "new_version", versionReason: "Nogmaals" })).html).toContain("Het plan is niet gewijzigd sinds de laatste versie.");
+    expect((await post(MEMBER, plan(), { intent: "new_version", versionReason: "Lid" })).status).toBe(403);
+  });
+
+  it("earlier versions stay readable with who, when and why; the project leader cannot read them", async () => {
+    const page = await get(MEMBER, `${plan()}/versies`);
+    expect(page.status).toBe(200);
+    const v2 = page.html.indexOf("Versie 2");
+    const v1 = page.html.indexOf("Versie 1");
+    expect(v2).toBeGreaterThan(-1);
+    expect(v1).toBeGreaterThan(v2);
+    expect(page.html.slice(v2, v1)).toContain("Vrijwilligerswerk bij de buurtmoestuin.");
+    expect(page.html.slice(v2, v1)).toContain("Reden: Patiënt koos in het tafeloverleg voor de moestuin.");
+    expect(page.html.slice(v1)).toContain("Weer een dagritme met betekenis.");
+    expect(page.html.slice(v1)).toContain("Reden: Plan vastgesteld");
+    expect(page.html).toContain(`door ${user(CHAIR).name}`);
+    expect(page.html).toContain("Zingeving");
+    expect((await get(PROJECT_LEADER, `${plan()}/versies`)).status).toBe(404);
+    expect(db().select().from(planVersions).all().filter((v) => v.createdByUserId === user(CHAIR).id).length).toBeGreaterThanOrEqual(2);
   });
 });
