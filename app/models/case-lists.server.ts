@@ -64,16 +64,23 @@ function scopeCondition(scope: CaseListScope): SQL {
 
 const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Search: a code (current or earlier) matches for everyone on the list; a name or BSN only where identity is visible. */
+/**
+ * Search: a code (current or earlier) matches for everyone on the list; a name or BSN only where
+ * identity is visible. A code is matched by prefix on the unique code index, a BSN through the
+ * patients' BSN index; a name is a substring within the list's scope (a table, an organisation).
+ */
 function searchCondition(search: NonNullable<CaseListQuery["search"]>, visibility: SQL<number>): SQL {
   const text = search.text;
+  if (search.kind === "bsn") {
+    return and(sql`${visibility} = 2`, inArray(cases.patientId, sql`(select ${patients.id} from ${patients} where ${patients.bsn} = ${search.digits})`))!;
+  }
+  const upper = text.toUpperCase();
   const byCode = or(
-    sql`${cases.code} like ${`%${likeEscape(text)}%`} escape '\\'`,
-    inArray(cases.id, sql`(select ${caseCodes.caseId} from ${caseCodes} where ${caseCodes.code} = ${text.toUpperCase()})`),
+    and(gte(cases.code, upper), lt(cases.code, `${upper}\u{10FFFF}`)),
+    inArray(cases.id, sql`(select ${caseCodes.caseId} from ${caseCodes} where ${caseCodes.code} = ${upper})`),
   )!;
   if (search.kind === "code") return byCode;
-  const identity = search.kind === "bsn" ? eq(patients.bsn, search.digits) : sql`${patients.name} like ${`%${likeEscape(text)}%`} escape '\\'`;
-  return or(byCode, and(sql`${visibility} = 2`, identity))!;
+  return or(byCode, and(sql`${visibility} = 2`, sql`${patients.name} like ${`%${likeEscape(text)}%`} escape '\\'`))!;
 }
 
 function conditions(scope: CaseListScope, query: CaseListQuery, visibility: SQL<number>, tableIdOf: (slug: string) => number | null): SQL {
