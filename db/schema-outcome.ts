@@ -5,6 +5,7 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
 import { ADVISOR_CONCLUSIONS } from "../app/domain/advisor-conclusion";
 import { ESCALATION_REQUEST_STATUSES } from "../app/domain/escalation-request";
 import type { FundingSource } from "../app/domain/funding";
+import type { PlanSnapshot } from "../app/domain/plan-versions";
 import { SHORTFALL_RESPONSE_KINDS } from "../app/domain/shortfall-publication";
 import { agendaItems, carePlans, cases, criteriaAssessments, escalations, organisations, regionalTables, shortfalls, users } from "./schema";
 
@@ -90,10 +91,7 @@ export const planVersions = sqliteTable(
   (t) => [uniqueIndex("plan_versions_unique").on(t.planId, t.version)],
 );
 
-export type PlanSnapshot = {
-  goals: { id: number; lifeDomain: string; goal: string }[];
-  actions: { id: number; description: string; owner: string; dueDate: string; status: string }[];
-};
+export type { PlanSnapshot } from "../app/domain/plan-versions";
 
 /** A financier's (insurer's) response to a published shortfall. */
 export const shortfallResponses = sqliteTable(

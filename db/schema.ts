@@ -188,7 +188,7 @@ export const patients = sqliteTable("patients", {
     .notNull()
     .references(() => organisations.id),
   createdAt: text("created_at").notNull().default(now),
-});
+}, (t) => [index("patients_bsn").on(t.bsn)]);
 
 /** A case at a table: the referral as received, and its place in the lifecycle. */
 export const cases = sqliteTable(
@@ -241,8 +241,12 @@ export const cases = sqliteTable(
   },
   (t) => [
     index("cases_table_status").on(t.tableId, t.status),
-    index("cases_insurer").on(t.insurerId),
-    index("cases_referrer").on(t.referrerOrganisationId),
+    // The case lists (case-lists.server.ts): each scope newest first without sorting the whole scope.
+    index("cases_table_received").on(t.tableId, t.receivedAt),
+    index("cases_insurer_received").on(t.insurerId, t.receivedAt),
+    index("cases_referrer_received").on(t.referrerOrganisationId, t.receivedAt),
+    // A patient's cases (one patient per BSN, inzage, search by BSN).
+    index("cases_patient").on(t.patientId),
     // The monitor: cases received before a snapshot.
     index("cases_received_at").on(t.receivedAt),
   ],

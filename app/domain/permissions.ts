@@ -18,6 +18,9 @@ const hasRole = (p: Principal, role: Role) => p.memberships.some((m) => m.role =
 const holdsAtTable = (p: Principal, roles: Role[], tableId: number | null | undefined) =>
   tableId != null && p.memberships.some((m) => roles.includes(m.role) && m.tableId === tableId);
 
+/** An insurer's zorgbemiddeling or medical advisor: who reads and answers published shortfalls. */
+const isInsurerUser = (p: Principal) => p.organisationType === "insurer" && (hasRole(p, "referrer") || hasRole(p, "medical_advisor"));
+
 type Rule = (principal: Principal, scope: Scope) => boolean;
 
 const RULES = {
@@ -45,6 +48,11 @@ const RULES = {
   // Sharing identity without consent (conflict of duties, acute danger): a separate permission,
   // only for the chair of the case's table; every use is logged and every access under it flagged.
   "consent:override": (p, s) => holdsAtTable(p, ["chair"], s.tableId),
+  // Published shortfalls (no patient data): the insurers' users, who respond, and the project leader
+  "shortfalls:published": (p) => hasRole(p, "project_leader") || isInsurerUser(p),
+  "shortfall:respond": (p) => isInsurerUser(p),
+  // Level-4 escalations reach the national project leader as non-identifying requests
+  "escalation:respond": (p) => hasRole(p, "project_leader"),
   // Intake API tokens for insurers' systems
   "api-tokens:manage": (p) => hasRole(p, "admin"),
 } satisfies Record<string, Rule>;

@@ -88,3 +88,21 @@ export function removalProblem(
   if (factorsLeftAfterwards > 0 || !secondFactorRequired(memberships, optionalRoles)) return null;
   return "Een tweede factor is voor u verplicht. Stel eerst een andere in (app of passkey) voordat u deze verwijdert.";
 }
+
+// ── Recovery codes ───────────────────────────────────────────────────────────
+
+/** How many recovery codes a set has; each works once. */
+export const RECOVERY_CODE_COUNT = 10;
+/** Letters and digits that cannot be mistaken for one another (no 0/o, 1/l/i). */
+export const RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+/** 12 characters of 31: about 59 bits per code, shown as three groups of four. */
+export const RECOVERY_CODE_LENGTH = 12;
+
+/** What the user typed, lower case without spaces or dashes; null when it cannot be a recovery code. */
+export function normaliseRecoveryCode(input: string): string | null {
+  const code = input.toLowerCase().replace(/[\s-]/g, "");
+  return code.length === RECOVERY_CODE_LENGTH && [...code].every((c) => RECOVERY_ALPHABET.includes(c)) ? code : null;
+}
+
+/** "abcd-efgh-jkmn": easier to read off paper. */
+export const groupedRecoveryCode = (code: string) => code.replace(/(.{4})(?=.)/g, "$1-");

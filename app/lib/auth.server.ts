@@ -15,6 +15,9 @@ import type { Db } from "./db.server";
 import { verifyPassword } from "./password.server";
 import { acceptedStep, type PendingLogin } from "./second-factor.server";
 import { PreparedSessionAdapter } from "./session-adapter.server";
+import { verifyPasskeyLogin, type RelyingParty } from "./passkeys.server";
+import { redeemRecoveryCode } from "./recovery-codes.server";
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 
 declare module "lucia" {
   interface Register {
@@ -272,39 +275,61 @@ export type CodeResult =
   | { ok: false; reason: "invalid" | "expired" }
   | { ok: false; reason: "throttled"; waitMs: number };
 
+/** What answers the second step of a login. */
+export type SecondStep =
+  | { kind: "code"; code: string }
+  | { kind: "passkey"; response: AuthenticationResponseJSON; rp: RelyingParty }
+  | { kind: "recovery"; code: string };
+
+const STEP_DETAIL = { code: "tweede factor", passkey: "passkey", recovery: "herstelcode" } as const;
+
 /**
- * The second step of a login: the code from the authenticator app. Wrong codes count as failed
- * logins of the account and the address, like wrong passwords.
+ * The second step of a login: a code from the authenticator app, a passkey, or a recovery code.
+ * Wrong answers count as failed logins of the account and the address, like wrong passwords.
  */
-export async function verifyLoginCode(services: AppServices, origin: Origin, pending: PendingLogin, code: string): Promise<CodeResult> {
+export async function verifySecondStep(services: AppServices, origin: Origin, pending: PendingLogin, step: SecondStep): Promise<CodeResult> {
   const ip = origin.ip ?? "unknown";
   const user = loginAccount(services, eq(users.id, pending.userId));
   // Deactivated meanwhile, second factor reset, or this pending login already used (the step moved on).
-  if (!user || !user.active || !user.organisationActive || user.totpSecret == null || user.totpLastStep !== pending.lastStep) {
+  const factorGone = step.kind === "code" ? user?.totpSecret == null : step.kind === "passkey" ? !user?.passkeys : false;
+  if (!user || !user.active || !user.organisationActive || factorGone || user.totpLastStep !== pending.lastStep) {
     return { ok: false, reason: "expired" };
   }
+  const detail = STEP_DETAIL[step.kind];
   const waitMs = services.loginThrottle.waitMs(user.email, ip);
   if (waitMs > 0) {
-    audit(services.db, { action: "login.throttled", outcome: "denied", attemptedEmail: user.email, detail: "tweede factor", origin });
+    audit(services.db, { action: "login.throttled", outcome: "denied", attemptedEmail: user.email, detail, origin });
     return { ok: false, reason: "throttled", waitMs };
   }
-  const step = acceptedStep(user.totpSecret, code, user.totpLastStep);
-  if (step == null || !claimStep(services.db, user.id, user.totpSecret, step)) {
+  let accepted = false;
+  let remainingCodes: number | null = null;
+  if (step.kind === "code") {
+    const totpStep = acceptedStep(user.totpSecret!, step.code, user.totpLastStep);
+    accepted = totpStep != null && claimStep(services.db, user.id, user.totpSecret!, totpStep);
+  } else if (step.kind === "passkey") {
+    accepted = await verifyPasskeyLogin(services.db, step.rp, user.id, step.response);
+  } else {
+    const redeemed = redeemRecoveryCode(services.db, user.id, step.code);
+    accepted = redeemed.ok;
+    if (redeemed.ok) remainingCodes = redeemed.remaining;
+  }
+  const actor = { userId: user.id, userEmail: user.email, role: null, organisationId: user.organisationId };
+  if (!accepted) {
     services.loginThrottle.recordFailure(user.email, ip);
-    audit(services.db, {
-      action: "login.failed",
-      outcome: "failure",
-      attemptedEmail: user.email,
-      actor: { userId: user.id, userEmail: user.email, role: null, organisationId: user.organisationId },
-      detail: "tweede factor",
-      origin,
-    });
+    audit(services.db, { action: "login.failed", outcome: "failure", attemptedEmail: user.email, actor, detail, origin });
     return { ok: false, reason: "invalid" };
   }
   services.loginThrottle.recordSuccess(user.email, ip);
-  const { cookie } = await startSession(services, user, origin, "met tweede factor");
+  if (remainingCodes != null) {
+    audit(services.db, { action: "recovery_code.use", actor, objectType: "user", objectId: user.id, detail: `nog ${remainingCodes} ongebruikt`, origin });
+  }
+  const { cookie } = await startSession(services, user, origin, `met ${detail}`);
   return { ok: true, cookie };
 }
+
+/** The second step with a code from the authenticator app. */
+export const verifyLoginCode = (services: AppServices, origin: Origin, pending: PendingLogin, code: string) =>
+  verifySecondStep(services, origin, pending, { kind: "code", code });
 
 async function startSession(services: AppServices, user: { id: string; email: string; organisationId: number }, origin: Origin, detail?: string) {
   // Always a fresh session id at login (no fixation).

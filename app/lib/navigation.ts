@@ -20,6 +20,8 @@ export function navigationFor(principal: Principal, tables: readonly TableRef[])
   if (can(principal, "referral:create")) items.push({ to: "/verwijzingen", label: "Verwijzingen" });
   if (can(principal, "advice:insured", { organisationId: principal.organisationId })) items.push({ to: "/adviseur", label: "Casussen verzekerden" });
   if (can(principal, "monitor:read")) items.push({ to: "/monitor", label: "Landelijke monitor" });
+  if (can(principal, "shortfalls:published")) items.push({ to: "/tekorten", label: "Gepubliceerde tekorten" });
+  if (can(principal, "escalation:respond")) items.push({ to: "/opschalingen", label: "Opschalingen" });
   if (can(principal, "users:manage")) items.push({ to: "/beheer/gebruikers", label: "Gebruikers" });
   if (can(principal, "organisations:manage")) items.push({ to: "/beheer/organisaties", label: "Organisaties" });
   if (can(principal, "tables:manage")) items.push({ to: "/beheer/gemeenten", label: "Gemeenten" });

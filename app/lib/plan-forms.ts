@@ -8,7 +8,7 @@ export const CHECK_FIELDS = "Controleer de velden met een foutmelding.";
 const required = (message: string) => z.string({ required_error: message, invalid_type_error: message }).trim().min(1, message);
 const idField = (message: string) => required(message).regex(/^[1-9]\d{0,9}$/, message).transform(Number);
 
-export const PlanIntent = z.enum(["add_goal", "edit_goal", "remove_goal", "add_action", "action_status", "agree"], {
+export const PlanIntent = z.enum(["add_goal", "edit_goal", "remove_goal", "add_action", "action_status", "agree", "new_version"], {
   errorMap: () => ({ message: "Deze handeling is niet mogelijk." }),
 });
 export type PlanIntent = z.output<typeof PlanIntent>;
@@ -42,4 +42,9 @@ export const ActionSchema = z.object({
 export const ActionStatusSchema = z.object({
   actionId: idField("Deze actie bestaat niet (meer)."),
   status: z.enum(ACTION_STATUSES, { errorMap: () => ({ message: "Kies een status." }) }),
+});
+
+/** A new version of an agreed plan: why it changed. */
+export const NewVersionSchema = z.object({
+  versionReason: plainText({ multiline: true, required: "Geef de reden van de wijziging.", max: 2000, tooLong: "Gebruik hoogstens 2000 tekens." }),
 });

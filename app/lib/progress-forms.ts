@@ -10,6 +10,7 @@ export type ProgressIntent = (typeof PROGRESS_INTENTS)[number];
 export const ProgressIntentSchema = z.enum(PROGRESS_INTENTS, { errorMap: () => ({ message: "Deze handeling is niet mogelijk." }) });
 
 import { CLOSURE_REASONS } from "~/domain/closure";
+import type { EscalationRequestField } from "~/domain/escalation-request";
 
 const requiredText = (message: string, max = 2000) => plainText({ multiline: true, required: message, max, tooLong: `Gebruik hoogstens ${max} tekens.` });
 
@@ -27,7 +28,17 @@ const idField = (message: string) =>
 export const EscalateSchema = z.object({
   level: choice(ESCALATION_LEVELS, "Kies het niveau waarnaar u opschaalt."),
   escalationReason: requiredText("Geef de reden van de opschaling."),
+  // Level 4 only (checked in the domain): what goes to the national project leader.
+  bottleneck: z.string().trim().max(40).optional().transform((v) => v || null),
+  leaderQuestion: plainText({ multiline: true, max: 2000, tooLong: "Gebruik hoogstens 2000 tekens." }).optional().transform((v) => v ?? ""),
+  confirmNoPatientData: z.string().optional().transform((v) => v === "on"),
 });
+
+/** The request's field names on the page (the domain names "question"). */
+export function requestFieldErrors(problems: Partial<Record<EscalationRequestField, string>>): Record<string, string[]> {
+  const names: Record<EscalationRequestField, string> = { bottleneck: "bottleneck", question: "leaderQuestion", confirmNoPatientData: "confirmNoPatientData" };
+  return Object.fromEntries(Object.entries(problems).map(([field, message]) => [names[field as EscalationRequestField], [message as string]]));
+}
 
 export const PlaceSchema = z.object({
   organisationId: idField("Kies waar de patiënt geplaatst wordt."),

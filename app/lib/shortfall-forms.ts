@@ -1,6 +1,7 @@
 // Allow-list schemas for the shortfalls register and the lessons learned: only these fields are
 // read (a posted tableId or createdBy is ignored), messages are Dutch and sit next to the field.
-import { plainText, z } from "~/domain/dutch-errors";
+import { calendarDate, plainText, z } from "~/domain/dutch-errors";
+import { SHORTFALL_RESPONSE_KINDS } from "~/domain/shortfall-publication";
 import { BOTTLENECK_CATEGORIES, CARE_FUNCTIONS, SHORTFALL_KINDS, SHORTFALL_STATUSES } from "~/domain/vocabulary";
 import type { ShortfallInput } from "~/models/shortfalls.server";
 
@@ -68,5 +69,14 @@ export const LessonSchema = z.object({
   bottleneck: choice(BOTTLENECK_CATEGORIES, "Kies de categorie van het knelpunt."),
 });
 
-export const ShortfallIntentSchema = z.enum(["create", "update"], { errorMap: () => ({ message: "Deze handeling is niet mogelijk." }) });
+export const ShortfallIntentSchema = z.enum(["create", "update", "publish"], { errorMap: () => ({ message: "Deze handeling is niet mogelijk." }) });
 export const IdSchema = z.string().regex(/^[1-9]\d{0,9}$/).transform(Number);
+
+/** An insurer's response to a published shortfall. */
+export const ShortfallResponseSchema = z.object({
+  shortfallId: IdSchema,
+  kind: choice(SHORTFALL_RESPONSE_KINDS, "Kies het soort reactie."),
+  text: plainText({ multiline: true, required: "Beschrijf uw reactie.", max: 4000, tooLong: "Gebruik hoogstens 4000 tekens." }),
+  responseDate: calendarDate("Vul de datum van de reactie in."),
+  contact: plainText({ required: "Vul een contactpersoon in.", max: 200, tooLong: "Gebruik hoogstens 200 tekens." }),
+});

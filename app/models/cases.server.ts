@@ -1,5 +1,5 @@
 // Cases after receipt: loading with their consent in force, lifecycle steps and criteria assessments.
-import { and, asc, desc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull } from "drizzle-orm";
 import { caseCodes, caseEvents, cases, consentOverrides, consents, criteriaAssessments, criterionVerdicts, organisations, patients, regionalTables, users } from "#db/schema";
 import { transition, type CaseState, type TransitionInput } from "~/domain/case-lifecycle";
 import type { ConsentOverrideWindow, ConsentScope } from "~/domain/consent";
@@ -157,13 +157,3 @@ export function screeningComplete(db: Db, caseId: number): boolean {
   return Boolean(latest && CRITERION_NUMBERS.every((n) => latest.verdicts.some((v) => v.criterion === n && v.motivation.trim())));
 }
 
-/** Cases of the given tables, newest first, with age since receipt (for the chair's inbox). */
-export function casesAtTables(db: Db, tableIds: number[], states?: CaseState[]) {
-  if (!tableIds.length) return [];
-  return db
-    .select()
-    .from(cases)
-    .where(and(inArray(cases.tableId, tableIds), states ? inArray(cases.status, states) : undefined))
-    .orderBy(desc(cases.receivedAt))
-    .all();
-}

@@ -235,11 +235,8 @@ function insurerUsers(db: Db): Recipient[] {
 
 /** A shortfall published by a table → the insurers' users and the national project leader. No case data at all. */
 export function notifyShortfallPublished(n: Notifier, shortfallId: number, tableName: string): number {
-  const notice = { kind: "shortfall_published" as const, title: `Regiotafel ${tableName} heeft een capaciteitstekort gepubliceerd`, dedupKey: `shortfall:${shortfallId}` };
-  return (
-    deliver(n, insurerUsers(n.db), { ...notice, path: `/tekorten#tekort-${shortfallId}` }) +
-    deliver(n, holdersOf(n.db, "project_leader", {}), { ...notice, path: `/monitor/tekorten#tekort-${shortfallId}` })
-  );
+  const notice = { kind: "shortfall_published" as const, title: `Regiotafel ${tableName} heeft een capaciteitstekort gepubliceerd`, path: `/tekorten#tekort-${shortfallId}`, dedupKey: `shortfall:${shortfallId}` };
+  return deliver(n, [...insurerUsers(n.db), ...holdersOf(n.db, "project_leader", {})], notice);
 }
 
 /** A level-4 escalation → the national project leader (case code and table only). */
@@ -247,7 +244,7 @@ export function notifyEscalationRequested(n: Notifier, requestId: number, caseCo
   return deliver(n, holdersOf(n.db, "project_leader", {}), {
     kind: "escalation_requested",
     title: `Regiotafel ${tableName} schaalt casus ${caseCode} op naar de landelijk projectleider`,
-    path: `/monitor/opschalingen#verzoek-${requestId}`,
+    path: `/opschalingen#verzoek-${requestId}`,
   });
 }
 

@@ -6,6 +6,7 @@ import { isOverdue, OPEN_ACTION_STATUSES, planReadyToAgree } from "~/domain/plan
 import type { ActionStatus, LifeDomain } from "~/domain/vocabulary";
 import type { Db } from "~/lib/db.server";
 import { applyCaseEvent, type CaseActor } from "./cases.server";
+import { fixVersionIn } from "./plan-versions.server";
 
 const nowIso = () => new Date().toISOString();
 
@@ -236,6 +237,7 @@ export function agreePlan(db: Db, caseId: number, actor: CaseActor): PlanOutcome
       t.update(carePlans).set({ agreedAt, meetingId, updatedAt: agreedAt }).where(eq(carePlans.id, plan!.id)).run();
       const step = applyCaseEvent(t, caseId, { event: "agree_plan" }, actor);
       if (!step.ok) throw new Refusal(step.error);
+      fixVersionIn(t, caseId, plan!.id, "Plan vastgesteld", actor.userId);
       return { agreedAt, meetingId };
     }),
   );

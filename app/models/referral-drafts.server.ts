@@ -1,7 +1,7 @@
 // Referral drafts (one per referral being written, visible only to its author) and the
 // lists the referrer's pages need: their organisation's referrals and the form's choices.
 import { and, asc, desc, eq } from "drizzle-orm";
-import { attachments, cases, organisations, patients, referralDrafts, regionalTables } from "#db/schema";
+import { attachments, organisations, referralDrafts, regionalTables } from "#db/schema";
 import type { Db } from "~/lib/db.server";
 import type { DraftValues, StepNumber } from "~/lib/referral-form";
 
@@ -46,31 +46,6 @@ export function finishDraft(db: Db, draftId: number, caseId: number) {
 /** Deletes a draft whose attachments were already removed. */
 export function deleteDraft(db: Db, draftId: number) {
   db.delete(referralDrafts).where(eq(referralDrafts.id, draftId)).run();
-}
-
-/** Referrals sent by an organisation, newest first, with the patient's name and the table. */
-export function listOrganisationReferrals(db: Db, organisationId: number) {
-  return db
-    .select({
-      id: cases.id,
-      code: cases.code,
-      patientId: cases.patientId,
-      patientName: patients.name,
-      status: cases.status,
-      urgency: cases.urgency,
-      receivedAt: cases.receivedAt,
-      tableId: cases.tableId,
-      tableNumber: regionalTables.number,
-      tableName: regionalTables.name,
-      leadOrganisationId: regionalTables.leadOrganisationId,
-      referrerOrganisationId: cases.referrerOrganisationId,
-    })
-    .from(cases)
-    .innerJoin(patients, eq(cases.patientId, patients.id))
-    .innerJoin(regionalTables, eq(cases.tableId, regionalTables.id))
-    .where(eq(cases.referrerOrganisationId, organisationId))
-    .orderBy(desc(cases.receivedAt), desc(cases.id))
-    .all();
 }
 
 export function listActiveInsurers(db: Db) {

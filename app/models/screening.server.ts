@@ -1,12 +1,11 @@
-// Queries behind the chair's inbox, the case page and the medical advisor's list. Every list
-// decides per row, with the one consent rule (caseVisibility), what this viewer may see.
-import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
-import { caseEvents, cases, criteriaAssessments, organisations, patients, regionalTables, users } from "#db/schema";
-import { isOpen, type CaseState } from "~/domain/case-lifecycle";
-import { caseVisibility, type Viewer, type Visibility } from "~/domain/consent";
+// Queries behind the case page and the medical advisor's list (the lists themselves are in
+// case-lists.server.ts). What a viewer sees is the one consent rule's call (caseVisibility).
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { caseEvents, criteriaAssessments, organisations, regionalTables, users } from "#db/schema";
+import type { Visibility } from "~/domain/consent";
 import type { Db } from "~/lib/db.server";
 import { ageBand } from "~/domain/case-display";
-import { caseHistory, casesAtTables, consentScopeOf, currentConsent, findCase, getPatient, latestAssessment } from "./cases.server";
+import { caseHistory, currentConsent, findCase, getPatient, latestAssessment } from "./cases.server";
 import { consentHistoryEntries } from "./consent.server";
 
 export type TableRef = { id: number; slug: string; name: string; number: number; leadOrganisationId: number };
@@ -47,89 +46,18 @@ export function organisationNames(db: Db, ids: readonly number[]): Map<number, s
   );
 }
 
-function patientNames(db: Db, ids: number[]): Map<number, string> {
-  if (!ids.length) return new Map();
-  return new Map(db.select({ id: patients.id, name: patients.name }).from(patients).where(inArray(patients.id, ids)).all().map((p) => [p.id, p.name]));
-}
-
-function patientBsns(db: Db, ids: number[]): Map<number, string> {
-  if (!ids.length) return new Map();
-  return new Map(db.select({ id: patients.id, bsn: patients.bsn }).from(patients).where(inArray(patients.id, ids)).all().map((p) => [p.id, p.bsn]));
-}
-
-type CaseRow = typeof cases.$inferSelect;
-
-/** A case with what this viewer may see of it; rows of people excluded by the patient are left out. */
-function visibleRows(db: Db, rows: CaseRow[], viewer: Viewer, leadOrganisationOf: (row: CaseRow) => number) {
-  const seen: { row: CaseRow; visibility: Exclude<Visibility, "none"> }[] = [];
-  for (const row of rows) {
-    const visibility = caseVisibility(viewer, consentScopeOf(currentConsent(db, row.id)), {
-      leadOrganisationId: leadOrganisationOf(row),
-      referrerOrganisationId: row.referrerOrganisationId,
-    });
-    if (visibility !== "none") seen.push({ row, visibility });
-  }
-  return seen;
-}
-
-const NEW_STATES: CaseState[] = ["received", "screening"];
-
-/**
- * The chair's inbox of one table: new referrals (received, in screening) and the table's other
- * open cases. A patient's name is only there where this viewer may see identity.
- */
-export function tableInbox(db: Db, table: TableRef, viewer: Viewer) {
-  const all = casesAtTables(db, [table.id]).filter((c) => isOpen(c.status));
-  const rows = visibleRows(db, all, viewer, () => table.leadOrganisationId);
-  const names = patientNames(
-    db,
-    rows.filter((r) => r.visibility === "identified").map((r) => r.row.patientId),
-  );
-  const bsns = patientBsns(db, rows.filter((r) => r.visibility === "identified").map((r) => r.row.patientId));
-  const referrers = organisationNames(db, rows.map((r) => r.row.referrerOrganisationId));
-  const present = ({ row, visibility }: (typeof rows)[number]) => ({
-    id: row.id,
-    code: row.code,
-    status: row.status,
-    urgency: row.urgency,
-    source: row.source,
-    viaVwsUnit: row.viaVwsUnit,
-    referrer: referrers.get(row.referrerOrganisationId) ?? "",
-    receivedAt: row.receivedAt,
-    patientId: row.patientId,
-    patientName: visibility === "identified" ? (names.get(row.patientId) ?? null) : null,
-    // Only for matching a search on the server; never sent to the page.
-    patientBsn: visibility === "identified" ? (bsns.get(row.patientId) ?? null) : null,
-  });
-  return {
-    incoming: rows.filter((r) => NEW_STATES.includes(r.row.status)).map(present),
-    others: rows.filter((r) => !NEW_STATES.includes(r.row.status)).map(present),
-  };
-}
-
-/** Cases of one insurer's insured at every table, with the newest advisor assessment (for the medical advisor). */
-export function insuredCases(db: Db, insurerId: number, viewer: Viewer) {
-  const rows = db
-    .select({ case: cases, tableName: regionalTables.name, tableNumber: regionalTables.number, leadOrganisationId: regionalTables.leadOrganisationId })
-    .from(cases)
-    .innerJoin(regionalTables, eq(cases.tableId, regionalTables.id))
-    .where(eq(cases.insurerId, insurerId))
-    .orderBy(desc(cases.receivedAt))
-    .all();
-  const lead = new Map(rows.map((r) => [r.case.id, r.leadOrganisationId]));
-  const table = new Map(rows.map((r) => [r.case.id, r.tableName]));
-  const visible = visibleRows(db, rows.map((r) => r.case), viewer, (c) => lead.get(c.id)!);
-  const ids = visible.map((v) => v.row.id);
+/** For the advisor's lists: when each case was presented for their check (the newest request_advisor_check) and their newest assessment. */
+export function advisorProgress(db: Db, caseIds: readonly number[]) {
+  const ids = [...caseIds];
   const assessments = ids.length
     ? db
         .select({ caseId: criteriaAssessments.caseId, at: criteriaAssessments.at, assessorName: users.name })
         .from(criteriaAssessments)
         .innerJoin(users, eq(criteriaAssessments.assessorUserId, users.id))
         .where(and(inArray(criteriaAssessments.caseId, ids), eq(criteriaAssessments.kind, "advisor")))
-        .orderBy(desc(criteriaAssessments.id))
+        .orderBy(asc(criteriaAssessments.id))
         .all()
     : [];
-  // When the table's outcome went to the advisor (the newest request_advisor_check): their queue and waiting time.
   const presented = ids.length
     ? db
         .select({ caseId: caseEvents.caseId, at: caseEvents.at })
@@ -138,21 +66,10 @@ export function insuredCases(db: Db, insurerId: number, viewer: Viewer) {
         .orderBy(asc(caseEvents.id))
         .all()
     : [];
+  // Ascending ids: the last one written per case wins.
   const presentedAt = new Map(presented.map((p) => [p.caseId, p.at]));
-  return visible.map(({ row }) => {
-    const latest = assessments.find((a) => a.caseId === row.id) ?? null;
-    return {
-      id: row.id,
-      code: row.code,
-      patientId: row.patientId,
-      tableName: table.get(row.id) ?? "",
-      status: row.status,
-      urgency: row.urgency,
-      receivedAt: row.receivedAt,
-      presentedAt: presentedAt.get(row.id) ?? null,
-      assessment: latest ? { at: latest.at, assessorName: latest.assessorName } : null,
-    };
-  });
+  const assessment = new Map(assessments.map((a) => [a.caseId, { at: a.at, assessorName: a.assessorName }]));
+  return (caseId: number) => ({ presentedAt: presentedAt.get(caseId) ?? null, assessment: assessment.get(caseId) ?? null });
 }
 
 // ── The case page ───────────────────────────────────────────────────────────

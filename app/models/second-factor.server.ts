@@ -75,3 +75,8 @@ export function resetSecondFactor(db: Db, userId: string): boolean {
     return app + keys > 0;
   });
 }
+
+/** Which ways the user has to answer the second step of a login. */
+export function secondStepOptions(db: Db, userId: string): { app: boolean; passkey: boolean } {
+  return { app: secondFactorState(db, userId)?.secret != null, passkey: passkeyCount(db, userId) > 0 };
+}

@@ -10,7 +10,7 @@ import { ROLE_LABELS } from "~/domain/vocabulary";
 import { requireUser } from "~/lib/auth.server";
 import { adminOverview } from "~/models/admin.server";
 import { amsterdamToday } from "~/models/case-progress.server";
-import { insuredCases } from "~/models/screening.server";
+import { advisorQueue } from "~/models/case-lists.server";
 import { listTableMembers, listTables } from "~/models/tables.server";
 import { chairWorklists, nextMeetingOf, ownOverdueActions, presentedToAdvisor, referrerWorklists } from "~/models/worklists.server";
 
@@ -28,6 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const referrer = can(user.principal, "referral:create");
   const advisor = can(user.principal, "advice:insured", { organisationId: user.organisationId });
   const viewer = { email: user.email, organisationId: user.organisationId, organisationType: user.organisationType };
+  const queue = advisor ? advisorQueue(db, user.organisationId, viewer) : null;
   return {
     name: user.name,
     roles: [...new Set(user.memberships.map((m) => ROLE_LABELS[m.role]))],
@@ -43,7 +44,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       })),
     member: myTableIds.length ? { meeting: nextMeetingOf(db, myTableIds), actions: ownOverdueActions(db, user, today) } : null,
     referrer: referrer ? referrerWorklists(db, user.organisationId) : null,
-    advisor: advisor ? presentedToAdvisor(insuredCases(db, user.organisationId, viewer)) : null,
+    // The queue model fetches the first items and counts them all; the worklist shapes them.
+    advisor: queue ? { ...presentedToAdvisor(queue.items), count: queue.total.count } : null,
     routing: referrer || advisor ? tables : null,
     national: can(user.principal, "monitor:read") ? tables : null,
     admin: can(user.principal, "users:manage") ? adminOverview(db) : null,

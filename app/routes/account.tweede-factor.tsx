@@ -10,6 +10,9 @@ import { actorOf, requireUser, type CurrentUser } from "~/lib/auth.server";
 import { failure, parseForm } from "~/lib/forms";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { codeField, withoutCode } from "~/lib/second-factor-forms";
+import { addPasskey, deletePasskey, newRecoveryCodes, passkeyOptions, passkeyOverview } from "~/lib/second-factor-page.server";
+import { PasskeyButton } from "~/components/passkey-button";
+import { RecoveryCodes } from "~/components/recovery-codes";
 import { acceptedStep, enrolmentToken, enrolmentTokenValid, groupedSecret, newSecret, otpauthUri, qrCodeDataUrl } from "~/lib/second-factor.server";
 import { passkeyCount } from "~/models/passkeys.server";
 import { disableSecondFactor, saveSecondFactor, secondFactorState } from "~/models/second-factor.server";
@@ -18,7 +21,9 @@ export const meta: MetaFunction = () => [{ title: "Tweede factor – Regiotafel"
 
 const DONE: Record<string, string> = {
   aan: "De tweede factor staat aan. Vanaf nu vraagt het portaal bij het inloggen ook om een verificatiecode uit uw app.",
-  uit: "De tweede factor staat uit. U logt voortaan in met alleen uw wachtwoord.",
+  uit: "De authenticator-app is uitgezet.",
+  passkey: "De passkey is toegevoegd. Bij het inloggen kunt u na uw wachtwoord de passkey gebruiken.",
+  "passkey-weg": "De passkey is verwijderd.",
 };
 
 const WRONG_CODE = "De verificatiecode is onjuist of al gebruikt. Wacht op de volgende code in uw app en probeer het opnieuw.";
@@ -45,6 +50,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     mustEnrol: user.enrolmentRequired,
     otherFactors: passkeyCount(context.services.db, user.id),
     enrolment: enabled ? null : await enrolmentFor(user),
+    ...passkeyOverview(request, context, user),
   };
 }
 
@@ -59,6 +65,10 @@ const ActionSchema = z.discriminatedUnion(
       redirectTo: z.string().max(500).optional(),
     }),
     z.object({ intent: z.literal("disable"), code: codeField }),
+    z.object({ intent: z.literal("passkey-options") }),
+    z.object({ intent: z.literal("passkey-add"), credential: z.string().min(1).max(20_000), redirectTo: z.string().max(500).optional() }),
+    z.object({ intent: z.literal("passkey-remove"), passkeyId: z.string().min(1).max(1024) }),
+    z.object({ intent: z.literal("recovery-generate") }),
   ],
   { errorMap: () => ({ message: "Deze handeling is niet mogelijk." }) },
 );
@@ -87,8 +97,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
     };
   }
   const input = parsed.data;
+  const ctx = { request, context, user };
 
   switch (input.intent) {
+    case "passkey-options":
+      return { ...(await passkeyOptions(ctx)), enrolment: null };
+    case "passkey-add": {
+      const result = await addPasskey(ctx, input.credential, input.redirectTo);
+      return result instanceof Response ? result : { ...result, enrolment: null };
+    }
+    case "passkey-remove": {
+      const result = deletePasskey(ctx, input.passkeyId);
+      return result instanceof Response ? result : { ...result, enrolment: null };
+    }
+    case "recovery-generate":
+      return { ...newRecoveryCodes(ctx), enrolment: null };
     case "enrol": {
       if (state.secret != null) return { ...refused("Uw tweede factor staat al aan.", formData), enrolment: null };
       if (!enrolmentTokenValid(user.id, input.secret, input.token)) return { ...refused(EXPIRED, formData), enrolment: null };
@@ -125,40 +148,51 @@ export default function SecondFactorPage() {
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const errors = actionData && !actionData.ok ? actionData : undefined;
+  const recoveryCodes = actionData && actionData.ok && "recoveryCodes" in actionData ? actionData.recoveryCodes : null;
   // After a wrong code the QR code already scanned stays; the loader's new one is not shown.
   const enrolment = errors?.enrolment ?? data.enrolment;
   const gelukt = searchParams.get("gelukt");
-  // Only a message that is still true: "aan" while it is on, "uit" while it is off.
-  const done = !errors && ((gelukt === "aan" && data.enabled) || (gelukt === "uit" && !data.enabled)) ? DONE[gelukt] : undefined;
+  const hasFactor = data.enabled || data.passkeys.length > 0;
+  // Only a message that is still true.
+  const stillTrue = gelukt === "aan" ? data.enabled : gelukt === "uit" ? !data.enabled : gelukt === "passkey" ? data.passkeys.length > 0 : gelukt === "passkey-weg";
+  const done = !errors && gelukt && stillTrue ? DONE[gelukt] : undefined;
   const redirectTo = searchParams.get("redirectTo");
 
   return (
     <div className="narrow">
       <h1>Tweede factor</h1>
       <p className="lead">
-        Naast uw wachtwoord een code uit een authenticator-app op uw telefoon (TOTP), bijvoorbeeld Microsoft Authenticator,
-        Google Authenticator of FreeOTP. Een code werkt maar één keer.
+        Naast uw wachtwoord een tweede factor: een code uit een authenticator-app op uw telefoon (TOTP), bijvoorbeeld Microsoft Authenticator,
+        Google Authenticator of FreeOTP, of een passkey (vingerafdruk, gezichtsherkenning, pincode van uw apparaat of een beveiligingssleutel).
+        Een passkey werkt alleen op dit portaal en is daardoor bestand tegen phishing. Een code werkt maar één keer.
       </p>
       {done ? <div className="alert alert--ok" role="status">{done}</div> : null}
       {data.mustEnrol ? (
-        <div className="alert alert--warn" role="status">U ziet in dit portaal gegevens van patiënten: stel eerst een tweede factor in. Daarna kunt u verder in het portaal.</div>
+        <div className="alert alert--warn" role="status">
+          U ziet in dit portaal gegevens van patiënten: stel eerst een tweede factor in, met een authenticator-app of een passkey. Daarna kunt u verder in het portaal.
+        </div>
       ) : null}
       <FormError message={errors?.formError} errors={errors?.fieldErrors} />
 
       <section className="card" aria-labelledby="status">
         <h2 id="status">Status</h2>
         <dl className="facts">
-          <dt>Tweede factor</dt>
+          <dt>Authenticator-app</dt>
           <dd>{data.enabled ? <span className="badge badge--ok">Aan</span> : <span className="badge badge--warn">Uit</span>}</dd>
+          <dt>Passkeys</dt>
+          <dd>{data.passkeys.length ? <span className="badge badge--ok">{data.passkeys.length}</span> : <span className="badge badge--warn">Geen</span>}</dd>
+          <dt>Herstelcodes</dt>
+          <dd>{data.recoveryCodesLeft} ongebruikt</dd>
           <dt>Verplicht</dt>
           <dd>{data.required ? "Ja" : "Nee, maar aanbevolen"}</dd>
         </dl>
-        {gelukt === "aan" && done ? <p><Link to="/">Verder naar het portaal</Link></p> : null}
+        {(gelukt === "aan" || gelukt === "passkey") && done ? <p><Link to="/">Verder naar het portaal</Link></p> : null}
       </section>
 
       {enrolment ? (
         <section className="card" aria-labelledby="instellen">
           <h2 id="instellen">Tweede factor instellen</h2>
+          <p>Met een authenticator-app:</p>
           <ol>
             <li>Installeer een authenticator-app op uw telefoon, als u die nog niet heeft.</li>
             <li>
@@ -184,17 +218,50 @@ export default function SecondFactorPage() {
         </section>
       ) : null}
 
+      <section className="card" aria-labelledby="passkeys">
+        <h2 id="passkeys">Passkeys</h2>
+        {data.passkeys.length ? (
+          <ul className="plain-list">
+            {data.passkeys.map((p) => (
+              <li key={p.id}>
+                <strong>{p.name}</strong>, toegevoegd {p.createdAt}
+                {p.lastUsedAt ? `, laatst gebruikt ${p.lastUsedAt}` : ", nog niet gebruikt"}
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="passkey-remove" />
+                  <input type="hidden" name="passkeyId" value={p.id} />
+                  <button type="submit" className="button button--small button--danger" disabled={busy}>
+                    Verwijderen<span className="visually-hidden">: {p.name}</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>U heeft nog geen passkey.</p>
+        )}
+        {data.passkeysPossible ? (
+          <>
+            <p>Uw browser vraagt om uw vingerafdruk, gezicht, de pincode van uw apparaat of een beveiligingssleutel. Hiervoor is JavaScript nodig.</p>
+            <PasskeyButton mode="register" intent="passkey-add" routeId="routes/account.tweede-factor" label="Passkey toevoegen" fields={redirectTo ? { redirectTo } : {}} />
+          </>
+        ) : (
+          <p>Passkeys werken alleen als u het portaal via zijn domeinnaam opent, niet via een IP-adres.</p>
+        )}
+      </section>
+
+      <RecoveryCodes codes={recoveryCodes} left={data.recoveryCodesLeft} canGenerate={hasFactor} busy={busy} />
+
       {data.enabled ? (
         <section className="card" aria-labelledby="uitzetten">
-          <h2 id="uitzetten">Tweede factor uitzetten</h2>
+          <h2 id="uitzetten">Authenticator-app uitzetten</h2>
           {data.required && !data.otherFactors ? (
             <p>De tweede factor is voor u verplicht; uitzetten kan niet zolang u geen passkey heeft. Telefoon kwijt? Log in met een herstelcode of vraag een beheerder om uw tweede factor te resetten.</p>
           ) : (
             <Form method="post" noValidate aria-labelledby="uitzetten">
               <input type="hidden" name="intent" value="disable" />
-              <p>Daarna logt u in met alleen uw wachtwoord. Bevestig met een code uit uw app.</p>
+              <p>Bevestig met een code uit uw app.</p>
               <CodeField error={errors?.values.intent === "disable" ? errors.fieldErrors.code?.[0] : undefined} />
-              <button type="submit" className="button button--danger" disabled={busy}>Tweede factor uitzetten</button>
+              <button type="submit" className="button button--danger" disabled={busy}>Authenticator-app uitzetten</button>
             </Form>
           )}
         </section>

@@ -11,7 +11,9 @@ import { audit } from "~/lib/audit.server";
 import { actorOf, denyAccess, requireUser } from "~/lib/auth.server";
 import { parseId, requireCase } from "~/lib/case-access.server";
 import { failure, formValues, parseForm, type FieldErrors, type FormFailure } from "~/lib/forms";
-import { ActionSchema, ActionStatusSchema, CHECK_FIELDS, EditGoalSchema, GoalSchema, PlanIntent, RemoveGoalSchema } from "~/lib/plan-forms";
+import { ActionSchema, ActionStatusSchema, CHECK_FIELDS, EditGoalSchema, GoalSchema, PlanIntent, RemoveGoalSchema, NewVersionSchema } from "~/lib/plan-forms";
+import { PlanAgreement } from "~/components/plan-agreement";
+import { fixNewVersion, versionState } from "~/models/plan-versions.server";
 import { addAction, addGoal, agreePlan, ownerOrganisations, planOf, removeGoal, setActionStatus, updateGoal } from "~/models/plan.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Plan ${data.case.code} – Regiotafel` : "Plan – Regiotafel" }];
@@ -23,6 +25,7 @@ const DONE: Record<string, string> = {
   "actie-toegevoegd": "De actie is toegevoegd.",
   "status-gewijzigd": "De status van de actie is gewijzigd.",
   vastgesteld: "Het plan is vastgesteld. De casus staat nu op ‘Plan vastgesteld’.",
+  "nieuwe-versie": "De wijzigingen zijn vastgelegd als nieuwe versie van het plan.",
 };
 
 /** Today in Dutch local time (yyyy-mm-dd): deadlines are calendar days. */
@@ -59,6 +62,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         ? planReadyToAgree({ caseStatus: c.status, goalCount: goals.length, actionCount: actions.length, agreedAt: plan?.agreedAt })
         : null,
     organisations: canEdit ? ownerOrganisations(db) : [],
+    versions: (({ version, lastAt, lastBy, changed }) => ({ version, lastAt: lastAt ? formatAmsterdam(lastAt) : null, lastBy, changed }))(versionState(db, c.id)),
     today: day,
   };
 }
@@ -126,6 +130,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (!changed) return failure("Deze actie bestaat niet (meer).", formData);
       record("plan.action_status", `actie ${parsed.data.actionId}: ${ACTION_STATUS_LABELS[changed.from]} → ${ACTION_STATUS_LABELS[parsed.data.status]}`);
       return redirect(`${page}?gelukt=status-gewijzigd#acties`);
+    }
+    case "new_version": {
+      const parsed = parseForm(NewVersionSchema, formData);
+      if (!parsed.ok) return { ...parsed, formError: parsed.fieldErrors.versionReason?.[0] ?? CHECK_FIELDS };
+      const fixed = fixNewVersion(db, c.id, parsed.data.versionReason, user.id);
+      if (!fixed.ok) return failure(fixed.error, formData);
+      record("plan.version", `versie ${fixed.version} vastgelegd`);
+      return redirect(`${page}?gelukt=nieuwe-versie`);
     }
     case "agree": {
       const agreed = agreePlan(db, c.id, { userId: user.id, organisationId: user.organisationId });
@@ -224,7 +236,8 @@ export default function PlanPage() {
   const addGoalErrors = errorsFor("add_goal");
   const addActionErrors = errorsFor("add_action");
   const statusErrors = errorsFor("action_status");
-  const formIntents = ["add_goal", "edit_goal", "add_action"];
+  const versionErrors = errorsFor("new_version");
+  const formIntents = ["add_goal", "edit_goal", "add_action", "new_version"];
   const generalError = errors && !formIntents.includes(errorIntent) ? (errors.formError ?? CHECK_FIELDS) : undefined;
   const overdueCount = actions.filter((a) => a.overdue).length;
 
@@ -239,34 +252,17 @@ export default function PlanPage() {
       {done ? <div className="alert alert--ok" role="status">{done}</div> : null}
       <FormError message={generalError} />
 
-      <section className="card" aria-labelledby="vaststelling">
-        <h2 id="vaststelling">Vaststelling</h2>
-        {plan?.agreedAt ? (
-          <p>
-            <span className="badge badge--ok">Vastgesteld</span> op {plan.agreedAt}
-            {data.meeting ? <> in de bijeenkomst <Link to={`/bijeenkomsten/${data.meeting.id}`}>{data.meeting.title}</Link> ({data.meeting.startsAt})</> : null}.
-          </p>
-        ) : (
-          <p><span className="badge badge--warn">Nog niet vastgesteld</span></p>
-        )}
-        {data.editProblem ? <p className="alert alert--warn">{data.editProblem}</p> : null}
-        {data.agree ? (
-          <>
-            {!data.agree.ok ? (
-              <div className="alert alert--warn">
-                <p>Het plan kan nog niet worden vastgesteld:</p>
-                <ul>{data.agree.problems.map((p) => <li key={p}>{p}</li>)}</ul>
-              </div>
-            ) : (
-              <p>De casus is besproken. Stel het plan vast als de tafel het eens is over de doelen en acties.</p>
-            )}
-            <Form method="post">
-              <input type="hidden" name="intent" value="agree" />
-              <button type="submit" className="button" disabled={busy}>Plan vaststellen</button>
-            </Form>
-          </>
-        ) : null}
-      </section>
+      <PlanAgreement
+        caseId={c.id}
+        agreedAt={plan?.agreedAt ?? null}
+        meeting={data.meeting}
+        editProblem={data.editProblem}
+        agree={data.agree}
+        versions={data.versions}
+        isChair={data.isChair}
+        busy={busy}
+        versionError={versionErrors ? { message: versionErrors.formError ?? CHECK_FIELDS, reason: String(versionErrors.values.versionReason ?? "") } : undefined}
+      />
 
       <section className="card" aria-labelledby="doelen">
         <h2 id="doelen">Doelen per levensdomein</h2>

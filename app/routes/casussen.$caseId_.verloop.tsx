@@ -4,7 +4,12 @@ import { Field, fieldValue, FormError } from "~/components/form";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { allowedEvents, CASE_STATE_LABELS } from "~/domain/case-lifecycle";
 import { DEADLINE_KINDS, DEADLINE_LABELS, DEADLINE_STATE_LABELS, formatDay, type DeadlineState } from "~/domain/deadlines";
+import { EscalationSection } from "~/components/escalation-section";
 import { ESCALATION_LEVEL_LABELS, ESCALATION_STATES, lastEscalation, selectableLevels } from "~/domain/escalation";
+import { escalateCase, requestsOfCase } from "~/models/escalation-requests.server";
+import { notifyEscalationRequested } from "~/models/notifications.server";
+import { notifier } from "~/lib/notifier.server";
+import { requestFieldErrors } from "~/lib/progress-forms";
 import { can } from "~/domain/permissions";
 import { CARE_FUNCTION_LABELS, CARE_FUNCTIONS, FUNDING_TYPE_LABELS, FUNDING_TYPES } from "~/domain/vocabulary";
 import { audit } from "~/lib/audit.server";
@@ -25,7 +30,6 @@ import {
   placeCase,
   placementOrganisations,
   receiptDate,
-  recordEscalation,
   startFollowUp,
   type Failure,
 } from "~/models/case-progress.server";
@@ -79,6 +83,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     today,
     isChair,
     escalations: escalations.map((e) => ({ ...e, at: formatAmsterdam(e.at) })),
+    leaderRequests: requestsOfCase(db, c.id).map((r) => ({ ...r, respondedAt: r.respondedAt ? formatAmsterdam(r.respondedAt) : null })),
     currentLevel: lastEscalation(escalations)?.level ?? null,
     placements: listPlacements(db, c.id),
     funding: currentFunding(db, c.id),
@@ -125,9 +130,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     case "escalate": {
       const parsed = parseForm(EscalateSchema, formData);
       if (!parsed.ok) return parsed;
-      const result = recordEscalation(db, c.id, { level: parsed.data.level, reason: parsed.data.escalationReason }, user.id);
+      const { level, escalationReason, bottleneck, leaderQuestion, confirmNoPatientData } = parsed.data;
+      const request = level === "national_project_leader" ? { bottleneck, question: leaderQuestion, confirmedNoPatientData: confirmNoPatientData } : null;
+      const result = escalateCase(db, c, { level, reason: escalationReason, request }, user.id);
+      if (!result.ok && result.fieldErrors) return { ok: false as const, fieldErrors: requestFieldErrors(result.fieldErrors), formError: result.error, values: formValues(formData) };
       if (!result.ok) return refused(result);
-      record("case.escalate", "escalation", result.id, `opgeschaald naar ${ESCALATION_LEVEL_LABELS[parsed.data.level]}`);
+      record("case.escalate", "escalation", result.escalationId, `opgeschaald naar ${ESCALATION_LEVEL_LABELS[level]}`);
+      if (result.requestId) notifyEscalationRequested(notifier(context), result.requestId, c.code, found.tableName);
       return redirect(`${page}?gelukt=opgeschaald#opschaling`);
     }
     case "place": {
@@ -364,48 +373,16 @@ export default function CaseProgressPage() {
         ) : null}
       </section>
 
-      <section className="card" aria-labelledby="opschaling">
-        <h2 id="opschaling">Opschaling</h2>
-        <p>
-          Huidig niveau: {data.currentLevel ? <strong>{ESCALATION_LEVEL_LABELS[data.currentLevel]}</strong> : <span className="muted">niet opgeschaald</span>}
-        </p>
-        {data.escalations.length ? (
-          <table className="data">
-            <caption className="visually-hidden">Opschalingen van casus {c.code}</caption>
-            <thead>
-              <tr><th scope="col">Wanneer</th><th scope="col">Niveau</th><th scope="col">Reden</th><th scope="col">Door</th></tr>
-            </thead>
-            <tbody>
-              {data.escalations.map((e) => (
-                <tr key={e.id}>
-                  <td>{e.at}</td>
-                  <td>{ESCALATION_LEVEL_LABELS[e.level]}</td>
-                  <td>{e.reason}</td>
-                  <td>{e.actorName ?? <span className="muted">Onbekend</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
-        {data.canEscalate ? (
-          <Form method="post" noValidate aria-labelledby="opschalen">
-            <h3 id="opschalen">Opschalen</h3>
-            <p className="hint">
-              Kies een hoger niveau dan het laatst vastgelegde, of hetzelfde niveau met een nieuwe reden. Terug naar een lager niveau kan niet.
-            </p>
-            <input type="hidden" name="intent" value="escalate" />
-            <Errors errors={escalateErrors} />
-            <Field name="level" label="Niveau" required errors={escalateErrors?.fieldErrors} values={escalateErrors?.values}>
-              <option value="">Kies een niveau</option>
-              {data.levels.map((l) => (
-                <option key={l} value={l}>{ESCALATION_LEVEL_LABELS[l]}</option>
-              ))}
-            </Field>
-            <Field name="escalationReason" label="Reden van de opschaling" type="textarea" required errors={escalateErrors?.fieldErrors} values={escalateErrors?.values} />
-            <button type="submit" className="button" disabled={busy}>Opschaling vastleggen</button>
-          </Form>
-        ) : null}
-      </section>
+      <EscalationSection
+        code={c.code}
+        currentLevel={data.currentLevel}
+        escalations={data.escalations}
+        requests={data.leaderRequests}
+        canEscalate={data.canEscalate}
+        levels={data.levels}
+        errors={escalateErrors}
+        busy={busy}
+      />
 
       <section className="card" aria-labelledby="plaatsing">
         <h2 id="plaatsing">Plaatsing, nazorg en afsluiting</h2>

@@ -1,25 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CaseListFilters } from "~/components/case-list-filters";
+import { Pager } from "~/components/pager";
+import { TableScroll } from "~/components/table-scroll";
 import { CASE_STATE_LABELS } from "~/domain/case-lifecycle";
-import { byUrgencyThenAge, daysLabel, daysSince, URGENCY_BADGE } from "~/domain/case-display";
+import { daysLabel, daysSince, URGENCY_BADGE } from "~/domain/case-display";
 import { z } from "~/domain/dutch-errors";
 import { can } from "~/domain/permissions";
 import { REFERRAL_SOURCE_LABELS, URGENCY_LABELS } from "~/domain/vocabulary";
-import { audit, auditPatientsShown } from "~/lib/audit.server";
-import { actorOf, notFound, requirePermission } from "~/lib/auth.server";
-import { tableBySlug, tableInbox } from "~/models/screening.server";
-import { caseIdByCode } from "~/models/case-codes.server";
-import type { Db } from "~/lib/db.server";
-
-/** A row matches its code (or an earlier code), or, where identity is shown, the name or the BSN. */
-function caseMatches(db: Db, row: { id: number; code: string; patientName: string | null; patientBsn: string | null }, query: string): boolean {
-  const q = query.toLowerCase();
-  if (row.code.toLowerCase().includes(q)) return true;
-  if (/^rt\d+-\d{4}-\d+$/i.test(query) && caseIdByCode(db, query) === row.id) return true;
-  if (row.patientName && row.patientName.toLowerCase().includes(q)) return true;
-  const digits = query.replace(/\D/g, "");
-  return Boolean(row.patientBsn && digits.length === 9 && row.patientBsn === digits);
-}
+import { notFound, requirePermission } from "~/lib/auth.server";
+import { loadCaseList } from "~/lib/case-list.server";
+import { tableBySlug } from "~/models/screening.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Inbox ${data.table.name} – Regiotafel` : "Regiotafel" }];
 
@@ -29,9 +20,10 @@ const DONE: Record<string, string> = {
   doorverwezen: "De casus is doorverwezen naar een andere regiotafel. Deze tafel ziet de casus niet meer.",
 };
 
-// The table's inbox: new referrals to screen, most urgent and longest waiting first, and the
-// table's other open cases. For the chair and members of this table only; any other table
-// and a table that does not exist answer the same 404.
+// The table's inbox: its open cases, most urgent and longest waiting first, searchable by code,
+// name or BSN (identity only where consent lets this viewer see it), filtered and paged in SQL.
+// For the chair and members of this table only; any other table and a table that does not exist
+// answer the same 404.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { db } = context.services;
   const slug = Slug.safeParse(params.slug);
@@ -39,102 +31,44 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "table:read", { tableId: table?.id ?? null }, { deniedStatus: 404 });
   if (!table) throw notFound(); // unreachable: no table, no permission
 
-  const viewer = { email: user.email, organisationId: user.organisationId, organisationType: user.organisationType };
-  const all = tableInbox(db, table, viewer);
-  // Search by case code, name or BSN: name and BSN match only where this viewer may see identity.
-  const query = (new URL(request.url).searchParams.get("zoek") ?? "").trim().slice(0, 100);
-  const matches = (row: (typeof all.incoming)[number]) => caseMatches(db, row, query);
-  const incoming = query ? all.incoming.filter(matches) : all.incoming;
-  const others = query ? all.others.filter(matches) : all.others;
-  if (query) {
-    audit(db, {
-      action: "case.search",
-      actor: actorOf(user),
-      objectType: "table",
-      objectId: table.id,
-      detail: `inbox ${table.slug}: zoekopdracht (${/^\d{9}$/.test(query.replace(/\D/g, "")) ? "BSN" : /^RT\d/i.test(query) ? "casuscode" : "tekst"}), ${incoming.length + others.length} gevonden`,
-      origin: context.origin,
-    });
-  }
-  const now = new Date();
-  const present = (row: (typeof incoming)[number]) => ({
-    id: row.id,
-    code: row.code,
-    status: row.status,
-    urgency: row.urgency,
-    source: row.source,
-    viaVwsUnit: row.viaVwsUnit,
-    referrer: row.referrer,
-    patientName: row.patientName,
-    age: daysLabel(daysSince(row.receivedAt, now)),
-  });
-  const shown = [...incoming, ...others];
-  const named = shown.filter((r) => r.patientName !== null);
-  // One access-log line per view of the list, and one per patient shown by name (NEN 7513).
-  auditPatientsShown(db, {
-    action: "case.list_view",
-    actor: actorOf(user),
-    detail: `inbox ${table.slug}`,
-    origin: context.origin,
-    shown: named.map((r) => ({ patientId: r.patientId, caseId: r.id, code: r.code })),
-  });
-  audit(db, {
-    action: "case.list",
-    actor: actorOf(user),
+  const list = loadCaseList(db, request, context.origin, user, { kind: "table", tableId: table.id }, { defaultStatus: "lopend", defaultSort: "urgentie" }, {
+    label: `inbox ${table.slug}`,
+    shownAction: "case.list_view",
     objectType: "table",
     objectId: table.id,
-    detail: `inbox ${table.slug}: ${shown.length} casussen, ${named.length} met naam`,
-    origin: context.origin,
   });
+  const now = new Date();
   return {
     table: { name: table.name, number: table.number, slug: table.slug },
     isChair: can(user.principal, "case:screen", { tableId: table.id }),
-    query,
-    incoming: [...incoming].sort(byUrgencyThenAge).map(present),
-    others: others.map(present),
+    filters: list.filters,
+    filtered: list.filtered,
+    problems: list.problems,
+    page: {
+      ...list.page,
+      items: list.page.items.map((row) => ({
+        id: row.id,
+        code: row.code,
+        status: row.status,
+        urgency: row.urgency,
+        source: row.source,
+        viaVwsUnit: row.viaVwsUnit,
+        referrer: row.referrerName,
+        patientName: row.patientName,
+        age: row.age,
+        residence: row.municipality ?? `provincie ${row.province}`,
+        careQuestion: row.careQuestion,
+        waiting: daysLabel(daysSince(row.receivedAt, now)),
+      })),
+    },
   };
 }
 
-type Row = ReturnType<typeof useLoaderData<typeof loader>>["incoming"][number];
-
-function CaseTable({ rows, caption, withAge }: { rows: Row[]; caption: string; withAge: boolean }) {
-  return (
-    <table className="data">
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Casus</th>
-          <th scope="col">Patiënt</th>
-          {withAge ? <th scope="col">Wacht sinds ontvangst</th> : null}
-          <th scope="col">Urgentie</th>
-          <th scope="col">Aangemeld door</th>
-          <th scope="col">Status</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.id}>
-            <th scope="row"><Link to={`/casussen/${row.id}`}>{row.code}</Link></th>
-            <td>{row.patientName ?? <span className="muted">Afgeschermd</span>}</td>
-            {withAge ? <td>{row.age}</td> : null}
-            <td><span className={URGENCY_BADGE[row.urgency]}>{URGENCY_LABELS[row.urgency]}</span></td>
-            <td>
-              {REFERRAL_SOURCE_LABELS[row.source]}
-              {row.viaVwsUnit ? " (via VWS-unit)" : ""}
-              {row.referrer ? <span className="muted"> · {row.referrer}</span> : null}
-            </td>
-            <td>{CASE_STATE_LABELS[row.status]}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
 export default function Inbox() {
-  const { table, isChair, incoming, others, query } = useLoaderData<typeof loader>();
+  const { table, isChair, page, filters, filtered, problems } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const done = DONE[searchParams.get("gelukt") ?? ""];
+  const path = `/tafels/${table.slug}/inbox`;
   return (
     <>
       <p><Link to={`/tafels/${table.slug}`}>← Tafel {table.name}</Link></p>
@@ -144,30 +78,53 @@ export default function Inbox() {
         {isChair ? "Als voorzitter screent u nieuwe aanmeldingen op de zeven inclusiecriteria." : "U ziet de aanmeldingen van deze tafel; de voorzitter screent ze."}
       </p>
       {done ? <div className="alert alert--ok" role="status">{done}</div> : null}
-      <form method="get" role="search" className="actions" aria-label="Casussen zoeken">
-        <label htmlFor="zoek">Zoek op casuscode, naam of BSN</label>
-        <input id="zoek" name="zoek" type="search" defaultValue={query} autoComplete="off" />
-        <button type="submit" className="button button--secondary">Zoeken</button>
-        {query ? <Link to={`/tafels/${table.slug}/inbox`}>Alles tonen</Link> : null}
-      </form>
+      <CaseListFilters path={path} values={filters} filtered={filtered} problems={problems} searchLabel="Zoek op casuscode, naam of BSN" />
 
-      <section className="card" aria-labelledby="nieuw">
-        <h2 id="nieuw">Nieuwe aanmeldingen ({incoming.length})</h2>
-        <p className="hint">Ontvangen en in screening, de meest urgente en langst wachtende eerst. De naam staat er alleen als de toestemming van de patiënt dat voor uw organisatie toelaat.</p>
-        {incoming.length ? (
-          <CaseTable rows={incoming} caption="Nieuwe aanmeldingen" withAge />
+      <section className="card" aria-labelledby="casussen">
+        <h2 id="casussen">Casussen</h2>
+        <p className="hint">De naam, leeftijd en gemeente staan er alleen als de toestemming van de patiënt dat voor uw organisatie toelaat; anders een leeftijdsklasse en de provincie.</p>
+        {page.items.length ? (
+          <TableScroll label={`Casussen van tafel ${table.name}`}>
+            <table className="data">
+              <caption className="visually-hidden">Casussen van tafel {table.name}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Casus</th>
+                  <th scope="col">Patiënt</th>
+                  <th scope="col">Leeftijd</th>
+                  <th scope="col">Woonplaats</th>
+                  <th scope="col">Vraagstelling</th>
+                  <th scope="col">Wacht sinds ontvangst</th>
+                  <th scope="col">Urgentie</th>
+                  <th scope="col">Aangemeld door</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((row) => (
+                  <tr key={row.id}>
+                    <th scope="row"><Link to={`/casussen/${row.id}`}>{row.code}</Link></th>
+                    <td>{row.patientName ?? <span className="muted">Afgeschermd</span>}</td>
+                    <td>{row.age}</td>
+                    <td>{row.residence}</td>
+                    <td>{row.careQuestion}</td>
+                    <td>{row.waiting}</td>
+                    <td><span className={URGENCY_BADGE[row.urgency]}>{URGENCY_LABELS[row.urgency]}</span></td>
+                    <td>
+                      {REFERRAL_SOURCE_LABELS[row.source]}
+                      {row.viaVwsUnit ? " (via VWS-unit)" : ""}
+                      {row.referrer ? <span className="muted"> · {row.referrer}</span> : null}
+                    </td>
+                    <td>{CASE_STATE_LABELS[row.status]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         ) : (
-          <p className="muted">Er zijn geen nieuwe aanmeldingen.</p>
+          <p className="muted">{filtered ? "Geen casussen gevonden met deze zoekopdracht of filters." : "Deze tafel heeft geen lopende casussen."}</p>
         )}
-      </section>
-
-      <section className="card" aria-labelledby="lopend">
-        <h2 id="lopend">Andere lopende casussen ({others.length})</h2>
-        {others.length ? (
-          <CaseTable rows={others} caption="Andere lopende casussen" withAge={false} />
-        ) : (
-          <p className="muted">Deze tafel heeft geen andere lopende casussen.</p>
-        )}
+        <Pager page={page} label="casussen" noun={{ one: "casus", many: "casussen" }} />
       </section>
     </>
   );

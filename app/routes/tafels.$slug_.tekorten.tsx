@@ -19,6 +19,9 @@ import { actorOf, notFound, requirePermission } from "~/lib/auth.server";
 import { failure, parseForm, type FieldErrors } from "~/lib/forms";
 import { IdSchema, JUSTIFICATION_MIN, ShortfallIntentSchema, ShortfallSchema } from "~/lib/shortfall-forms";
 import { tableBySlug } from "~/models/screening.server";
+import { publishIntent } from "~/lib/shortfall-publish.server";
+import { responseCountsOf } from "~/models/shortfall-publication.server";
+import { PublishShortfall } from "~/components/shortfall-publish";
 import { createShortfall, foreignCaseIds, getShortfall, listShortfalls, tableCaseCodes, updateShortfall } from "~/models/shortfalls.server";
 import styles from "~/styles/monitor.css";
 
@@ -34,6 +37,7 @@ function tableOf(context: LoaderFunctionArgs["context"], params: LoaderFunctionA
 
 const DONE: Record<string, string> = {
   aangemaakt: "Het tekort is vastgelegd. Het telt mee in de landelijke monitor.",
+  gepubliceerd: "Het tekort is gepubliceerd: de zorgverzekeraars en de landelijk projectleider zien het nu.",
   bijgewerkt: "Het tekort is bijgewerkt.",
 };
 
@@ -47,6 +51,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!table) throw notFound(); // unreachable: no table, no permission
   const { db } = context.services;
   const isChair = can(user.principal, "table:chair", { tableId: table.id });
+  const responseCounts = responseCountsOf(db, table.id);
   const shortfalls = listShortfalls(db, table.id).map((s) => ({
     id: s.id,
     careFunction: s.careFunction,
@@ -58,6 +63,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     justification: s.justification,
     status: s.status,
     cases: s.cases.map((c) => c.code),
+    publishedLabel: s.publishedAt ? formatAmsterdam(s.publishedAt) : null,
+    responses: responseCounts.get(s.id) ?? 0,
     updatedAt: formatAmsterdam(s.updatedAt),
     createdBy: s.createdBy,
   }));
@@ -100,6 +107,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = ShortfallIntentSchema.safeParse(formData.get("intent"));
   if (!intent.success) return { ...failure("Deze handeling is niet mogelijk.", formData), intent: "create" as const };
+  if (intent.data === "publish") return publishIntent(context, table, user, formData);
   const parsed = parseForm(ShortfallSchema, formData, ["caseIds"]);
   if (!parsed.ok) return { ...parsed, intent: intent.data };
   const foreign = foreignCaseIds(db, table.id, parsed.data.caseIds);
@@ -209,6 +217,8 @@ function ShortfallForm({ table, caseOptions, editing }: Pick<LoaderData, "table"
 
 export default function Shortfalls() {
   const { table, isChair, shortfalls, caseOptions, editing } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const publishError = actionData && !actionData.ok && actionData.intent === "publish" ? { id: String(actionData.values.id), error: actionData.formError } : null;
   const [searchParams] = useSearchParams();
   const done = DONE[searchParams.get("gelukt") ?? ""];
   return (
@@ -258,6 +268,7 @@ export default function Shortfalls() {
                   <td>
                     {SHORTFALL_STATUS_LABELS[s.status]}
                     <span className="muted"> · {s.updatedAt}</span>
+                    <PublishShortfall id={s.id} publishedLabel={s.publishedLabel} responses={s.responses} canPublish={isChair} error={publishError?.id === String(s.id) ? publishError.error : undefined} />
                   </td>
                   {isChair ? (
                     <td><Link to={`?bewerk=${s.id}`} aria-label={`Tekort ${CARE_FUNCTION_LABELS[s.careFunction]} bewerken`}>Bewerken</Link></td>

@@ -1,47 +1,33 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { CaseListFilters } from "~/components/case-list-filters";
+import { Pager } from "~/components/pager";
+import { TableScroll } from "~/components/table-scroll";
 import { CASE_STATE_LABELS } from "~/domain/case-lifecycle";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
-import { caseVisibility } from "~/domain/consent";
 import { URGENCY_LABELS } from "~/domain/vocabulary";
-import { audit } from "~/lib/audit.server";
-import { actorOf, requirePermission } from "~/lib/auth.server";
+import { requirePermission } from "~/lib/auth.server";
+import { loadCaseList } from "~/lib/case-list.server";
 import { draftValues, STEPS, textOf } from "~/lib/referral-form";
-import { consentScopeOf, currentConsent } from "~/models/cases.server";
-import { listOrganisationReferrals, listOwnDrafts } from "~/models/referral-drafts.server";
+import { listOwnDrafts } from "~/models/referral-drafts.server";
+import { listTables } from "~/models/tables.server";
 
 export const meta: MetaFunction = () => [{ title: "Verwijzingen – Regiotafel" }];
 
-// The referrer's overview: what their organisation referred and their own unfinished drafts.
-// Names are shown only where the consent in force allows it; every patient on the list is audited.
+// The referrer's overview: what their organisation referred (searchable, filtered, paged) and their
+// own unfinished drafts. Names are shown only where the consent in force allows it; every patient
+// shown by name is audited.
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "referral:create");
   const { db } = context.services;
-  const viewer = { email: user.email, organisationId: user.organisationId, organisationType: user.organisationType };
-
-  const referrals = listOrganisationReferrals(db, user.organisationId).flatMap((r) => {
-    const visibility = caseVisibility(viewer, consentScopeOf(currentConsent(db, r.id)), {
-      leadOrganisationId: r.leadOrganisationId,
-      referrerOrganisationId: r.referrerOrganisationId,
-    });
-    if (visibility === "none") return [];
-    return [{ ...r, identified: visibility === "identified" }];
+  const tables = listTables(db);
+  const scope = { kind: "referrer", organisationId: user.organisationId } as const;
+  const list = loadCaseList(db, request, context.origin, user, scope, { defaultStatus: "alle", defaultSort: "nieuwste", tables: tables.map((t) => t.slug) }, {
+    label: "verwijzingenlijst",
+    shownAction: "referral.list",
+    objectType: "organisation",
+    objectId: user.organisationId,
   });
-
-  for (const r of referrals) {
-    audit(db, {
-      action: "referral.list",
-      actor: actorOf(user),
-      objectType: "case",
-      objectId: r.id,
-      patientId: r.patientId,
-      detail: `${r.code} in verwijzingenlijst (${r.identified ? "met identiteit" : "zonder identiteit"})`,
-      origin: context.origin,
-    });
-  }
-  if (referrals.length === 0) {
-    audit(db, { action: "referral.list", actor: actorOf(user), detail: "verwijzingenlijst: 0 verwijzingen", origin: context.origin });
-  }
 
   const drafts = listOwnDrafts(db, user.id).map((d) => {
     const values = draftValues(d.data);
@@ -50,21 +36,28 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
   return {
     organisation: user.organisationName,
-    referrals: referrals.map((r) => ({
-      id: r.id,
-      code: r.code,
-      patientName: r.identified ? r.patientName : null,
-      table: `${r.tableNumber}. ${r.tableName}`,
-      status: CASE_STATE_LABELS[r.status],
-      receivedAt: formatAmsterdam(r.receivedAt),
-      urgency: URGENCY_LABELS[r.urgency],
-    })),
+    page: {
+      ...list.page,
+      items: list.page.items.map((r) => ({
+        id: r.id,
+        code: r.code,
+        patientName: r.patientName,
+        table: `${r.tableNumber}. ${r.tableName}`,
+        status: CASE_STATE_LABELS[r.status],
+        receivedAt: formatAmsterdam(r.receivedAt),
+        urgency: URGENCY_LABELS[r.urgency],
+      })),
+    },
+    filters: list.filters,
+    filtered: list.filtered,
+    problems: list.problems,
+    tables: tables.map((t) => ({ slug: t.slug, label: `${t.number}. ${t.name}` })),
     drafts: drafts.map((d) => ({ ...d, updatedAt: formatAmsterdam(d.updatedAt), stepTitle: STEPS.find((s) => s.number === d.step)?.title ?? "" })),
   };
 }
 
 export default function Referrals() {
-  const { organisation, referrals, drafts } = useLoaderData<typeof loader>();
+  const { organisation, page, filters, filtered, problems, tables, drafts } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Verwijzingen</h1>
@@ -107,7 +100,9 @@ export default function Referrals() {
 
       <section className="card" aria-labelledby="ingediend">
         <h2 id="ingediend">Ingediende verwijzingen</h2>
-        {referrals.length ? (
+        <CaseListFilters path="/verwijzingen" values={filters} filtered={filtered} problems={problems} tables={tables} searchLabel="Zoek op casuscode, naam of BSN" />
+        {page.items.length ? (
+          <TableScroll label={`Verwijzingen van ${organisation}`}>
           <table className="data">
             <caption className="visually-hidden">Verwijzingen van {organisation}</caption>
             <thead>
@@ -121,7 +116,7 @@ export default function Referrals() {
               </tr>
             </thead>
             <tbody>
-              {referrals.map((r) => (
+              {page.items.map((r) => (
                 <tr key={r.id}>
                   <td><Link to={`/verwijzingen/${r.id}`}>{r.code}</Link></td>
                   <td>{r.patientName ?? <span className="muted">Afgeschermd (geen toestemming)</span>}</td>
@@ -133,9 +128,11 @@ export default function Referrals() {
               ))}
             </tbody>
           </table>
+          </TableScroll>
         ) : (
-          <p className="muted">Uw organisatie heeft nog geen patiënten aangemeld.</p>
+          <p className="muted">{filtered ? "Geen verwijzingen gevonden met deze zoekopdracht of filters." : "Uw organisatie heeft nog geen patiënten aangemeld."}</p>
         )}
+        <Pager page={page} label="ingediende verwijzingen" noun={{ one: "verwijzing", many: "verwijzingen" }} />
       </section>
     </>
   );

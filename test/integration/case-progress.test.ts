@@ -135,7 +135,15 @@ describe("escalation, placement, follow-up and closure by the chair", () => {
 
     const sameLevelNewReason = await post(CHAIR, page(c.caseId), { intent: "escalate", level: "national_mediation", escalationReason: "Tweede verzekeraar gevraagd mee te zoeken." });
     expect(sameLevelNewReason.status).toBe(302);
-    const higher = await post(CHAIR, page(c.caseId), { intent: "escalate", level: "national_project_leader", escalationReason: "Landelijke zorgbemiddeling vond geen plek." });
+    // The project leader's level also sends a non-identifying request (tested in outcome-loops).
+    const higher = await post(CHAIR, page(c.caseId), {
+      intent: "escalate",
+      level: "national_project_leader",
+      escalationReason: "Landelijke zorgbemiddeling vond geen plek.",
+      bottleneck: "limited_capacity",
+      leaderQuestion: "Wij vragen hulp bij het vinden van een plek buiten de regio.",
+      confirmNoPatientData: "on",
+    });
     expect(higher.status).toBe(302);
 
     const rows = db().select().from(escalations).where(eq(escalations.caseId, c.caseId)).all();

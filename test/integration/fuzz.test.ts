@@ -280,7 +280,7 @@ function discoveredIntents(file: string): string[] {
 
 // ── What each action route is, who may use it, and which fields each intent reads ──
 
-type Role = "admin" | "chair" | "referrer" | "member" | "anonymous" | "logout";
+type Role = "admin" | "chair" | "referrer" | "member" | "project_leader" | "anonymous" | "logout";
 type RouteSpec = {
   as?: Role;
   url?: () => string;
@@ -420,6 +420,7 @@ const ROUTES: Record<string, RouteSpec> = {
       add_action: ["description", "ownerOrganisationId", "dueDate", "goalId"],
       action_status: ["actionId", "status"],
       agree: [],
+      new_version: ["versionReason"],
     },
     inputFree: ["agree"],
     terminal: ["agree"],
@@ -435,7 +436,7 @@ const ROUTES: Record<string, RouteSpec> = {
     as: "chair",
     url: () => `/casussen/${ids.progressCase}/verloop`,
     intents: {
-      escalate: ["level", "escalationReason"],
+      escalate: ["level", "escalationReason", "bottleneck", "leaderQuestion", "confirmNoPatientData"],
       place: ["organisationId", "careFunction", "fundingType", "placementStart", "notes"],
       start_follow_up: [],
       close: ["closeKind", "closeReason"],
@@ -450,20 +451,31 @@ const ROUTES: Record<string, RouteSpec> = {
     as: "anonymous",
     url: () => "/inloggen",
     // No intent is the password step; "code" needs the signed cookie of a correct password first.
-    intents: { "": ["email", "password", "redirectTo"], code: ["code", "redirectTo"], cancel: [] },
-    inputFree: ["cancel"],
+    intents: { "": ["email", "password", "redirectTo"], code: ["code", "redirectTo"], passkey: ["credential", "redirectTo"], recovery: ["recoveryCode", "redirectTo"], "passkey-options": [], cancel: [] },
+    inputFree: ["cancel", "passkey-options"],
   },
+  "casussen.$caseId_.advies.tsx": { as: "chair", url: () => `/casussen/${ids.progressCase}/advies`, fields: ["adviceId", "questionAnswer", "fittingOffer", "planSummary", "nextSteps"] },
+  "tekorten.tsx": { as: "referrer", url: () => "/tekorten", fields: ["shortfallId", "kind", "text", "responseDate", "contact"] },
+  "opschalingen.tsx": { as: "project_leader", url: () => "/opschalingen", fields: ["requestId", "status", "response"] },
   "tafels.$slug_.bijeenkomsten._index.tsx": { as: "chair", url: () => "/tafels/rotterdam/bijeenkomsten" },
   "tafels.$slug_.lessen.tsx": { as: "chair", url: () => "/tafels/rotterdam/lessen" },
   "tafels.$slug_.tekorten.tsx": {
     as: "chair",
     url: () => "/tafels/rotterdam/tekorten",
-    intents: { create: SHORTFALL, update: [...SHORTFALL, "id"] },
+    intents: { create: SHORTFALL, update: [...SHORTFALL, "id"], publish: ["id", "confirmNoPatientData"] },
   },
   "account.tweede-factor.tsx": {
     as: "member",
     url: () => "/account/tweede-factor",
-    intents: { enrol: ["secret", "token", "code", "redirectTo"], disable: ["code"] },
+    intents: {
+      enrol: ["secret", "token", "code", "redirectTo"],
+      disable: ["code"],
+      "passkey-options": [],
+      "passkey-add": ["credential", "redirectTo"],
+      "passkey-remove": ["passkeyId"],
+      "recovery-generate": [],
+    },
+    inputFree: ["passkey-options", "recovery-generate"],
   },
   "uitloggen.tsx": { as: "logout", url: () => "/uitloggen", noInput: true },
   "meldingen.tsx": { as: "chair", url: () => "/meldingen", intents: { open: ["noticeId"], read_all: [], preference: ["delivery"] }, inputFree: ["read_all"] },
@@ -559,6 +571,7 @@ beforeAll(async () => {
   clients.set("admin", await loggedIn(t.url, ADMIN));
   clients.set("chair", await loggedIn(t.url, CHAIR));
   clients.set("referrer", await loggedIn(t.url, REFERRER));
+  clients.set("project_leader", await loggedIn(t.url, "projectleider@regiotafel.test"));
   clients.set("logout", await loggedIn(t.url, "lid.rotterdam@regiotafel.test"));
   clients.set("member", await loggedIn(t.url, "lid.brabant@regiotafel.test"));
   clients.set("anonymous", new Client(t.url));

@@ -3,13 +3,14 @@
 // actions overdue on their owner's home, shortfalls published to the insurers and the project
 // leader, level-4 escalations for the project leader without identity.
 import { and, eq } from "drizzle-orm";
-import { auditEvents, cases, referrerAdvices, regionalTables, users } from "#db/schema";
+import { arrangements, auditEvents, cases, escalationRequests, organisations, planGoals, placements, planVersions, referrerAdvices, regionalTables, shortfalls, users } from "#db/schema";
 import { demoBsn } from "#db/demo-cases";
 import { ReferralSchema } from "~/domain/referral-schema";
 import { CRITERION_NUMBERS } from "~/domain/vocabulary";
 import { applyCaseEvent, saveAssessment } from "~/models/cases.server";
 import { addAgendaItem, createMeetings, getMeeting, saveMinutes } from "~/models/meetings.server";
 import { createReferral } from "~/models/referrals.server";
+import { createShortfall } from "~/models/shortfalls.server";
 import { readPdf } from "../helpers/pdf-text";
 import { validReferral } from "../helpers/referral-payload";
 import { sessionsFor, startPortal, type TestPortal } from "../helpers/portal";
@@ -174,5 +175,261 @@ describe("meeting actions overdue on the owner's home", () => {
     expect(home.html).not.toContain(c.name);
     // Not someone else's home.
     expect((await get("lid.denhaag@regiotafel.test", "/")).html).not.toContain("Woonplek zoeken bij Pameijer");
+  });
+});
+
+describe("shortfalls published to the insurers and the project leader", () => {
+  const JUSTIFICATION = "Sinds het voorjaar ontbreekt in de regio Rotterdam een IHT-team voor jongvolwassenen met een dubbele diagnose; opnames duren daardoor weken langer.";
+  let shortfallId: number;
+  let linked: ReturnType<typeof includedCase>[];
+  beforeAll(() => {
+    linked = [includedCase("Sara Tekortcasus"), includedCase("Timo Tekortcasus")];
+    const chair = user(CHAIR);
+    const tableId = db().select().from(regionalTables).where(eq(regionalTables.slug, "rotterdam")).get()!.id;
+    shortfallId = createShortfall(db(), tableId, chair.id, {
+      careFunction: "iht",
+      functionOther: null,
+      kind: "absent",
+      bottleneck: "limited_capacity",
+      waitingWeeks: 14,
+      peopleWaiting: null,
+      justification: JUSTIFICATION,
+      status: "open",
+      caseIds: linked.map((c) => c.id),
+    });
+  });
+  const register = "/tafels/rotterdam/tekorten";
+
+  it("nobody outside the table sees it before it is published", async () => {
+    expect((await get(ADVISOR, "/tekorten")).html).not.toContain(JUSTIFICATION);
+  });
+
+  it("the chair publishes only after confirming it holds no patient data; members cannot publish", async () => {
+    const unconfirmed = await post(CHAIR, register, { intent: "publish", id: String(shortfallId) });
+    expect(unconfirmed.status).toBe(200);
+    expect(unconfirmed.html).toContain("Bevestig dat de tekst geen patiëntgegevens bevat.");
+    expect((await post(MEMBER, register, { intent: "publish", id: String(shortfallId), confirmNoPatientData: "on" })).status).toBe(403);
+    expect(db().select().from(shortfalls).where(eq(shortfalls.id, shortfallId)).get()!.publishedAt).toBeNull();
+
+    const published = await post(CHAIR, register, { intent: "publish", id: String(shortfallId), confirmNoPatientData: "on" });
+    expect(published.status).toBe(302);
+    expect(db().select().from(shortfalls).where(eq(shortfalls.id, shortfallId)).get()!.publishedAt).toBeTruthy();
+    expect((await get(CHAIR, register)).html).toContain("Gepubliceerd op");
+  });
+
+  it("a justification with a BSN is refused at publication", async () => {
+    const chair = user(CHAIR);
+    const tableId = db().select().from(regionalTables).where(eq(regionalTables.slug, "rotterdam")).get()!.id;
+    const id = createShortfall(db(), tableId, chair.id, { careFunction: "fact", functionOther: null, kind: "insufficient_capacity", bottleneck: "other", waitingWeeks: null, peopleWaiting: null, justification: `Wachtlijst FACT is lang, zie patiënt met BSN ${demoBsn(999)} die al maanden wacht op een plek.`, status: "open", caseIds: [] });
+    const refused = await post(CHAIR, register, { intent: "publish", id: String(id), confirmNoPatientData: "on" });
+    expect(refused.html).toContain("De tekst bevat een burgerservicenummer.");
+    expect(db().select().from(shortfalls).where(eq(shortfalls.id, id)).get()!.publishedAt).toBeNull();
+  });
+
+  it("an insurer's users of any region read it, with the linked-case count suppressed and no case code", async () => {
+    for (const who of [ADVISOR, OTHER_REFERRER]) {
+      const page = await get(who, "/tekorten");
+      expect(page.status, who).toBe(200);
+      expect(page.html).toContain(JUSTIFICATION);
+      expect(page.html).toContain("<dt>Casussen</dt><dd>onderdrukt</dd>");
+      for (const c of linked) {
+        expect(page.html).not.toContain(c.code);
+        expect(page.html).not.toContain(c.name);
+      }
+    }
+  });
+
+  it("an insurer responds (Dutch errors keep what was typed); the project leader sees the response side by side per region", async () => {
+    const half = await post(OTHER_REFERRER, "/tekorten", { shortfallId: String(shortfallId), kind: "extra_purchase_promised", text: "CZ koopt extra IHT-capaciteit in.", responseDate: "", contact: "" });
+    expect(half.status).toBe(200);
+    expect(half.html).toContain("Vul de datum van de reactie in.");
+    expect(half.html).toContain("Vul een contactpersoon in.");
+    expect(half.html).toContain("CZ koopt extra IHT-capaciteit in.");
+    const ok = await post(OTHER_REFERRER, "/tekorten", { shortfallId: String(shortfallId), kind: "extra_purchase_promised", text: "CZ koopt extra IHT-capaciteit in.", responseDate: "2026-12-10", contact: "Inkoop ggz, team Zuid-Holland" });
+    expect(ok.status).toBe(302);
+
+    const leader = await get(PROJECT_LEADER, "/tekorten");
+    expect(leader.status).toBe(200);
+    expect(leader.html).toContain(JUSTIFICATION);
+    expect(leader.html).toContain("Extra inkoop toegezegd");
+    expect(leader.html).toContain("CZ koopt extra IHT-capaciteit in.");
+    expect(leader.html).toContain("Inkoop ggz, team Zuid-Holland");
+    // Every region has its own column, also those without published shortfalls.
+    expect(leader.html.match(/Geen gepubliceerde tekorten\./g)?.length).toBe(6);
+    // The project leader reads but does not respond.
+    expect(leader.html).not.toContain(">Reageren<");
+    expect((await post(PROJECT_LEADER, "/tekorten", { shortfallId: String(shortfallId), kind: "other", text: "x", responseDate: "2026-12-10", contact: "x" })).status).toBe(404);
+    // The chair's register counts the response.
+    expect((await get(CHAIR, register)).html).toContain("1 reactie van financiers");
+  });
+
+  it("a provider's referrer and table members have no access to the published list", async () => {
+    expect((await get("verwijzer.parnassia@regiotafel.test", "/tekorten")).status).toBe(404);
+    expect((await get(MEMBER, "/tekorten")).status).toBe(404);
+  });
+});
+
+describe("escalation to the national project leader", () => {
+  let c: ReturnType<typeof includedCase>;
+  const REASON = "Geen enkele aanbieder in de regio neemt Bas Escalatie op vanwege agressie.";
+  beforeAll(() => {
+    c = includedCase("Bas Escalatie");
+  });
+
+  it("level 4 needs a bottleneck category, a question without patient data and the confirmation, in Dutch with values kept", async () => {
+    const page = `/casussen/${c.id}/verloop`;
+    const missing = await post(CHAIR, page, { intent: "escalate", level: "national_project_leader", escalationReason: REASON, leaderQuestion: `BSN ${demoBsn(998)} zoekt plek` });
+    expect(missing.status).toBe(200);
+    expect(missing.html).toContain("Kies de categorie van het knelpunt.");
+    expect(missing.html).toContain("De tekst bevat een burgerservicenummer.");
+    expect(missing.html).toContain("Bevestig dat de tekst geen patiëntgegevens bevat.");
+    expect(missing.html).toContain(REASON);
+    expect(db().select().from(escalationRequests).all()).toHaveLength(0);
+
+    const sent = await post(CHAIR, page, {
+      intent: "escalate",
+      level: "national_project_leader",
+      escalationReason: REASON,
+      bottleneck: "limited_capacity",
+      leaderQuestion: "Wij vragen bemiddeling bij de landelijke inkoop van een plek met intensieve beveiliging.",
+      confirmNoPatientData: "on",
+    });
+    expect(sent.status).toBe(302);
+    const [request] = db().select().from(escalationRequests).all();
+    expect(request).toMatchObject({ caseId: c.id, caseCode: c.code, bottleneck: "limited_capacity", status: "open" });
+  });
+
+  it("appears for the project leader with table, case code, bottleneck and question, never the patient or the case's reason", async () => {
+    const page = await get(PROJECT_LEADER, "/opschalingen");
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(c.code);
+    expect(page.html).toContain("Rotterdam");
+    expect(page.html).toContain("Beperkte capaciteit (ambulante zorg, personeel)");
+    expect(page.html).toContain("Wij vragen bemiddeling bij de landelijke inkoop");
+    expect(page.html).not.toContain(c.name);
+    expect(page.html).not.toContain(REASON);
+    expect(page.html).not.toContain(`/casussen/${c.id}`);
+    // Nobody else reaches the list.
+    for (const who of [CHAIR, ADVISOR, REFERRER]) expect((await get(who, "/opschalingen")).status, who).toBe(404);
+  });
+
+  it("the project leader updates the status and answers; the chair reads the answer on the case", async () => {
+    const [request] = db().select().from(escalationRequests).all();
+    const noAnswer = await post(PROJECT_LEADER, "/opschalingen", { requestId: String(request.id), status: "answered", response: "" });
+    expect(noAnswer.status).toBe(200);
+    expect(noAnswer.html).toContain("Schrijf uw antwoord aan de regiotafel.");
+    const answered = await post(PROJECT_LEADER, "/opschalingen", { requestId: String(request.id), status: "answered", response: "Ik heb de zorgverzekeraar en het zorgkantoor gevraagd binnen twee weken een plek te vinden." });
+    expect(answered.status).toBe(302);
+    expect(db().select().from(escalationRequests).where(eq(escalationRequests.id, request.id)).get()!.status).toBe("answered");
+    const chairPage = await get(CHAIR, `/casussen/${c.id}/verloop`);
+    expect(chairPage.html).toContain("Ik heb de zorgverzekeraar en het zorgkantoor gevraagd binnen twee weken een plek te vinden.");
+    expect(chairPage.html).toContain("Beantwoord");
+  });
+
+  it("the project leader still reaches no patient-level route of the case", async () => {
+    for (const path of ["", "/verloop", "/advies", "/plan", "/overleg", "/arrangementen", "/toestemming", "/inzage"]) {
+      expect((await get(PROJECT_LEADER, `/casussen/${c.id}${path}`)).status, path).toBe(404);
+    }
+    expect((await get(PROJECT_LEADER, `/verwijzingen/${c.id}`)).status).toBe(404);
+  });
+});
+
+describe("plan versions", () => {
+  let c: ReturnType<typeof includedCase>;
+  const plan = () => `/casussen/${c.id}/plan`;
+  beforeAll(async () => {
+    c = includedCase("Iris Planversie");
+    discuss(c.id, "2026-11-10T13:00:00.000Z");
+    const iris = db().select().from(organisations).where(eq(organisations.name, "IrisZorg")).get()!;
+    expect((await post(CHAIR, plan(), { intent: "add_goal", lifeDomain: "meaning", goal: "Weer een dagritme met betekenis." })).status).toBe(302);
+    expect((await post(CHAIR, plan(), { intent: "add_action", description: "Dagbesteding zoeken", ownerOrganisationId: String(iris.id), dueDate: "2027-02-01", goalId: "" })).status).toBe(302);
+  });
+
+  it("agreeing fixes version 1", async () => {
+    expect((await post(CHAIR, plan(), { intent: "agree" })).status).toBe(302);
+    const page = await get(CHAIR, plan());
+    expect(page.html).toContain("Geldende versie: <strong>versie 1</strong>");
+    expect(page.html).not.toContain("Het plan is gewijzigd sinds versie");
+  });
+
+  it("a later change asks for a new version with a reason (Dutch error, typed text kept); it then becomes version 2", async () => {
+    const goal = db().select().from(planGoals).all().find((g) => g.goal === "Weer een dagritme met betekenis.")!;
+    expect((await post(CHAIR, plan(), { intent: "edit_goal", goalId: String(goal.id), lifeDomain: "meaning", goal: "Vrijwilligerswerk bij de buurtmoestuin." })).status).toBe(302);
+    const changed = await get(CHAIR, plan());
+    expect(changed.html).toContain("Het plan is gewijzigd sinds versie 1.");
+
+    const noReason = await post(CHAIR, plan(), { intent: "new_version", versionReason: "  " });
+    expect(noReason.status).toBe(200);
+    expect(noReason.html).toContain("Geef de reden van de wijziging.");
+    const fixed = await post(CHAIR, plan(), { intent: "new_version", versionReason: "Patiënt koos in het tafeloverleg voor de moestuin." });
+    expect(fixed.status).toBe(302);
+    expect((await get(CHAIR, plan())).html).toContain("Geldende versie: <strong>versie 2</strong>");
+    // Nothing changed since: no third version.
+    expect((await post(CHAIR, plan(), { intent: "new_version", versionReason: "Nogmaals" })).html).toContain("Het plan is niet gewijzigd sinds de laatste versie.");
+    expect((await post(MEMBER, plan(), { intent: "new_version", versionReason: "Lid" })).status).toBe(403);
+  });
+
+  it("earlier versions stay readable with who, when and why; the project leader cannot read them", async () => {
+    const page = await get(MEMBER, `${plan()}/versies`);
+    expect(page.status).toBe(200);
+    const v2 = page.html.indexOf("Versie 2");
+    const v1 = page.html.indexOf("Versie 1");
+    expect(v2).toBeGreaterThan(-1);
+    expect(v1).toBeGreaterThan(v2);
+    expect(page.html.slice(v2, v1)).toContain("Vrijwilligerswerk bij de buurtmoestuin.");
+    expect(page.html.slice(v2, v1)).toContain("Reden: Patiënt koos in het tafeloverleg voor de moestuin.");
+    expect(page.html.slice(v1)).toContain("Weer een dagritme met betekenis.");
+    expect(page.html.slice(v1)).toContain("Reden: Plan vastgesteld");
+    expect(page.html).toContain(`door ${user(CHAIR).name}`);
+    expect(page.html).toContain("Zingeving");
+    expect((await get(PROJECT_LEADER, `${plan()}/versies`)).status).toBe(404);
+    expect(db().select().from(planVersions).all().filter((v) => v.createdByUserId === user(CHAIR).id).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("funding paths: placement without a maatwerk-arrangement", () => {
+  /** A case discussed, its plan agreed and presented to the advisor (the steps meetings/arrangements tests cover). */
+  function withAdvisor(name: string) {
+    const c = includedCase(name);
+    discuss(c.id, "2026-11-17T13:00:00.000Z");
+    const chair = user(CHAIR);
+    const actor = { userId: chair.id, organisationId: chair.organisationId };
+    for (const event of ["agree_plan", "request_advisor_check"] as const) expect(applyCaseEvent(db(), c.id, { event }, actor).ok).toBe(true);
+    return c;
+  }
+  const place = (caseId: number) => {
+    const provider = db().select().from(organisations).where(eq(organisations.name, "IrisZorg")).get()!;
+    return post(CHAIR, `/casussen/${caseId}/verloop`, { intent: "place", organisationId: String(provider.id), careFunction: "sheltered_housing", fundingType: "", placementStart: new Date().toISOString().slice(0, 10), notes: "" });
+  };
+  const status = (id: number) => db().select().from(cases).where(eq(cases.id, id)).get()!.status;
+
+  it("a Wlz-funded case names its zorgkantoor and reaches 'Geplaatst' without an arrangement", async () => {
+    const c = withAdvisor("Wim Wlzpad");
+    const page = `/casussen/${c.id}/arrangementen`;
+    const noOffice = await post(CHAIR, page, { intent: "arrange_funding", sources: "wlz" });
+    expect(noOffice.status).toBe(200);
+    expect(noOffice.html).toContain("Bij financiering uit de Wlz is het zorgkantoor partij: kies het zorgkantoor.");
+    expect(status(c.id)).toBe("advisor_check");
+    const office = db().select().from(organisations).where(eq(organisations.name, "Zorgkantoor Rotterdam")).get()!;
+    expect((await post(CHAIR, page, { intent: "arrange_funding", sources: "wlz", careOfficeId: String(office.id) })).status).toBe(302);
+    expect(status(c.id)).toBe("funding_arranged");
+    expect((await place(c.id)).status).toBe(302);
+    expect(status(c.id)).toBe("placed");
+    expect(db().select().from(placements).where(eq(placements.caseId, c.id)).get()!.fundingType).toBe("wlz");
+    expect(db().select().from(arrangements).where(eq(arrangements.caseId, c.id)).all()).toHaveLength(0);
+    expect((await get(CHAIR, `/casussen/${c.id}/verloop`)).html).toContain("Geplaatst");
+  });
+
+  it("a regular-contract case reaches 'Geplaatst' after the advisor concluded 'voldoet', without an arrangement", async () => {
+    const c = withAdvisor("Rik Regulier");
+    const page = `/casussen/${c.id}/arrangementen`;
+    saveAssessment(db(), c.id, "advisor", user(ADVISOR).id, CRITERION_NUMBERS.map((criterion) => ({ criterion, verdict: "met" as const, motivation: "Blijkt uit het dossier." })));
+    expect((await post(ADVISOR, page, { intent: "advisor_conclusion", conclusion: "meets", motivation: "Voldoet aan alle zeven criteria." })).status).toBe(302);
+    expect((await post(ADVISOR, page, { intent: "arrange_funding", sources: "regular_contract" })).status).toBe(302);
+    expect(status(c.id)).toBe("funding_arranged");
+    expect((await place(c.id)).status).toBe(302);
+    expect(status(c.id)).toBe("placed");
+    expect(db().select().from(placements).where(eq(placements.caseId, c.id)).get()!.fundingType).toBe("regular_contract");
+    expect(db().select().from(arrangements).where(eq(arrangements.caseId, c.id)).all()).toHaveLength(0);
   });
 });

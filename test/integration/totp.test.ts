@@ -91,7 +91,7 @@ describe("an administrator without a second factor (as after a reset)", () => {
     const response = await admin.get(ENROLMENT);
     expect(response.status).toBe(200);
     const html = await pageText(response);
-    expect(html).toContain("U ziet in dit portaal gegevens van patiënten: stel eerst een tweede factor in.");
+    expect(html).toContain("U ziet in dit portaal gegevens van patiënten: stel eerst een tweede factor in, met een authenticator-app of een passkey.");
     expect(html).toMatch(/<img src="data:image\/png;base64,[A-Za-z0-9+/=]+" width="220" height="220" alt="QR-code om Regiotafel \(admin@regiotafel.test\)/);
     secret = hidden(html, "secret")!;
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
@@ -223,7 +223,7 @@ describe("an administrator without a second factor (as after a reset)", () => {
     const response = await session.post(ENROLMENT, { intent: "disable", code: "123456" });
     expect(await pageText(response)).toContain("Een tweede factor is voor u verplicht.");
     expect(account(ADMIN).totpSecret).toBe(secret);
-    expect(await pageText(await session.get(ENROLMENT))).not.toContain("Tweede factor uitzetten</button>");
+    expect(await pageText(await session.get(ENROLMENT))).not.toContain("Authenticator-app uitzetten</button>");
   });
 
   describe("an administrator's reset of another user's second factor", () => {
@@ -285,7 +285,7 @@ describe("a table member", () => {
     const page = await pageText(await client.get(ENROLMENT));
     expect(page).toContain('<span class="badge badge--ok">Aan</span>');
     expect(page).not.toContain("Nee, maar aanbevolen");
-    expect(page).not.toContain("Tweede factor uitzetten</button>");
+    expect(page).not.toContain("Authenticator-app uitzetten</button>");
     const off = await client.post(ENROLMENT, { intent: "disable", code: await freshTotpCode(DEMO_TOTP_SECRET, "lid.rotterdam") });
     expect(await pageText(off)).toContain("Een tweede factor is voor u verplicht.");
     expect(account("lid.rotterdam@regiotafel.test").totpSecret).toBe(DEMO_TOTP_SECRET);
@@ -333,7 +333,7 @@ describe("the project leader, where SECOND_FACTOR_OPTIONAL_ROLES=project_leader"
     expect(off.status).toBe(302);
     const stored = odb().select().from(users).where(eq(users.email, EMAIL)).get()!;
     expect(stored).toMatchObject({ totpSecret: null, totpLastStep: null });
-    expect(await pageText(await client.get(off.headers.get("location")!))).toContain("De tweede factor staat uit.");
+    expect(await pageText(await client.get(off.headers.get("location")!))).toContain("De authenticator-app is uitgezet.");
     const plain = await new Client(optional.url).login(EMAIL);
     expect(plain.headers.get("location")).toBe("/");
   });

@@ -21,11 +21,11 @@ const NOBODY = principal([], 10); // an account without any role
  */
 const EXPECTED: Record<string, { p: Principal; scope: Scope; allowed: Permission[] }> = {
   admin: { p: ADMIN, scope: { tableId: 2, organisationId: 20, insurerId: 20 }, allowed: ["users:manage", "organisations:manage", "tables:manage", "audit:read", "api-tokens:manage"] },
-  project_leader: { p: PROJECT_LEADER, scope: { tableId: 2, organisationId: 20, insurerId: 20 }, allowed: ["monitor:read"] },
+  project_leader: { p: PROJECT_LEADER, scope: { tableId: 2, organisationId: 20, insurerId: 20 }, allowed: ["monitor:read", "shortfalls:published", "escalation:respond"] },
   chair: { p: CHAIR_2, scope: { tableId: 2, organisationId: 10, insurerId: 10 }, allowed: ["table:read", "table:chair", "case:read", "case:screen", "consent:override"] },
   member: { p: MEMBER_2, scope: { tableId: 2, organisationId: 30, insurerId: 30 }, allowed: ["table:read", "case:read"] },
-  referrer: { p: REFERRER_VGZ, scope: { tableId: 2, organisationId: 1, insurerId: 1 }, allowed: ["referral:create", "referral:track"] },
-  medical_advisor: { p: ADVISOR_VGZ, scope: { tableId: 2, organisationId: 1, insurerId: 1 }, allowed: ["advice:insured", "case:read"] },
+  referrer: { p: REFERRER_VGZ, scope: { tableId: 2, organisationId: 1, insurerId: 1 }, allowed: ["referral:create", "referral:track", "shortfalls:published", "shortfall:respond"] },
+  medical_advisor: { p: ADVISOR_VGZ, scope: { tableId: 2, organisationId: 1, insurerId: 1 }, allowed: ["advice:insured", "case:read", "shortfalls:published", "shortfall:respond"] },
   no_role: { p: NOBODY, scope: { tableId: 2, organisationId: 10, insurerId: 10 }, allowed: [] },
 };
 
@@ -47,6 +47,9 @@ describe("each permission for each role", () => {
         "case:screen",
         "consent:override",
         "api-tokens:manage",
+        "shortfalls:published",
+        "shortfall:respond",
+        "escalation:respond",
       ].sort(),
     );
   });
@@ -66,6 +69,16 @@ describe("each permission for each role", () => {
       for (const permission of PERMISSIONS) if (can(p, permission, scope) && !allowed.includes(permission)) unexpected.push(`${role} ${permission}`);
     }
     expect(unexpected).toEqual([]);
+  });
+});
+
+describe("published shortfalls reach the insurers, not every referrer", () => {
+  it("a care provider's referrer neither reads nor answers them; an insurer's users do", () => {
+    const providerReferrer = principal([{ role: "referrer", tableId: null }], 10, "ggz_provider");
+    expect(can(providerReferrer, "shortfalls:published")).toBe(false);
+    expect(can(providerReferrer, "shortfall:respond")).toBe(false);
+    expect(can(REFERRER_VGZ, "shortfall:respond")).toBe(true);
+    expect(can(PROJECT_LEADER, "shortfall:respond")).toBe(false);
   });
 });
 
