@@ -1,12 +1,28 @@
-// Signs a demo account in over HTTP, as a browser would (with an Origin header): the session cookie.
-export async function login(baseUrl: string, email: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/inloggen`, {
+// Signs a demo account in over HTTP, as a browser would (with an Origin header), through the
+// second-factor step with the demo accounts' TOTP secret: the session cookie.
+import { authenticator } from "otplib";
+import { TOTP_DIGITS, TOTP_PERIOD_SECONDS } from "../app/domain/second-factor";
+import { DEMO_TOTP_SECRET } from "../db/seed";
+
+const totp = authenticator.clone({ digits: TOTP_DIGITS, step: TOTP_PERIOD_SECONDS });
+
+async function post(baseUrl: string, fields: Record<string, string>, cookie?: string) {
+  return fetch(`${baseUrl}/inloggen`, {
     method: "POST",
-    headers: { Origin: baseUrl, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email, password: "Demo-wachtwoord-2026", redirectTo: "/" }),
+    headers: { Origin: baseUrl, "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
+    body: new URLSearchParams(fields),
     redirect: "manual",
   });
-  const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("regiotafel_session="));
-  if (response.status !== 302 || !cookie) throw new Error(`login as ${email} failed (${response.status})`);
+}
+
+const cookieNamed = (response: Response, name: string) => response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith(`${name}=`));
+
+/** One login per account per TOTP period: the portal accepts each code once (a benchmark logs in each account once). */
+export async function login(baseUrl: string, email: string): Promise<string> {
+  const first = await post(baseUrl, { email, password: "Demo-wachtwoord-2026", redirectTo: "/" });
+  const pending = cookieNamed(first, "regiotafel_2fa");
+  const answer = pending ? await post(baseUrl, { intent: "code", code: totp.generate(DEMO_TOTP_SECRET), redirectTo: "/" }, pending) : first;
+  const cookie = cookieNamed(answer, "regiotafel_session");
+  if (answer.status !== 302 || !cookie) throw new Error(`login as ${email} failed (${answer.status})`);
   return cookie;
 }

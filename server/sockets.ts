@@ -24,7 +24,7 @@ import {
   presenceIn,
   postMessage,
   recentMessages,
-  refuseOverRate,
+  takeRate,
   refreshSession,
   sessionDeadline,
   type RoomServer,
@@ -175,17 +175,23 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
         if (!parsed.success) return { ok: false, reason: "invalid", error: firstProblem(parsed.error) };
         const { caseId, clientMessageId, body } = parsed.data;
         // Over the rate: refused before any session or access query, so a flood costs little.
-        const tooFast = refuseOverRate(services, socket.data.user.id, clientMessageId);
+        const tooFast = takeRate(services, socket.data.user.id, clientMessageId);
         if (tooFast) return tooFast;
+        const giveBack = () => services.messageRate.give(socket.data.user.id);
         const me = await currentUser(socket);
-        if (!me) return { ok: false, reason: "session", error: SESSION_ENDED };
+        if (!me) {
+          giveBack();
+          return { ok: false, reason: "session", error: SESSION_ENDED };
+        }
         if (!socket.rooms.has(roomName(caseId))) {
           denied(socket, me, caseId, undefined, "room:message zonder room:join");
+          giveBack();
           return { ok: false, reason: "not_joined", error: NOT_JOINED };
         }
         const check = checkCaseAccess(db, me, caseId, "case:read");
         if (!check.ok) {
           denied(socket, me, caseId, check.found?.case.patientId, "room:message");
+          giveBack();
           void socket.leave(roomName(caseId));
           socket.data.caseRooms.delete(caseId);
           broadcastPresence(io, caseId);
@@ -203,6 +209,7 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
             consentOverride: check.viaOverride,
             origin: originOf(socket),
           }),
+          { rateTaken: true },
         );
         if (!stored.ok) return stored;
         return { ok: true, message: stored.message };

@@ -27,8 +27,8 @@ export function SuppressionNote() {
         andere regio's, andere perioden of andere indelingen. Een onderdrukt aantal kan dus ook 0 of 5 of meer zijn.
       </p>
       <p>
-        <strong>te weinig casussen</strong>: een mediaan en 90e percentiel staan er alleen als het aantal casussen erachter getoond
-        wordt en minstens 5 is. Doorlooptijden tellen in de periode en regio van de laatste stap. De mediaan is de middelste waarde
+        <strong>te weinig casussen</strong>: een mediaan en 90e percentiel staan er alleen bij minstens 5 casussen, en alleen als de
+        aantallen waar die casussen bij horen (bijvoorbeeld geïncludeerd en niet geïncludeerd) getoond worden. Doorlooptijden tellen in de periode en regio van de laatste stap. De mediaan is de middelste waarde
         (bij een even aantal het gemiddelde van de twee middelste); het 90e percentiel is de waarde waar 90% van de casussen op of
         onder zit (een echt voorgekomen doorlooptijd).
       </p>
@@ -99,9 +99,9 @@ export function MonitorReportView({ report, capacityLink }: { report: MonitorRep
       </section>
 
       <section className="card monitor-block" aria-labelledby="criteria">
-        <h2 id="criteria">Niet geïncludeerd: welk criterium was niet voldaan</h2>
-        <p className="hint">Volgens de laatste screening van de voorzitter; één casus kan bij meer criteria meetellen.</p>
-        <BarChart title={`Niet geïncludeerd naar criterium, ${regionName}`} categoryHeading="Inclusiecriterium" data={report.notIncludedByCriterion.map((r) => ({ key: r.key, label: r.label, value: r.count }))} />
+        <h2 id="criteria">Niet geïncludeerd: eerste criterium dat niet voldaan was</h2>
+        <p className="hint">Volgens de laatste screening van de voorzitter. Elke casus telt één keer, bij het laagste nummer dat bij de screening niet voldaan was; zo telt de verdeling op tot het aantal niet geïncludeerd en is geen klein aantal eruit terug te rekenen.</p>
+        <BarChart title={`Niet geïncludeerd naar eerste niet voldane criterium, ${regionName}`} categoryHeading="Inclusiecriterium" data={report.notIncludedByCriterion.map((r) => ({ key: r.key, label: r.label, value: r.count }))} />
       </section>
 
       <section className="card monitor-block" aria-labelledby="doorlooptijden">

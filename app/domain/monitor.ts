@@ -134,18 +134,21 @@ export const p90 = (values: readonly number[]) => percentileNearestRank(values, 
 export const TOO_FEW = "te weinig casussen" as const;
 /** A lead-time statistic as published: days, "te weinig casussen", or null when there are no cases. */
 export type Stat = number | typeof TOO_FEW | null;
-export type LeadTimeStats = { n: Published; median: Stat; p90: Stat };
+export type LeadTimeStats = { median: Stat; p90: Stat };
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /**
- * Median and p90 of lead times in days (0.1 day), only when the published number of cases is at
- * least 5: a statistic of a hidden count would tell that the count is 5 or more.
+ * Median and p90 of lead times in days (0.1 day), only from at least 5 cases, and only when the
+ * published counts the step's cases are part of (`related`: e.g. included and not included for the
+ * decision step) are all shown. The number of cases itself is not published: it (nearly) equals
+ * counts that are protected in their own tables, and a second table suppressing differently would
+ * undo their protection; and "at least 5" about a hidden count would narrow it.
  */
-export function leadTimeStats(days: readonly number[], n: Published): LeadTimeStats {
-  if (n === 0) return { n, median: null, p90: null };
-  if (typeof n !== "number" || n < MIN_COUNT || days.length < MIN_COUNT) return { n, median: TOO_FEW, p90: TOO_FEW };
-  return { n, median: round1(median(days)!), p90: round1(p90(days)!) };
+export function leadTimeStats(days: readonly number[], related: readonly Published[] = []): LeadTimeStats {
+  if (days.length === 0) return { median: null, p90: null };
+  if (days.length < MIN_COUNT || related.some((v) => typeof v !== "number")) return { median: TOO_FEW, p90: TOO_FEW };
+  return { median: round1(median(days)!), p90: round1(p90(days)!) };
 }
 
 export const DAY_MS = 24 * 60 * 60 * 1000;

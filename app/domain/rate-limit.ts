@@ -1,10 +1,11 @@
 // A token bucket per key (security.md, "Per-user rate limits"): a burst of `burst` actions at once,
-// then `perMinute` a minute. Case-room defaults: 30 at once (pasting a few lines, a quick
-// exchange), then one a second: more than anyone types, far less than a script (finding 10 stored
-// 3,000 messages in 7 s). Pure: the caller passes the clock; the state is a plain map.
+// then `perMinute` a minute. Case-room defaults: 10 at once (a quick exchange), then one a second:
+// more than anyone types, far less than a script (finding 10 stored 3,000 messages in 7 s). The
+// burst is kept small because every stored message is a synced commit (synchronous=FULL) that holds
+// the event loop while it lasts. Pure: the caller passes the clock; the state is a plain map.
 
 export type RatePolicy = { burst: number; perMinute: number };
-export const DEFAULT_MESSAGE_RATE: RatePolicy = { burst: 30, perMinute: 60 };
+export const DEFAULT_MESSAGE_RATE: RatePolicy = { burst: 10, perMinute: 60 };
 
 type Bucket = { tokens: number; at: number };
 
@@ -28,6 +29,12 @@ export function createTokenBuckets(policy: RatePolicy) {
       const b = current(key, now);
       b.tokens = Math.max(0, b.tokens - 1);
       // One entry per account that ever sent: bounded by the number of accounts.
+      buckets.set(key, b);
+    },
+    /** Gives back a token taken for an action that did not happen after all. */
+    give(key: string, now = Date.now()) {
+      const b = current(key, now);
+      b.tokens = Math.min(policy.burst, b.tokens + 1);
       buckets.set(key, b);
     },
   };

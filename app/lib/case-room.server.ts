@@ -215,15 +215,19 @@ export type PostResult = { ok: true; message: RoomMessage; created: boolean } | 
  * One message from a user into a case room (socket and form post): within the user's rate, stored
  * once (with `auditCreated` in the same transaction), then broadcast. A resend of a stored message
  * (same clientMessageId) costs nothing from the rate: a reconnecting client is not punished.
+ * `rateTaken`: the caller already took this message's token with takeRate().
  */
 export function postMessage(
   services: BroadcastServices & { messageRate: TokenBuckets },
   input: { caseId: number; authorUserId: string; clientMessageId: string; body: string },
   auditCreated?: (message: RoomMessage) => void,
+  options: { rateTaken?: boolean } = {},
 ): PostResult {
   const { db, messageRate } = services;
-  const tooFast = refuseOverRate(services, input.authorUserId, input.clientMessageId);
-  if (tooFast) return tooFast;
+  if (!options.rateTaken) {
+    const tooFast = takeRate(services, input.authorUserId, input.clientMessageId);
+    if (tooFast) return tooFast;
+  }
   const stored = db.$client
     .transaction(() => {
       const result = storeMessage(db, input);
@@ -231,16 +235,29 @@ export function postMessage(
       return result;
     })
     .immediate();
-  if (!stored.ok || !stored.created) return stored;
-  messageRate.take(input.authorUserId);
+  if (!stored.ok || !stored.created) {
+    messageRate.give(input.authorUserId); // nothing new was stored
+    return stored;
+  }
   broadcastMessage(services, stored.message);
   return stored;
 }
 
-/** The Dutch refusal when this user is over the message rate (a resend of a stored message never is); else null. */
-export function refuseOverRate(services: { db: Db; messageRate: TokenBuckets }, authorUserId: string, clientMessageId: string) {
+/**
+ * Takes one token of the user's message rate: null when the message may go on, else the Dutch
+ * refusal. Called first thing for a message, so a flood is refused before any session or access
+ * query. A resend of a stored message is never refused (its token is given back once it proves a resend).
+ */
+export function takeRate(services: { db: Db; messageRate: TokenBuckets }, authorUserId: string, clientMessageId: string) {
   const waitMs = services.messageRate.waitMs(authorUserId);
-  if (waitMs === 0 || alreadyStored(services.db, authorUserId, clientMessageId)) return null;
+  if (waitMs === 0) {
+    services.messageRate.take(authorUserId);
+    return null;
+  }
+  if (alreadyStored(services.db, authorUserId, clientMessageId)) {
+    services.messageRate.take(authorUserId); // given back by postMessage, which finds it stored
+    return null;
+  }
   return { ok: false as const, reason: "rate" as const, error: tooFastMessage(waitMs) };
 }
 

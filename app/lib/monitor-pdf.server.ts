@@ -62,8 +62,8 @@ function content(report: MonitorReport, title: string, madeOn: string): PdfConte
   );
   const leadTimes = table(
     "Doorlooptijden (dagen)",
-    ["Stap", "Casussen", "Mediaan", "90e perc."],
-    report.leadTimes.map((r) => [r.label, num(r.n), num(r.median), num(r.p90)]),
+    ["Stap", "Mediaan", "90e perc."],
+    report.leadTimes.map((r) => [r.label, num(r.median), num(r.p90)]),
   );
   const capacity =
     report.capacity.length === 1
@@ -92,7 +92,7 @@ function content(report: MonitorReport, title: string, madeOn: string): PdfConte
     },
     pair(countTable("Instroom en uitkomst", "Onderdeel", report.flow), countTable("Verwijzingen naar bron", "Bron", report.receivedBySource)),
     report.perRegion.length > 1 ? byRegion : { text: "" },
-    countTable("Niet geïncludeerd: criterium niet voldaan", "Inclusiecriterium", report.notIncludedByCriterion),
+    countTable("Niet geïncludeerd: eerste criterium dat niet voldaan was", "Inclusiecriterium", report.notIncludedByCriterion),
     leadTimes,
     pair(countTable("Open casussen naar leeftijd", "Leeftijd", report.openByAge), countTable("Opschalingen", "Niveau", report.escalations)),
     pair(

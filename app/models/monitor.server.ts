@@ -49,7 +49,7 @@ import { formatDate, formatDateRange } from "~/lib/format";
 import { neutraliseFormula } from "./audit-log.server";
 
 export type CountRow = { key: string; label: string; count: Published };
-export type LeadTimeRow = { key: string; label: string; n: Published; median: Stat; p90: Stat };
+export type LeadTimeRow = { key: string; label: string; median: Stat; p90: Stat };
 export type RegionRef = { slug: string; name: string; number: number };
 
 export type CapacityTable = RegionRef & {
@@ -114,11 +114,19 @@ export const SQL_EVENTS = `
   WHERE e.event IN ('receive', 'include', 'not_include', 'redirect', 'discuss', 'place') AND ${inYear("e.at")}
   GROUP BY 1, 2, 3, 4, 5, 6`;
 
-/** Criteria not met in the latest screening of each case not included, per month × table. */
-export const SQL_CRITERIA = `
-  SELECT ${month("e.at")} AS m, e.to_table_id AS t, v.criterion AS k, count(*) AS n
+/**
+ * Cases not included per month × table × the first criterion (lowest number) not met in their latest
+ * screening, 0 when none is recorded. A partition, not "every criterion not met": the breakdown then
+ * adds up to the not-included count and is protected in one table with it. Separate per-criterion
+ * counts (a case can miss several) are only bounded by that count, and the LP in
+ * test/unit/disclosure.test.ts showed such inequalities narrowing a hidden 1 to [0, 2].
+ */
+export const SQL_NOT_INCLUDED = `
+  SELECT ${month("e.at")} AS m, e.to_table_id AS t,
+    coalesce((SELECT min(v.criterion) FROM criterion_verdicts v
+              WHERE v.assessment_id = (SELECT max(a.id) FROM criteria_assessments a WHERE a.case_id = e.case_id AND a.kind = 'screening') AND v.verdict = 'not_met'), 0) AS k,
+    count(*) AS n
   FROM case_events e
-  JOIN criterion_verdicts v ON v.assessment_id = (SELECT max(a.id) FROM criteria_assessments a WHERE a.case_id = e.case_id AND a.kind = 'screening') AND v.verdict = 'not_met'
   WHERE e.event = 'not_include' AND ${inYear("e.at")}
   GROUP BY 1, 2, 3`;
 
@@ -131,24 +139,24 @@ export const SQL_ESCALATIONS = `
 const APPROVED = `a.status IN ('approved', 'contracted', 'ended') AND ${inYear("coalesce(a.approved_at, a.created_at)")}`;
 const APPROVED_MONTH = month("coalesce(a.approved_at, a.created_at)");
 
-/** Approved arrangements per month × table, and per legal domain and financier type (an arrangement counts once per domain/type). */
+/** One class per arrangement: its only value, 'multiple' when it has several, 'none' without any. */
+const oneClass = (values: string) => `(SELECT CASE WHEN count(DISTINCT v) > 1 THEN 'multiple' ELSE coalesce(max(v), 'none') END FROM (${values}))`;
+
+/**
+ * Approved arrangements per month × table × legal domain class × financier class. Each arrangement
+ * falls in exactly one class per dimension (a single domain or financier type, or "more than one"),
+ * so both breakdowns add up to the approved count and the three are protected as one table.
+ */
 export const SQL_ARRANGEMENTS = `
-  SELECT 'total' AS kind, ${APPROVED_MONTH} AS m, c.table_id AS t, '' AS k, count(*) AS n
-  FROM arrangements a JOIN cases c ON c.id = a.case_id WHERE ${APPROVED} GROUP BY 2, 3
-  UNION ALL
-  SELECT 'domain', m, t, k, count(*) FROM (
-    SELECT DISTINCT a.id, ${APPROVED_MONTH} AS m, c.table_id AS t, ac.legal_domain AS k
-    FROM arrangements a JOIN cases c ON c.id = a.case_id JOIN arrangement_components ac ON ac.arrangement_id = a.id WHERE ${APPROVED}
-  ) GROUP BY 2, 3, 4
-  UNION ALL
-  SELECT 'financier', m, t, k, count(*) FROM (
-    SELECT DISTINCT a.id, ${APPROVED_MONTH} AS m, c.table_id AS t, o.type AS k
-    FROM arrangements a JOIN cases c ON c.id = a.case_id
-    JOIN (SELECT arrangement_id, organisation_id FROM arrangement_parties WHERE role = 'financier'
-          UNION SELECT arrangement_id, financier_organisation_id FROM arrangement_components WHERE financier_organisation_id IS NOT NULL) fin ON fin.arrangement_id = a.id
-    JOIN organisations o ON o.id = fin.organisation_id
-    WHERE ${APPROVED}
-  ) GROUP BY 2, 3, 4`;
+  SELECT ${APPROVED_MONTH} AS m, c.table_id AS t,
+    ${oneClass("SELECT ac.legal_domain AS v FROM arrangement_components ac WHERE ac.arrangement_id = a.id")} AS d,
+    ${oneClass(`SELECT o.type AS v FROM (SELECT organisation_id FROM arrangement_parties WHERE arrangement_id = a.id AND role = 'financier'
+                UNION SELECT financier_organisation_id FROM arrangement_components WHERE arrangement_id = a.id AND financier_organisation_id IS NOT NULL) fin
+                JOIN organisations o ON o.id = fin.organisation_id`)} AS f,
+    count(*) AS n
+  FROM arrangements a JOIN cases c ON c.id = a.case_id
+  WHERE ${APPROVED}
+  GROUP BY 1, 2, 3, 4`;
 
 /** The events of every case with a lead-time end event in the year, in time order: one ordered pass. */
 export const SQL_LEAD_TIME_EVENTS = `
@@ -190,31 +198,36 @@ function regionDimension(regions: readonly Region[]): Hierarchy {
   return flat(regions.map((r) => r.slug), "alle");
 }
 
-/** A year table period × region (× category) from leaf counts, protected. */
-function yearTable(regionDim: Hierarchy, counts: Counts, categories?: readonly string[]): ProtectedTable {
-  const dims = [PERIOD_TREE, regionDim, ...(categories ? [flat(categories)] : [])];
+/** How a referral came in besides its source: through the VWS unit complexe zorgvragen, or direct. */
+const CHANNELS = ["vws", "direct"] as const;
+
+/** A year table period × region (× categories) from leaf counts, protected. */
+function yearTable(regionDim: Hierarchy, counts: Counts, ...categories: (readonly string[])[]): ProtectedTable {
+  const dims = [PERIOD_TREE, regionDim, ...categories.map((c) => flat(c))];
   return protectTable(dims, (codes) => counts.get(codes.join("|")) ?? 0);
 }
 
 type YearTables = {
-  received: ProtectedTable; // × source
-  viaVws: ProtectedTable;
+  /** × source × channel (via the VWS unit or direct): one table, so "via VWS" cannot be subtracted from a source. */
+  received: ProtectedTable;
   included: ProtectedTable;
+  /** × first criterion not met ("0": none recorded). */
   notIncluded: ProtectedTable;
   redirected: ProtectedTable;
   discussed: ProtectedTable;
   placed: ProtectedTable;
-  criteria: Map<number, ProtectedTable>;
   escalations: ProtectedTable; // × level
+  /** × legal domain class × financier class. */
   approved: ProtectedTable;
-  legalDomains: Map<string, ProtectedTable>;
-  financiers: Map<string, ProtectedTable>;
-  leadTimeN: Map<LeadTimeStep, ProtectedTable>;
   /** Lead times (days) per step, with month and table, for medians of any period and region. */
   leadTimes: { step: LeadTimeStep; month: number; tableId: number; days: number }[];
 };
 
 const FINANCIER_TYPES: OrganisationType[] = ["insurer", "municipality", "care_office"];
+/** The breakdowns as partitions (see SQL_NOT_INCLUDED and SQL_ARRANGEMENTS): "0"/"none" when nothing is recorded. */
+const CRITERION_CLASSES = [...INCLUSION_CRITERIA.map((c) => String(c.number)), "0"];
+const DOMAIN_CLASSES = [...LEGAL_DOMAINS, "multiple", "none"];
+const FINANCIER_CLASSES = [...FINANCIER_TYPES, "multiple", "none"];
 
 /** All counts of one year, in one SQL pass per kind of figure, protected per table of figures. */
 function yearTables(db: Db, year: number, regions: readonly Region[]): YearTables {
@@ -223,28 +236,23 @@ function yearTables(db: Db, year: number, regions: readonly Region[]): YearTable
   const regionDim = regionDimension(regions);
   const key = (m: number, t: number | null, k?: string | number) => [monthCode(m), slug.get(t ?? -1) ?? "?", ...(k === undefined ? [] : [String(k)])].join("|");
 
-  const flow = { received: new Map(), viaVws: new Map(), include: new Map(), not_include: new Map(), redirect: new Map(), discuss: new Map(), place: new Map() } as Record<string, Counts>;
+  const flow = { received: new Map(), include: new Map(), not_include: new Map(), redirect: new Map(), discuss: new Map(), place: new Map() } as Record<string, Counts>;
   for (const r of statement(db, SQL_EVENTS).all(params) as { event: string; m: number; t: number; f: number | null; source: string; vws: number; n: number }[]) {
-    if (r.event === "receive") {
-      add(flow.received, key(r.m, r.t, r.source), r.n);
-      if (r.vws) add(flow.viaVws, key(r.m, r.t), r.n);
-    } else if (r.event === "redirect") add(flow.redirect, key(r.m, r.f), r.n);
+    if (r.event === "receive") add(flow.received, `${key(r.m, r.t, r.source)}|${r.vws ? "vws" : "direct"}`, r.n);
+    else if (r.event === "redirect") add(flow.redirect, key(r.m, r.f), r.n);
     else add(flow[r.event], key(r.m, r.t), r.n);
   }
 
-  const criteria = new Map<number, Counts>(INCLUSION_CRITERIA.map((c) => [c.number, new Map()]));
-  for (const r of statement(db, SQL_CRITERIA).all(params) as { m: number; t: number; k: number; n: number }[]) if (criteria.has(r.k)) add(criteria.get(r.k)!, key(r.m, r.t), r.n);
+  const notIncluded: Counts = new Map();
+  for (const r of statement(db, SQL_NOT_INCLUDED).all(params) as { m: number; t: number; k: number; n: number }[]) add(notIncluded, key(r.m, r.t, CRITERION_CLASSES.includes(String(r.k)) ? r.k : 0), r.n);
 
   const escalations: Counts = new Map();
   for (const r of statement(db, SQL_ESCALATIONS).all(params) as { m: number; t: number; k: string; n: number }[]) add(escalations, key(r.m, r.t, r.k), r.n);
 
   const approved: Counts = new Map();
-  const domains = new Map<string, Counts>(LEGAL_DOMAINS.map((d) => [d, new Map()]));
-  const financiers = new Map<string, Counts>(FINANCIER_TYPES.map((f) => [f, new Map()]));
-  for (const r of statement(db, SQL_ARRANGEMENTS).all(params) as { kind: string; m: number; t: number; k: string; n: number }[]) {
-    if (r.kind === "total") add(approved, key(r.m, r.t), r.n);
-    else if (r.kind === "domain" && domains.has(r.k)) add(domains.get(r.k)!, key(r.m, r.t), r.n);
-    else if (r.kind === "financier" && financiers.has(r.k)) add(financiers.get(r.k)!, key(r.m, r.t), r.n);
+  const classOf = (value: string, classes: readonly string[]) => (classes.includes(value) ? value : "none");
+  for (const r of statement(db, SQL_ARRANGEMENTS).all(params) as { m: number; t: number; d: string; f: string; n: number }[]) {
+    add(approved, `${key(r.m, r.t, classOf(r.d, DOMAIN_CLASSES))}|${classOf(r.f, FINANCIER_CLASSES)}`, r.n);
   }
 
   // Lead times: the events of each case in time order, one pass.
@@ -255,7 +263,6 @@ function yearTables(db: Db, year: number, regions: readonly Region[]): YearTable
     return m;
   };
   const leadTimes: YearTables["leadTimes"] = [];
-  const leadN = new Map<LeadTimeStep, Counts>(LEAD_TIME_STEPS.map((s) => [s.key, new Map()]));
   let current = -1;
   let events: { event: string; tableId: number | null; at: string }[] = [];
   const flush = () => {
@@ -263,7 +270,6 @@ function yearTables(db: Db, year: number, regions: readonly Region[]): YearTable
       if (lt.at < starts[0] || lt.at >= starts[12]) continue;
       const m = monthOfIso(lt.at);
       leadTimes.push({ step: lt.step, month: m, tableId: lt.tableId, days: lt.days });
-      add(leadN.get(lt.step)!, key(m, lt.tableId), 1);
     }
   };
   for (const r of statement(db, SQL_LEAD_TIME_EVENTS).iterate(params) as Iterable<{ caseId: number; event: string; tableId: number | null; at: string }>) {
@@ -276,22 +282,17 @@ function yearTables(db: Db, year: number, regions: readonly Region[]): YearTable
   }
   flush();
 
-  const tableOf = (counts: Counts, categories?: readonly string[]) => yearTable(regionDim, counts, categories);
+  const tableOf = (counts: Counts, ...categories: (readonly string[])[]) => yearTable(regionDim, counts, ...categories);
   const mapTables = <K,>(m: Map<K, Counts>) => new Map([...m].map(([k, v]) => [k, tableOf(v)]));
   return {
-    received: tableOf(flow.received, REFERRAL_SOURCES),
-    viaVws: tableOf(flow.viaVws),
+    received: tableOf(flow.received, REFERRAL_SOURCES, CHANNELS),
     included: tableOf(flow.include),
-    notIncluded: tableOf(flow.not_include),
+    notIncluded: tableOf(notIncluded, CRITERION_CLASSES),
     redirected: tableOf(flow.redirect),
     discussed: tableOf(flow.discuss),
     placed: tableOf(flow.place),
-    criteria: mapTables(criteria),
     escalations: tableOf(escalations, ESCALATION_LEVELS),
-    approved: tableOf(approved),
-    legalDomains: mapTables(domains),
-    financiers: mapTables(financiers),
-    leadTimeN: mapTables(leadN),
+    approved: tableOf(approved, DOMAIN_CLASSES, FINANCIER_CLASSES),
     leadTimes,
   };
 }
@@ -355,9 +356,17 @@ export function monitorReport(db: Db, scope: MonitorScope): MonitorReport {
 
   // Medians from the lead times of the period's months at the region's table(s).
   const months = new Set(monthsOf(period));
+  // The published counts each step's cases belong to (screening starts and agreed plans are not published).
+  const relatedCounts: Record<LeadTimeStep, Published[]> = {
+    received_screening: [],
+    received_decision: [y.included.get(p, r), y.notIncluded.get(p, r, TOTAL)],
+    included_discussed: [y.discussed.get(p, r)],
+    discussed_plan: [],
+    received_placed: [y.placed.get(p, r)],
+  };
   const leadTimes = LEAD_TIME_STEPS.map((s) => {
     const days = y.leadTimes.filter((l) => l.step === s.key && months.has(l.month) && (!one || l.tableId === one.id)).map((l) => l.days);
-    return { key: s.key, label: s.label, ...leadTimeStats(days, y.leadTimeN.get(s.key)!.get(p, r)) };
+    return { key: s.key, label: s.label, ...leadTimeStats(days, relatedCounts[s.key]) };
   });
 
   const { end } = periodBounds(period);
@@ -373,35 +382,46 @@ export function monitorReport(db: Db, scope: MonitorScope): MonitorReport {
       return { table: names.get(l.t) ?? "", bottleneck: BOTTLENECK_CATEGORY_LABELS[l.bottleneck], text: l.text, month: `${MONTH_NAMES[lm - 1]} ${ly}` };
     });
 
-  const received = y.received.get(p, r, TOTAL);
+  const received = y.received.get(p, r, TOTAL, TOTAL);
   const included = y.included.get(p, r);
   return {
     period: { label: period.label, from: period.from, to: period.to },
     region: one ? { slug: one.slug, name: one.name, number: one.number } : null,
     snapshotDate: amsterdamDate(new Date(snapshot.getTime() - 1)),
     referredVsIncluded: { received, included },
-    perRegion: shown.map((x) => ({ slug: x.slug, name: x.name, number: x.number, received: y.received.get(p, x.slug, TOTAL), included: y.included.get(p, x.slug) })),
+    perRegion: shown.map((x) => ({ slug: x.slug, name: x.name, number: x.number, received: y.received.get(p, x.slug, TOTAL, TOTAL), included: y.included.get(p, x.slug) })),
     flow: [
       { key: "received", label: "Verwijzingen ontvangen", count: received },
       { key: "included", label: "Geïncludeerd (passend advies)", count: included },
-      { key: "not_included", label: "Niet geïncludeerd", count: y.notIncluded.get(p, r) },
+      { key: "not_included", label: "Niet geïncludeerd", count: y.notIncluded.get(p, r, TOTAL) },
       { key: "redirected", label: "Doorverwezen naar een andere regiotafel", count: y.redirected.get(p, r) },
       { key: "discussed", label: "Besproken aan tafel", count: y.discussed.get(p, r) },
       { key: "placed", label: "Geplaatst", count: y.placed.get(p, r) },
     ],
     receivedBySource: [
-      ...REFERRAL_SOURCES.map((s) => ({ key: s, label: REFERRAL_SOURCE_LABELS[s], count: y.received.get(p, r, s) })),
-      { key: "via_vws", label: "Waarvan via de VWS-unit complexe zorgvragen", count: y.viaVws.get(p, r) },
+      ...REFERRAL_SOURCES.map((s) => ({ key: s, label: REFERRAL_SOURCE_LABELS[s], count: y.received.get(p, r, s, TOTAL) })),
+      { key: "via_vws", label: "Waarvan via de VWS-unit complexe zorgvragen", count: y.received.get(p, r, TOTAL, "vws") },
     ],
-    notIncludedByCriterion: INCLUSION_CRITERIA.map((c) => ({ key: `criterion_${c.number}`, label: `${c.number}. ${c.label}`, count: y.criteria.get(c.number)!.get(p, r) })),
+    notIncludedByCriterion: [
+      ...INCLUSION_CRITERIA.map((c) => ({ key: `criterion_${c.number}`, label: `${c.number}. ${c.label}`, count: y.notIncluded.get(p, r, String(c.number)) })),
+      { key: "criterion_none", label: "Geen criterium vastgelegd", count: y.notIncluded.get(p, r, "0") },
+    ],
     leadTimes,
     openByAge: AGE_BANDS.map((b) => ({ key: b, label: AGE_BAND_LABELS[b], count: open.get(r, b) })),
     openTotal: open.get(r, TOTAL),
     escalations: ESCALATION_LEVELS.map((l) => ({ key: l, label: ESCALATION_LEVEL_LABELS[l], count: y.escalations.get(p, r, l) })),
     arrangements: {
-      approved: y.approved.get(p, r),
-      byLegalDomain: LEGAL_DOMAINS.map((d) => ({ key: d, label: LEGAL_DOMAIN_LABELS[d], count: y.legalDomains.get(d)!.get(p, r) })),
-      byFinancier: FINANCIER_TYPES.map((f) => ({ key: f, label: ORGANISATION_TYPE_LABELS[f], count: y.financiers.get(f)!.get(p, r) })),
+      approved: y.approved.get(p, r, TOTAL, TOTAL),
+      byLegalDomain: [
+        ...LEGAL_DOMAINS.map((d) => ({ key: d, label: LEGAL_DOMAIN_LABELS[d], count: y.approved.get(p, r, d, TOTAL) })),
+        { key: "multiple", label: "Meer dan één domein", count: y.approved.get(p, r, "multiple", TOTAL) },
+        { key: "none", label: "Geen onderdeel vastgelegd", count: y.approved.get(p, r, "none", TOTAL) },
+      ],
+      byFinancier: [
+        ...FINANCIER_TYPES.map((f) => ({ key: f, label: ORGANISATION_TYPE_LABELS[f], count: y.approved.get(p, r, TOTAL, f) })),
+        { key: "multiple", label: "Meer dan één soort financier", count: y.approved.get(p, r, TOTAL, "multiple") },
+        { key: "none", label: "Geen financier vastgelegd", count: y.approved.get(p, r, TOTAL, "none") },
+      ],
     },
     capacity: shown.map((x) => capacityView(capacity, x)),
     lessons,
@@ -452,9 +472,8 @@ export function monitorRecords(report: MonitorReport): string[][] {
   }
   for (const r of report.flow) put("Instroom en uitkomst", r.label, r.count);
   for (const r of report.receivedBySource) put("Verwijzingen naar bron", r.label, r.count);
-  for (const r of report.notIncludedByCriterion) put("Niet geïncludeerd: criterium niet voldaan", r.label, r.count);
+  for (const r of report.notIncludedByCriterion) put("Niet geïncludeerd: eerste criterium dat niet voldaan was", r.label, r.count);
   for (const r of report.leadTimes) {
-    put(`Doorlooptijd ${r.label}`, "Aantal casussen", r.n);
     put(`Doorlooptijd ${r.label}`, "Mediaan (dagen)", r.median);
     put(`Doorlooptijd ${r.label}`, "90e percentiel (dagen)", r.p90);
   }

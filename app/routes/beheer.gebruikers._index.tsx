@@ -42,7 +42,8 @@ export default function Users() {
       <h1>Gebruikers</h1>
       <p className="lead">Accounts van voorzitters, tafelleden, verwijzers, medisch adviseurs, projectleiders en beheerders.</p>
       <p>
-        <Link to="/beheer/gebruikers/nieuw" className="button">Nieuwe gebruiker</Link>
+        <Link to="/beheer/gebruikers/nieuw" className="button">Nieuwe gebruiker</Link>{" "}
+        <Link to="/beheer/inlogpogingen">Vertraagde inlogpogingen</Link>
       </p>
 
       <Form method="get" className="card" role="search" aria-label="Gebruikers zoeken">

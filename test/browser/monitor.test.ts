@@ -6,7 +6,7 @@
 // PDF download is a real PDF whose first page names the report and its period.
 import { and, eq, gte, inArray, isNotNull } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
-import { arrangements, cases, regionalTables, users } from "#db/schema";
+import { arrangementComponents, arrangements, cases, regionalTables, users } from "#db/schema";
 import { demoBsn } from "#db/demo-cases";
 import type { CaseEvent } from "~/domain/case-lifecycle";
 import { parseQuarter, periodBounds, quarterOf } from "~/domain/monitor";
@@ -71,10 +71,13 @@ beforeAll(async () => {
   for (let i = existing; i < 5; i++) {
     const earlier = caseUpTo(i + 1, "discussed");
     const now = new Date().toISOString();
-    db()
+    const { id } = db()
       .insert(arrangements)
       .values({ caseId: earlier.caseId, description: "Eerder goedgekeurd maatwerk", periodStart: "2026-01-01", periodEnd: "2026-12-31", costEstimate: 50000, status: "approved", approvedByUserId: user(ADVISOR).id, approvedAt: now, createdAt: now })
-      .run();
+      .returning({ id: arrangements.id })
+      .get();
+    // Zvw, financed by the insurer, like the one this test proposes: the breakdown by domain then reads 5, later 6.
+    db().insert(arrangementComponents).values({ arrangementId: id, kind: "treatment", description: "Behandeling", legalDomain: "zvw", fundingInstrument: "facultative_performance", financierOrganisationId: user(ADVISOR).organisationId }).run();
   }
   // The case of this test: with the medical advisor, who has already recorded an assessment of the seven criteria…
   const created = caseUpTo(10, "advisor_check");
@@ -160,7 +163,7 @@ describe("issue 5 in the browser: arrangement proposed, approved, counted", () =
     const figure = pl.page.locator("figure", { has: pl.page.getByRole("img", { name: /naar wettelijk domein/ }) });
     await figure.locator("summary").click();
     const zvw = figure.locator("table.chart-data tr", { has: pl.page.getByRole("rowheader", { name: "Zvw", exact: true }) });
-    expect((await zvw.first().locator("td").textContent())?.trim()).toBe("onderdrukt"); // only the new one has components
+    expect((await zvw.first().locator("td").textContent())?.trim()).toBe("6"); // all six are Zvw only
     expect(await pl.page.content()).not.toContain(caseCode);
     expect(pl.problems).toEqual([]);
 
@@ -217,6 +220,17 @@ describe("the monitor as a reader sees it", { timeout: 90_000 }, () => {
     expect(pdf.pages[0]).toContain(period.label);
     expect(pdf.pages[0]).toContain("Tafel Rotterdam-Rijnmond");
     expect(pdf.pages[0]).toContain("Pagina 1 van");
+
+    // "Afdrukken" from the browser: the print layout starts with the heading on page 1 (no empty first
+    // page), without menu, filters or buttons, on few pages.
+    await pl.page.emulateMedia({ media: "print" });
+    const printed = await readPdf(new Uint8Array(await pl.page.pdf({ format: "A4", printBackground: false })));
+    console.log(`printed page: ${printed.pageCount} A4 pages; first page starts: ${printed.pages[0].split("\n").slice(0, 2).join(" | ")}`);
+    expect(printed.pages[0]).toContain("Landelijke monitor");
+    expect(printed.pages[0]).toContain(period.label);
+    expect(printed.pages.join("\n")).not.toMatch(/Hoofdmenu|Tonen|Downloaden als CSV|Uitloggen/);
+    expect(printed.pageCount).toBeLessThanOrEqual(8);
+    await pl.page.emulateMedia({ media: "screen" });
     expect(pl.problems).toEqual([]);
     await pl.close();
   });

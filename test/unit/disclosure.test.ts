@@ -89,6 +89,24 @@ describe("disclosure control", () => {
     expect(sets).toBe(200);
   });
 
+  it("region × source × channel as one table: 'via the VWS unit' cannot be subtracted from a source (property)", () => {
+    let sets = 0;
+    let cells = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3 }), fc.array(count, { minLength: 1, maxLength: 30 }), (regionCount, counts) => {
+        const result = attack([periodTree(1, 2), regions(regionCount), flat(["insurer_mediation", "provider"]), flat(["vws", "direct"])], counts);
+        cells += result.cells;
+        sets++;
+      }),
+      { numRuns: 60, seed: 11 },
+    );
+    console.log(`disclosure, period × region × source × channel: ${sets} data sets, ${cells} suppressed cells solved by LP`);
+    // The issue's example: 7 via zorgbemiddeling of which 6 through the VWS unit; the single direct one stays hidden.
+    const example = protectTable([flat(["insurer_mediation", "provider"]), flat(["vws", "direct"])], ([source, channel]) => (source === "insurer_mediation" ? (channel === "vws" ? 6 : 1) : 0));
+    expect(example.get("insurer_mediation", "direct")).toBe(SUPPRESSED);
+    expect(example.get("insurer_mediation", "vws")).toBe(SUPPRESSED);
+  });
+
   it("the monitor's real shape: 12 months, 4 quarters, a year × 7 regions (exhaustive over sparse patterns)", () => {
     let sets = 0;
     let cells = 0;

@@ -83,13 +83,14 @@ describe("median and p90 (nearest rank)", () => {
     expect(median([])).toBeNull();
   });
 
-  it("statistics only when the number of cases is published and at least 5", () => {
-    expect(leadTimeStats([], 0)).toEqual({ n: 0, median: null, p90: null });
-    expect(leadTimeStats([1, 2, 3], SUPPRESSED)).toEqual({ n: SUPPRESSED, median: TOO_FEW, p90: TOO_FEW });
-    // Five or more cases whose count is hidden as a complement: still no statistic (it would tell n ≥ 5).
-    expect(leadTimeStats([1, 2, 3, 4, 5, 6], SUPPRESSED)).toEqual({ n: SUPPRESSED, median: TOO_FEW, p90: TOO_FEW });
-    expect(leadTimeStats([1, 2, 3, 4, 5], 5)).toEqual({ n: 5, median: 3, p90: 5 });
-    expect(leadTimeStats([1.04, 2, 3, 4, 5, 6.26], 6)).toEqual({ n: 6, median: 3.5, p90: 6.3 });
+  it("statistics only from at least 5 cases whose related counts are all published", () => {
+    expect(leadTimeStats([])).toEqual({ median: null, p90: null });
+    expect(leadTimeStats([1, 2, 3, 4])).toEqual({ median: TOO_FEW, p90: TOO_FEW });
+    // Six decisions, but the included count is hidden as a complement: a statistic would tell that the hidden
+    // counts add up to at least 5, which narrows them.
+    expect(leadTimeStats([1, 2, 3, 4, 5, 6], [SUPPRESSED, 0])).toEqual({ median: TOO_FEW, p90: TOO_FEW });
+    expect(leadTimeStats([1, 2, 3, 4, 5], [5, 0])).toEqual({ median: 3, p90: 5 });
+    expect(leadTimeStats([1.04, 2, 3, 4, 5, 6.26])).toEqual({ median: 3.5, p90: 6.3 });
   });
 
   it("values read the same on page, CSV and PDF", () => {

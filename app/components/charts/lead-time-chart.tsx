@@ -1,11 +1,11 @@
 // Lead times per step: the median as a bar and the 90th percentile as a tick, in days; steps with
-// too few (published) cases show "te weinig casussen" and no bar. Server-rendered SVG, role="img",
+// fewer than 5 cases show "te weinig casussen" and no bar. Server-rendered SVG, role="img",
 // then the data table behind "Toon tabel".
 import { scaleBand, scaleLinear } from "d3-scale";
 import { ChartTable } from "./chart-table";
 import { FONT_SIZE, isShown, label, labelRoom, textWidth, type ChartValue } from "./chart-values";
 
-export type LeadTimeDatum = { key: string; label: string; n: ChartValue; median: ChartValue; p90: ChartValue };
+export type LeadTimeDatum = { key: string; label: string; median: ChartValue; p90: ChartValue };
 
 const BARS = 280;
 const ROW = 30;
@@ -22,7 +22,7 @@ export function LeadTimeChart({ title, data }: { title: string; data: readonly L
   const max = Math.max(1, ...data.flatMap((d) => [d.median, d.p90]).filter(isShown));
   const x = scaleLinear().domain([0, max]).nice().range([0, BARS]);
   const y = scaleBand().domain(data.map((d) => d.key)).range([LEGEND + PAD, height - PAD]).padding(0.3);
-  const spoken = data.map((d) => `${d.label}: mediaan ${label(d.median)}, 90e percentiel ${label(d.p90)}, ${label(d.n)} casussen`).join("; ");
+  const spoken = data.map((d) => `${d.label}: mediaan ${label(d.median)}, 90e percentiel ${label(d.p90)}`).join("; ");
   return (
     <figure className="chart-figure">
       <svg className="chart" viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={`${title}. ${spoken}`}>
@@ -51,8 +51,8 @@ export function LeadTimeChart({ title, data }: { title: string; data: readonly L
       <ChartTable
         title={title}
         rowHeading="Stap"
-        columns={[{ key: "n", label: "Aantal casussen" }, { key: "median", label: "Mediaan (dagen)" }, { key: "p90", label: "90e percentiel (dagen)" }]}
-        rows={data.map((d) => ({ key: d.key, label: d.label, values: [d.n, d.median, d.p90] }))}
+        columns={[{ key: "median", label: "Mediaan (dagen)" }, { key: "p90", label: "90e percentiel (dagen)" }]}
+        rows={data.map((d) => ({ key: d.key, label: d.label, values: [d.median, d.p90] }))}
       />
     </figure>
   );
