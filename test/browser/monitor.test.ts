@@ -220,6 +220,17 @@ describe("the monitor as a reader sees it", { timeout: 90_000 }, () => {
     expect(pdf.pages[0]).toContain(period.label);
     expect(pdf.pages[0]).toContain("Tafel Rotterdam-Rijnmond");
     expect(pdf.pages[0]).toContain("Pagina 1 van");
+
+    // "Afdrukken" from the browser: the print layout starts with the heading on page 1 (no empty first
+    // page), without menu, filters or buttons, on few pages.
+    await pl.page.emulateMedia({ media: "print" });
+    const printed = await readPdf(new Uint8Array(await pl.page.pdf({ format: "A4", printBackground: false })));
+    console.log(`printed page: ${printed.pageCount} A4 pages; first page starts: ${printed.pages[0].split("\n").slice(0, 2).join(" | ")}`);
+    expect(printed.pages[0]).toContain("Landelijke monitor");
+    expect(printed.pages[0]).toContain(period.label);
+    expect(printed.pages.join("\n")).not.toMatch(/Hoofdmenu|Tonen|Downloaden als CSV|Uitloggen/);
+    expect(printed.pageCount).toBeLessThanOrEqual(8);
+    await pl.page.emulateMedia({ media: "screen" });
     expect(pl.problems).toEqual([]);
     await pl.close();
   });

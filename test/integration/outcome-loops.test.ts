@@ -3,7 +3,7 @@
 // actions overdue on their owner's home, shortfalls published to the insurers and the project
 // leader, level-4 escalations for the project leader without identity.
 import { and, eq } from "drizzle-orm";
-import { auditEvents, cases, escalationRequests, organisations, planGoals, planVersions, referrerAdvices, regionalTables, shortfalls, users } from "#db/schema";
+import { arrangements, auditEvents, cases, escalationRequests, organisations, planGoals, placements, planVersions, referrerAdvices, regionalTables, shortfalls, users } from "#db/schema";
 import { demoBsn } from "#db/demo-cases";
 import { ReferralSchema } from "~/domain/referral-schema";
 import { CRITERION_NUMBERS } from "~/domain/vocabulary";
@@ -384,5 +384,52 @@ describe("plan versions", () => {
     expect(page.html).toContain("Zingeving");
     expect((await get(PROJECT_LEADER, `${plan()}/versies`)).status).toBe(404);
     expect(db().select().from(planVersions).all().filter((v) => v.createdByUserId === user(CHAIR).id).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("funding paths: placement without a maatwerk-arrangement", () => {
+  /** A case discussed, its plan agreed and presented to the advisor (the steps meetings/arrangements tests cover). */
+  function withAdvisor(name: string) {
+    const c = includedCase(name);
+    discuss(c.id, "2026-11-17T13:00:00.000Z");
+    const chair = user(CHAIR);
+    const actor = { userId: chair.id, organisationId: chair.organisationId };
+    for (const event of ["agree_plan", "request_advisor_check"] as const) expect(applyCaseEvent(db(), c.id, { event }, actor).ok).toBe(true);
+    return c;
+  }
+  const place = (caseId: number) => {
+    const provider = db().select().from(organisations).where(eq(organisations.name, "IrisZorg")).get()!;
+    return post(CHAIR, `/casussen/${caseId}/verloop`, { intent: "place", organisationId: String(provider.id), careFunction: "sheltered_housing", fundingType: "", placementStart: new Date().toISOString().slice(0, 10), notes: "" });
+  };
+  const status = (id: number) => db().select().from(cases).where(eq(cases.id, id)).get()!.status;
+
+  it("a Wlz-funded case names its zorgkantoor and reaches 'Geplaatst' without an arrangement", async () => {
+    const c = withAdvisor("Wim Wlzpad");
+    const page = `/casussen/${c.id}/arrangementen`;
+    const noOffice = await post(CHAIR, page, { intent: "arrange_funding", sources: "wlz" });
+    expect(noOffice.status).toBe(200);
+    expect(noOffice.html).toContain("Bij financiering uit de Wlz is het zorgkantoor partij: kies het zorgkantoor.");
+    expect(status(c.id)).toBe("advisor_check");
+    const office = db().select().from(organisations).where(eq(organisations.name, "Zorgkantoor Rotterdam")).get()!;
+    expect((await post(CHAIR, page, { intent: "arrange_funding", sources: "wlz", careOfficeId: String(office.id) })).status).toBe(302);
+    expect(status(c.id)).toBe("funding_arranged");
+    expect((await place(c.id)).status).toBe(302);
+    expect(status(c.id)).toBe("placed");
+    expect(db().select().from(placements).where(eq(placements.caseId, c.id)).get()!.fundingType).toBe("wlz");
+    expect(db().select().from(arrangements).where(eq(arrangements.caseId, c.id)).all()).toHaveLength(0);
+    expect((await get(CHAIR, `/casussen/${c.id}/verloop`)).html).toContain("Geplaatst");
+  });
+
+  it("a regular-contract case reaches 'Geplaatst' after the advisor concluded 'voldoet', without an arrangement", async () => {
+    const c = withAdvisor("Rik Regulier");
+    const page = `/casussen/${c.id}/arrangementen`;
+    saveAssessment(db(), c.id, "advisor", user(ADVISOR).id, CRITERION_NUMBERS.map((criterion) => ({ criterion, verdict: "met" as const, motivation: "Blijkt uit het dossier." })));
+    expect((await post(ADVISOR, page, { intent: "advisor_conclusion", conclusion: "meets", motivation: "Voldoet aan alle zeven criteria." })).status).toBe(302);
+    expect((await post(ADVISOR, page, { intent: "arrange_funding", sources: "regular_contract" })).status).toBe(302);
+    expect(status(c.id)).toBe("funding_arranged");
+    expect((await place(c.id)).status).toBe(302);
+    expect(status(c.id)).toBe("placed");
+    expect(db().select().from(placements).where(eq(placements.caseId, c.id)).get()!.fundingType).toBe("regular_contract");
+    expect(db().select().from(arrangements).where(eq(arrangements.caseId, c.id)).all()).toHaveLength(0);
   });
 });
