@@ -5,6 +5,7 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { cases, lessons, shortfallCases, shortfalls, users } from "#db/schema";
 import type { BottleneckCategory, CareFunction, ShortfallKind, ShortfallStatus } from "~/domain/vocabulary";
 import type { Db } from "~/lib/db.server";
+import { countAtMost, keysetPage, type SortKey } from "~/lib/pagination.server";
 
 export type ShortfallInput = {
   careFunction: CareFunction;
@@ -23,14 +24,21 @@ export function tableCaseCodes(db: Db, tableId: number) {
   return db.select({ id: cases.id, code: cases.code }).from(cases).where(eq(cases.tableId, tableId)).orderBy(asc(cases.code)).all();
 }
 
-export function listShortfalls(db: Db, tableId: number) {
-  const rows = db
-    .select({ shortfall: shortfalls, createdBy: users.name })
-    .from(shortfalls)
-    .leftJoin(users, eq(shortfalls.createdByUserId, users.id))
-    .where(eq(shortfalls.tableId, tableId))
-    .orderBy(desc(shortfalls.updatedAt), desc(shortfalls.id))
-    .all();
+export const SHORTFALL_PAGE_SIZE = 25;
+
+const SHORTFALL_ORDER: SortKey[] = [
+  { column: shortfalls.updatedAt, direction: "desc", type: "string" },
+  { column: shortfalls.id, direction: "desc", type: "number" },
+];
+
+type ShortfallRow = { shortfall: typeof shortfalls.$inferSelect; createdBy: string | null };
+
+function selectShortfalls(db: Db) {
+  return db.select({ shortfall: shortfalls, createdBy: users.name }).from(shortfalls).leftJoin(users, eq(shortfalls.createdByUserId, users.id));
+}
+
+/** Shortfalls with the codes of the cases they blocked (one query for all of them). */
+function withCases(db: Db, rows: ShortfallRow[]) {
   const ids = rows.map((r) => r.shortfall.id);
   const links = ids.length
     ? db
@@ -48,8 +56,22 @@ export function listShortfalls(db: Db, tableId: number) {
   }));
 }
 
+/** One page of a table's shortfall register, most recently changed first, with the linked case codes. */
+export function shortfallsPage(db: Db, tableId: number, url: URL, size = SHORTFALL_PAGE_SIZE) {
+  const ofTable = eq(shortfalls.tableId, tableId);
+  const page = keysetPage<ShortfallRow>(url, {
+    size,
+    keys: SHORTFALL_ORDER,
+    keyOf: (r) => [r.shortfall.updatedAt, r.shortfall.id],
+    fetch: (paging, orderBy, limit) => selectShortfalls(db).where(and(ofTable, paging)).orderBy(...orderBy).limit(limit).all(),
+    total: () => countAtMost(db as never, db.select({ id: shortfalls.id }).from(shortfalls).where(ofTable) as never),
+  });
+  return { ...page, items: withCases(db, page.items) };
+}
+
 export function getShortfall(db: Db, tableId: number, id: number) {
-  return listShortfalls(db, tableId).find((s) => s.id === id) ?? null;
+  const row = selectShortfalls(db).where(and(eq(shortfalls.tableId, tableId), eq(shortfalls.id, id))).get();
+  return row ? withCases(db, [row])[0] : null;
 }
 
 /** Case ids that are not cases of this table (a posted id of another table is refused, never stored). */

@@ -22,7 +22,9 @@ import { tableBySlug } from "~/models/screening.server";
 import { publishIntent } from "~/lib/shortfall-publish.server";
 import { responseCountsOf } from "~/models/shortfall-publication.server";
 import { PublishShortfall } from "~/components/shortfall-publish";
-import { createShortfall, foreignCaseIds, getShortfall, listShortfalls, tableCaseCodes, updateShortfall } from "~/models/shortfalls.server";
+import { Pager } from "~/components/pager";
+import { formatTotal } from "~/lib/pagination";
+import { createShortfall, foreignCaseIds, getShortfall, shortfallsPage, tableCaseCodes, updateShortfall } from "~/models/shortfalls.server";
 import styles from "~/styles/monitor.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -52,7 +54,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { db } = context.services;
   const isChair = can(user.principal, "table:chair", { tableId: table.id });
   const responseCounts = responseCountsOf(db, table.id);
-  const shortfalls = listShortfalls(db, table.id).map((s) => ({
+  const page = shortfallsPage(db, table.id, new URL(request.url));
+  const shortfalls = page.items.map((s) => ({
     id: s.id,
     careFunction: s.careFunction,
     functionOther: s.functionOther,
@@ -93,6 +96,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     table: { slug: table.slug, name: table.name, number: table.number },
     isChair,
     shortfalls,
+    page: { ...page, items: [] },
     caseOptions: isChair ? tableCaseCodes(db, table.id).map((c) => ({ id: String(c.id), code: c.code })) : [],
     editing,
   };
@@ -216,7 +220,7 @@ function ShortfallForm({ table, caseOptions, editing }: Pick<LoaderData, "table"
 }
 
 export default function Shortfalls() {
-  const { table, isChair, shortfalls, caseOptions, editing } = useLoaderData<typeof loader>();
+  const { table, isChair, shortfalls, page, caseOptions, editing } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const publishError = actionData && !actionData.ok && actionData.intent === "publish" ? { id: String(actionData.values.id), error: actionData.formError } : null;
   const [searchParams] = useSearchParams();
@@ -234,7 +238,7 @@ export default function Shortfalls() {
       {isChair ? <ShortfallForm table={table} caseOptions={caseOptions} editing={editing} /> : null}
 
       <section className="card" aria-labelledby="register">
-        <h2 id="register">Register ({shortfalls.length})</h2>
+        <h2 id="register">Register ({page.total ? formatTotal(page.total) : shortfalls.length})</h2>
         {shortfalls.length ? (
           <table className="data">
             <caption className="visually-hidden">Capaciteitstekorten van tafel {table.name}</caption>
@@ -280,6 +284,7 @@ export default function Shortfalls() {
         ) : (
           <p className="muted">Er zijn nog geen tekorten vastgelegd.</p>
         )}
+        <Pager page={page} label="capaciteitstekorten" noun={{ one: "tekort", many: "tekorten" }} />
       </section>
     </>
   );

@@ -1,4 +1,4 @@
-// Findings 1, 2, 6 and 10 of the security review (issue 13), each with the figures it promises.
+// Findings 1, 2, 5, 6 and 10 of the security review (issue 13), each with the figures it promises.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
@@ -6,7 +6,7 @@ import { io as connect } from "socket.io-client";
 import { cases } from "#db/schema";
 import { DEFAULT_MESSAGE_RATE } from "~/domain/rate-limit";
 import type { JoinAck, MessageAck } from "~/lib/case-room";
-import { Client, loggedIn, startPortal, type TestPortal } from "../helpers/portal";
+import { Client, DEMO_PASSWORD, DEMO_TOTP_SECRET, forgetLastStep, freshTotpCode, loggedIn, pendingLoginCookie, startPortal, type TestPortal } from "../helpers/portal";
 
 let t: TestPortal;
 beforeAll(async () => {
@@ -71,6 +71,29 @@ describe("finding 2: no login CSRF", () => {
     const bare = await fetch(`${t.url}/inloggen`, { method: "POST", body: fields, redirect: "manual" });
     expect(bare.status).toBe(403);
     console.log(`login CSRF: ${results.join("; ")}; no Origin: ${bare.status}`);
+  });
+});
+
+describe("finding 5: a safe redirect after login for any target", () => {
+  it("answers non-ASCII and hostile redirect targets with an on-site redirect, never a 5xx", async () => {
+    const email = "lid.denhaag@regiotafel.test";
+    const targets = ["/é", "/ü?x=ñ#ß", "/日本語", "//evil.example/é", "/\\evil", "/%E0%A4%A", "/\u202Egnp", "https://evil.example/", "/a b\tc", "/😀"];
+    const statuses: number[] = [];
+    let offSite = 0;
+    for (const redirectTo of targets) {
+      forgetLastStep(t.url, email);
+      const client = new Client(t.url);
+      const password = await client.post("/inloggen", { email, password: DEMO_PASSWORD, redirectTo });
+      statuses.push(password.status);
+      client.cookie = pendingLoginCookie(password) ?? "";
+      const code = await client.post("/inloggen", { intent: "code", code: await freshTotpCode(DEMO_TOTP_SECRET, `${t.url} ${email}`), redirectTo });
+      statuses.push(code.status);
+      const location = new URL(code.headers.get("location") ?? "", t.url);
+      if (location.origin !== t.url) offSite++;
+    }
+    console.log(`safe redirect over HTTP: ${targets.length} targets × 2 login steps → statuses ${[...new Set(statuses)].join(", ")}, ${offSite} off-site`);
+    expect(statuses.every((s) => s === 302)).toBe(true);
+    expect(offSite).toBe(0);
   });
 });
 
