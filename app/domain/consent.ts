@@ -162,3 +162,10 @@ export function caseVisibility(
 ): Visibility {
   return caseVisibilityWithBasis(viewer, consent, parties, overrides, now).visibility;
 }
+
+/**
+ * Organisation types an override never names: the national project office and the VWS unit work
+ * with aggregates and cases' codes, never with a patient's identity.
+ */
+export const OVERRIDE_EXCLUDED_TYPES: readonly OrganisationType[] = ["national_project_office", "vws_unit"];
+export const mayReceiveOverride = (o: { type: OrganisationType }) => !OVERRIDE_EXCLUDED_TYPES.includes(o.type);

@@ -5,7 +5,8 @@
 // and the open case room is checked again here, exactly as after a consent change.
 import { and, desc, eq, gt, inArray, isNull } from "drizzle-orm";
 import { consentOverrides, organisations, users } from "#db/schema";
-import { consentOverrideProblems, overrideExpiresAt, overrideIsActive, type ConsentOverrideField } from "~/domain/consent";
+import { formatDateTime } from "~/lib/format";
+import { consentOverrideProblems, mayReceiveOverride, overrideExpiresAt, overrideIsActive, type ConsentOverrideField } from "~/domain/consent";
 import { audit, type AuditActor, type AuditOrigin } from "~/lib/audit.server";
 import { applyConsentToRoom, type RoomRefresh, type RoomServer } from "~/lib/case-room.server";
 import type { Db } from "~/lib/db.server";
@@ -19,6 +20,13 @@ export type GrantResult =
   | { ok: false; fieldErrors: Partial<Record<ConsentOverrideField, string[]>>; formError: string };
 
 const UNKNOWN_ORGANISATION = "Kies alleen bestaande, actieve organisaties.";
+const NO_OVERRIDE_FOR_NATIONAL = "Het landelijk projectbureau en de VWS-unit krijgen nooit de identiteit van een patiënt: kies een zorgorganisatie, gemeente of zorgverzekeraar.";
+
+/** "Parnassia Groep en IrisZorg": organisations by name for the access log, never by id. */
+function organisationNames(db: Db, ids: number[]): string {
+  const names = db.select({ name: organisations.name }).from(organisations).where(inArray(organisations.id, ids)).orderBy(organisations.name).all().map((o) => o.name);
+  return names.length > 1 ? `${names.slice(0, -1).join(", ")} en ${names.at(-1)}` : (names[0] ?? "geen organisatie");
+}
 
 /**
  * Grants an override. The rules (reason, duration, organisations) are checked here again, so a
@@ -39,11 +47,12 @@ export function grantConsentOverride(
   for (const [field, message] of Object.entries(problems) as [ConsentOverrideField, string][]) fieldErrors[field] = [message];
   if (!problems.organisationIds) {
     const known = db
-      .select({ id: organisations.id })
+      .select({ id: organisations.id, type: organisations.type })
       .from(organisations)
       .where(and(inArray(organisations.id, organisationIds), eq(organisations.active, true)))
       .all();
     if (known.length !== organisationIds.length) fieldErrors.organisationIds = [UNKNOWN_ORGANISATION];
+    else if (!known.every(mayReceiveOverride)) fieldErrors.organisationIds = [NO_OVERRIDE_FOR_NATIONAL];
   }
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors, formError: "Controleer de velden met een foutmelding." };
 
@@ -61,7 +70,7 @@ export function grantConsentOverride(
     objectId: id,
     patientId: c.patientId,
     // The reason stays in the override itself; the log says who may see what, and until when.
-    detail: `${c.code}: toestemming doorbroken voor organisaties ${organisationIds.join(", ")}, ${input.days} ${input.days === 1 ? "dag" : "dagen"}, tot ${expiresAt}`,
+    detail: `${c.code}: toestemming doorbroken voor ${organisationNames(db, organisationIds)}, ${input.days} ${input.days === 1 ? "dag" : "dagen"}, tot ${formatDateTime(expiresAt)}`,
     consentOverride: true,
     origin,
   });
@@ -119,7 +128,7 @@ export function endConsentOverride(
     objectType: "consent_override",
     objectId: overrideId,
     patientId: c.patientId,
-    detail: `${c.code}: doorbreking ${overrideId} beëindigd`,
+    detail: `${c.code}: doorbreking van de toestemming beëindigd`,
     consentOverride: true,
     origin,
   });

@@ -1,6 +1,7 @@
 import { formatDate } from "~/lib/format";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { CaseNav } from "~/components/case-nav";
+import { OverrideBanner } from "~/components/override-banner";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Field, FormError } from "~/components/form";
 import { formatAmsterdam, formatAmsterdamSortable } from "~/domain/amsterdam-time";
@@ -51,7 +52,7 @@ const DONE: Record<string, string> = {
 // everyone else, audited); what they may change is checked again per action.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const { found, consent, visibility } = await requireCase(request, context, params.caseId, "case:read", "case.view");
+  const { found, consent, visibility, viaOverride } = await requireCase(request, context, params.caseId, "case:read", "case.view");
   const { db } = context.services;
   const isChair = can(user.principal, "case:screen", { tableId: found.case.tableId });
   const isAdvisor = can(user.principal, "advice:insured", { organisationId: found.case.insurerId });
@@ -62,6 +63,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     details: caseDetails(db, found, viewer, visibility, { isChair }),
     advisorMayAssess: advisorMayAssess(found.case.status),
     isChair,
+    viaOverride,
     isAdvisor,
     // Back to where this viewer came from: the table's inbox, or the advisor's list.
     back: can(user.principal, "table:read", { tableId: found.case.tableId })
@@ -332,6 +334,7 @@ export default function CasePage() {
       <p><Link to={data.back.to}>← {data.back.label}</Link></p>
       <h1>Casus {c.code}</h1>
       <CaseNav caseId={c.id} isChair={isChair} />
+      <OverrideBanner show={data.viaOverride} />
       <p className="lead">
         Regiotafel {c.tableNumber}. {c.tableName} · <span className="badge">{CASE_STATE_LABELS[c.status]}</span>{" "}
         <span className={URGENCY_BADGE[c.urgency]}>Urgentie: {URGENCY_LABELS[c.urgency]}</span>

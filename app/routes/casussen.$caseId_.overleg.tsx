@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CaseRoom } from "~/components/case-room";
+import { OverrideBanner } from "~/components/override-banner";
 import { requireUser } from "~/lib/auth.server";
 import { requireCase } from "~/lib/case-access.server";
 import { caseSummary, MessageFormSchema, postMessage, recentMessages } from "~/lib/case-room.server";
@@ -24,6 +25,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     summary: caseSummary(db, { ok: true, ...access }),
     visibility: access.visibility,
+    viaOverride: access.viaOverride,
     messages: recentMessages(db, access.found.case.id),
     // A hidden id per rendered form: posting the same form twice stores one message.
     clientMessageId: randomUUID(),
@@ -54,6 +56,7 @@ export default function CaseRoomPage() {
         <Link to={`/casussen/${data.summary.caseId}`}>← Casus {data.summary.code}</Link>
       </p>
       <h1>Overleg casus {data.summary.code}</h1>
+      <OverrideBanner show={data.viaOverride} />
       <p className="lead">
         Het casusoverleg van regiotafel {data.summary.tableName}. Berichten worden bewaard bij de casus; wie ze leest en plaatst, staat in het toegangslog.
       </p>

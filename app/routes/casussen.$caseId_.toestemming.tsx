@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormError } from "~/components/form";
 import { formatAmsterdam, formatAmsterdamSortable } from "~/domain/amsterdam-time";
-import { OVERRIDE_MAX_DAYS, OVERRIDE_REASON_MIN } from "~/domain/consent";
+import { mayReceiveOverride, OVERRIDE_MAX_DAYS, OVERRIDE_REASON_MIN } from "~/domain/consent";
 import { plainText, z } from "~/domain/dutch-errors";
 import { can } from "~/domain/permissions";
 import {
@@ -173,7 +173,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       : [],
     // The chair's own organisation always sees identity: no need to choose it.
     overrideOrganisations: canOverride
-      ? organisations.filter((o) => o.active && o.id !== found.leadOrganisationId).map((o) => ({ id: o.id, name: o.name }))
+      ? organisations.filter((o) => o.active && o.id !== found.leadOrganisationId && mayReceiveOverride(o)).map((o) => ({ id: o.id, name: o.name }))
       : [],
   };
 }

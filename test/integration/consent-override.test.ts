@@ -158,6 +158,14 @@ describe("the rules, checked on the server", () => {
     expect(none).toContain("Kies minstens één organisatie die de gegevens zonder toestemming mag zien.");
     const unknown = await pageText(await chair.post(page, grantFields({ organisationIds: ["999999"] })));
     expect(unknown).toContain("Kies alleen bestaande, actieve organisaties.");
+    // The national project office and the VWS unit are never offered, and refused when posted.
+    const office = db().select().from(organisations).where(eq(organisations.type, "national_project_office")).get()!;
+    const form = await pageText(await (await as(CHAIR)).get(`/casussen/${caseId}/toestemming`));
+    const offered = [...form.matchAll(/<input[^>]*name="organisationIds"[^>]*>/g)].map(([tag]) => Number(/value="(\d+)"/.exec(tag)![1]));
+    expect(offered.length).toBeGreaterThan(5);
+    expect(offered).not.toContain(office.id);
+    const national = await pageText(await (await as(CHAIR)).post(`/casussen/${caseId}/toestemming`, grantFields({ organisationIds: [String(office.id)] })));
+    expect(national).toContain("Het landelijk projectbureau en de VWS-unit krijgen nooit de identiteit van een patiënt");
     for (const days of ["0", "1.5", "zeven", "", "-3"]) {
       const html = await pageText(await chair.post(page, grantFields({ days })));
       expect(html, days).toContain("Een doorbreking duurt minstens 1 en hoogstens 7 dagen (hele dagen).");
@@ -231,6 +239,21 @@ describe("an override granted by the chair", () => {
     expect(event.detail).toContain("zonder toestemming op grond van een doorbreking");
   });
 
+  it("a banner says the name is shown only because of the override, on the case page and in the case room; not to the chair", async () => {
+    const BANNER = "U ziet de identiteit van de patiënt alleen door een doorbreking van de toestemming.";
+    expect((await casePage(MEMBER)).html).toContain(BANNER);
+    const room = await (await as(MEMBER)).get(`/casussen/${caseId}/overleg`);
+    expect(await pageText(room)).toContain(BANNER);
+    expect((await casePage(CHAIR)).html).not.toContain(BANNER);
+    expect((await casePage(GEMEENTE)).html).not.toContain(BANNER);
+  });
+
+  it("the access log names the organisations and the end in words, never ids or an ISO time", () => {
+    const [granted] = db().select().from(auditEvents).where(eq(auditEvents.action, "consent.override_grant")).all();
+    expect(granted.detail).toContain("toestemming doorbroken voor IrisZorg, 2 dagen, tot ");
+    expect(granted.detail).not.toMatch(/organisaties \d|\d{4}-\d{2}-\d{2}T/);
+  });
+
   it("a member of an organisation not in the override still sees no identity; the chair's own views are not flagged", async () => {
     const gemeente = await casePage(GEMEENTE);
     expect(gemeente.status).toBe(200);
@@ -266,7 +289,8 @@ describe("an override granted by the chair", () => {
     }));
     const BADGE = '<span class="badge badge--warn">Zonder toestemming (doorbroken)</span>';
     const memberViews = rows.filter((r) => r.who.startsWith("Tafellid Rotterdam-Rijnmond") && r.what.startsWith("Casus bekeken"));
-    expect(memberViews.filter((r) => r.what.includes(BADGE))).toHaveLength(1);
+    // Two case views under the override: the member's first look and the banner check.
+    expect(memberViews.filter((r) => r.what.includes(BADGE))).toHaveLength(2);
     expect(memberViews.filter((r) => !r.what.includes(BADGE)).length).toBeGreaterThan(0); // views before the override are not flagged
     const grant = rows.find((r) => r.what.startsWith("Toestemming doorbroken: identiteit gedeeld zonder toestemming"));
     expect(grant).toMatchObject({ organisation: "Parnassia Groep" });
@@ -275,7 +299,7 @@ describe("an override granted by the chair", () => {
 
     const csv = await (await (await as(CHAIR)).get(`/casussen/${caseId}/inzage.csv`)).text();
     const flagged = csv.split("\r\n").filter((line) => line.includes("Tafellid Rotterdam-Rijnmond") && line.includes("case.view") && line.includes(";ja;"));
-    expect(flagged).toHaveLength(1);
+    expect(flagged).toHaveLength(2);
   });
 
   it("after Beëindigen the identity is gone again, in the room too, and ending is audited", async () => {
