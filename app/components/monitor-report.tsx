@@ -120,6 +120,15 @@ export function MonitorReportView({ report, capacityLink }: { report: MonitorRep
         <BarChart title={`Opschalingen naar niveau, ${regionName}`} categoryHeading="Niveau" data={report.escalations.map((r) => ({ key: r.key, label: r.label, value: r.count }))} />
       </section>
 
+      <section className="card monitor-block" aria-labelledby="advies-op-tijd">
+        <h2 id="advies-op-tijd">Advies terug naar de verwijzer</h2>
+        <p className="hint">Na de bespreking gaat het advies van de tafel uiterlijk aan het einde van de volgende werkdag terug naar de verwijzer. Adviezen waarvan die termijn nog loopt, tellen niet mee.</p>
+        <ul className="stats">
+          <li><strong id="advies-op-tijd-procent">{report.adviceOnTime.percent === null ? "geen adviezen" : typeof report.adviceOnTime.percent === "number" ? `${label(report.adviceOnTime.percent)}%` : label(report.adviceOnTime.percent)}</strong> advies op tijd</li>
+          <li><strong>{label(report.adviceOnTime.onTime)}</strong> op tijd van <strong>{label(report.adviceOnTime.counted)}</strong> adviezen</li>
+        </ul>
+      </section>
+
       <section className="card monitor-block" aria-labelledby="arrangementen">
         <h2 id="arrangementen">Maatwerk-arrangementen</h2>
         <ul className="stats">

@@ -99,6 +99,11 @@ function content(report: MonitorReport, title: string, madeOn: string): PdfConte
       countTable("Maatwerk-arrangementen naar wettelijk domein", "Domein", [{ key: "approved", label: "Goedgekeurd (totaal)", count: report.arrangements.approved }, ...report.arrangements.byLegalDomain]),
       countTable("Maatwerk-arrangementen naar financier", "Financier", report.arrangements.byFinancier),
     ),
+    table("Advies terug naar de verwijzer (uiterlijk einde volgende werkdag)", ["", "Aantal"], [
+      ["Adviezen die meetellen", num(report.adviceOnTime.counted)],
+      ["Op tijd", num(report.adviceOnTime.onTime)],
+      ["Advies op tijd (%)", num(report.adviceOnTime.percent)],
+    ]),
     capacity,
     ...(report.lessons.length
       ? [{ text: "Geleerde lessen", style: "h2" }, { ul: report.lessons.map((l) => ({ text: [{ text: `${l.bottleneck} · tafel ${l.table} · ${l.month}: `, bold: true }, l.text] })), fontSize: 9 } as PdfContent]

@@ -6,7 +6,7 @@
 // every period and region a user can request reads the same protected tables.
 import type { Statement } from "better-sqlite3";
 import { stringify } from "csv-stringify/sync";
-import { flat, protectTable, SUPPRESSED, type Hierarchy, type ProtectedTable, type Published } from "~/domain/disclosure";
+import { flat, protectTable, publishedShare, SUPPRESSED, type Hierarchy, type ProtectedTable, type Published } from "~/domain/disclosure";
 import {
   AGE_BAND_LABELS,
   AGE_BANDS,
@@ -78,6 +78,8 @@ export type MonitorReport = {
   openTotal: Published;
   escalations: CountRow[];
   arrangements: { approved: Published; byLegalDomain: CountRow[]; byFinancier: CountRow[] };
+  /** "Advies op tijd": advices back to the referrer that count (given, or past their deadline), of which on time; the share only from published counts ≥ 5. */
+  adviceOnTime: { counted: Published; onTime: Published; percent: Published | null };
   capacity: CapacityTable[];
   lessons: LessonView[];
 };
@@ -165,6 +167,18 @@ export const SQL_LEAD_TIME_EVENTS = `
   WHERE e.case_id IN (SELECT case_id FROM case_events WHERE event IN ('start_screening', 'include', 'not_include', 'discuss', 'agree_plan', 'place') AND ${inYear("at")})
   ORDER BY e.case_id, e.at, e.id`;
 
+/**
+ * Advices back to the referrer per month of the discussion × table × on time / late: those given,
+ * and those not given whose deadline (end of the next working day) has passed by @now. Advices
+ * still within their deadline count neither way.
+ */
+export const SQL_ADVICES = `
+  SELECT ${month("a.discussed_at")} AS m, c.table_id AS t,
+    CASE WHEN a.recorded_at IS NOT NULL AND a.recorded_at < a.due_at THEN 'on_time' ELSE 'late' END AS k, count(*) AS n
+  FROM referrer_advices a JOIN cases c ON c.id = a.case_id
+  WHERE ${inYear("a.discussed_at")} AND (a.recorded_at IS NOT NULL OR a.due_at <= @now)
+  GROUP BY 1, 2, 3`;
+
 /** Cases open at @s (received before it, not closed or not included before it) per table × age band. */
 export const SQL_OPEN = `
   SELECT t, CASE WHEN d <= 30 THEN '0-30' WHEN d <= 90 THEN '31-90' WHEN d <= 180 THEN '91-180' ELSE '180+' END AS k, count(*) AS n
@@ -219,6 +233,8 @@ type YearTables = {
   escalations: ProtectedTable; // × level
   /** × legal domain class × financier class. */
   approved: ProtectedTable;
+  /** Advices back to the referrer × on time / late (a partition of those that count). */
+  advices: ProtectedTable;
   /** Lead times (days) per step, with month and table, for medians of any period and region. */
   leadTimes: { step: LeadTimeStep; month: number; tableId: number; days: number }[];
 };
@@ -228,9 +244,10 @@ const FINANCIER_TYPES: OrganisationType[] = ["insurer", "municipality", "care_of
 const CRITERION_CLASSES = [...INCLUSION_CRITERIA.map((c) => String(c.number)), "0"];
 const DOMAIN_CLASSES = [...LEGAL_DOMAINS, "multiple", "none"];
 const FINANCIER_CLASSES = [...FINANCIER_TYPES, "multiple", "none"];
+const ADVICE_CLASSES = ["on_time", "late"];
 
 /** All counts of one year, in one SQL pass per kind of figure, protected per table of figures. */
-function yearTables(db: Db, year: number, regions: readonly Region[]): YearTables {
+function yearTables(db: Db, year: number, regions: readonly Region[], now: Date): YearTables {
   const params = yearParams(year);
   const slug = new Map(regions.map((r) => [r.id, r.slug]));
   const regionDim = regionDimension(regions);
@@ -254,6 +271,9 @@ function yearTables(db: Db, year: number, regions: readonly Region[]): YearTable
   for (const r of statement(db, SQL_ARRANGEMENTS).all(params) as { m: number; t: number; d: string; f: string; n: number }[]) {
     add(approved, `${key(r.m, r.t, classOf(r.d, DOMAIN_CLASSES))}|${classOf(r.f, FINANCIER_CLASSES)}`, r.n);
   }
+
+  const advices: Counts = new Map();
+  for (const r of statement(db, SQL_ADVICES).all({ ...params, now: now.toISOString() }) as { m: number; t: number; k: string; n: number }[]) add(advices, key(r.m, r.t, r.k), r.n);
 
   // Lead times: the events of each case in time order, one pass.
   const starts = monthStarts(year);
@@ -293,6 +313,7 @@ function yearTables(db: Db, year: number, regions: readonly Region[]): YearTable
     placed: tableOf(flow.place),
     escalations: tableOf(escalations, ESCALATION_LEVELS),
     approved: tableOf(approved, DOMAIN_CLASSES, FINANCIER_CLASSES),
+    advices: tableOf(advices, ADVICE_CLASSES),
     leadTimes,
   };
 }
@@ -352,7 +373,7 @@ export function monitorReport(db: Db, scope: MonitorScope): MonitorReport {
   const one = scope.tableIds !== null && shown.length === 1 ? shown[0] : null;
   const r = one ? one.slug : "alle";
   const p = period.code;
-  const y = yearTables(db, period.year, regions);
+  const y = yearTables(db, period.year, regions, now);
 
   // Medians from the lead times of the period's months at the region's table(s).
   const months = new Set(monthsOf(period));
@@ -423,6 +444,11 @@ export function monitorReport(db: Db, scope: MonitorScope): MonitorReport {
         { key: "none", label: "Geen financier vastgelegd", count: y.approved.get(p, r, TOTAL, "none") },
       ],
     },
+    adviceOnTime: (() => {
+      const counted = y.advices.get(p, r, TOTAL);
+      const onTime = y.advices.get(p, r, "on_time");
+      return { counted, onTime, percent: publishedShare(onTime, counted) };
+    })(),
     capacity: shown.map((x) => capacityView(capacity, x)),
     lessons,
   };
@@ -483,6 +509,9 @@ export function monitorRecords(report: MonitorReport): string[][] {
   put("Maatwerk-arrangementen goedgekeurd", "Totaal", report.arrangements.approved);
   for (const r of report.arrangements.byLegalDomain) put("Maatwerk-arrangementen naar wettelijk domein", r.label, r.count);
   for (const r of report.arrangements.byFinancier) put("Maatwerk-arrangementen naar financier", r.label, r.count);
+  put("Advies terug naar de verwijzer", "Adviezen die meetellen", report.adviceOnTime.counted);
+  put("Advies terug naar de verwijzer", "Op tijd (uiterlijk einde volgende werkdag)", report.adviceOnTime.onTime);
+  put("Advies terug naar de verwijzer", "Advies op tijd (%)", report.adviceOnTime.percent);
   for (const t of report.capacity) {
     put("Capaciteitstekorten", "Totaal", t.total, t.name);
     put("Capaciteitstekorten", "Mensen opgenomen zonder medische noodzaak (wachtend op Wmo-plek)", t.peopleWaiting, t.name);
