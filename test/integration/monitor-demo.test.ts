@@ -39,14 +39,15 @@ describe("advies op tijd", () => {
     const start = new Date(periodBounds(month).start);
     const at = (days: number) => new Date(start.getTime() + days * 86_400_000).toISOString();
     const { id: meetingId } = db.insert(meetings).values({ tableId: limburg.id, title: "Bespreking", startsAt: at(2), durationMinutes: 60, createdAt: at(0) }).returning({ id: meetings.id }).get();
-    // Seven discussions: five advices given before the deadline, one late, one never given (deadline passed).
-    const given = [1.5, 1.2, 1.9, 0.5, 1.1, 3, null];
+    // Eleven discussions: six advices given before the deadline, four late, one never given (deadline passed).
+    // (Late must not be 1–4 here: with 7 counted and 5 on time, the 2 late would follow, so both are hidden.)
+    const given = [1.5, 1.2, 1.9, 0.5, 1.1, 1.3, 3, 3.5, 2.5, 5, null];
     given.forEach((after, i) => {
       const { id: agendaItemId } = db.insert(agendaItems).values({ meetingId, caseId: caseIds[i % caseIds.length], startsAt: at(2), durationMinutes: 10, closedAt: at(2) }).returning({ id: agendaItems.id }).get();
       db.insert(referrerAdvices).values({ caseId: caseIds[i % caseIds.length], agendaItemId, discussedAt: at(2), dueAt: at(4), recordedAt: after === null ? null : at(2 + after) }).run();
     });
     const report = (tableIds: number[] | null) => monitorReport(db, { period: month, tableIds });
-    expect(report([limburg.id]).adviceOnTime).toEqual({ counted: 7, onTime: 5, percent: 71.4 });
+    expect(report([limburg.id]).adviceOnTime).toEqual({ counted: 11, onTime: 6, percent: 54.5 });
     // Only one advice counts: it and the share stay hidden.
     db.delete(referrerAdvices).where(and(inArray(referrerAdvices.caseId, caseIds), eq(referrerAdvices.dueAt, at(4)))).run();
     const { id: agendaItemId } = db.insert(agendaItems).values({ meetingId, caseId: caseIds[0], startsAt: at(2), durationMinutes: 10, closedAt: at(2) }).returning({ id: agendaItems.id }).get();

@@ -255,7 +255,9 @@ describe("shortfalls published to the insurers and the project leader", () => {
     expect(leader.html).toContain("CZ koopt extra IHT-capaciteit in.");
     expect(leader.html).toContain("Inkoop ggz, team Zuid-Holland");
     // Every region has its own column, also those without published shortfalls.
-    expect(leader.html.match(/Geen gepubliceerde tekorten\./g)?.length).toBe(6);
+    const regionsWithPublished = (db().$client.prepare("SELECT count(DISTINCT table_id) AS n FROM shortfalls WHERE published_at IS NOT NULL").get() as { n: number }).n;
+    expect(regionsWithPublished).toBeGreaterThanOrEqual(1);
+    expect(leader.html.match(/Geen gepubliceerde tekorten\./g)?.length ?? 0).toBe(7 - regionsWithPublished);
     // The project leader reads but does not respond.
     expect(leader.html).not.toContain(">Reageren<");
     expect((await post(PROJECT_LEADER, "/tekorten", { shortfallId: String(shortfallId), kind: "other", text: "x", responseDate: "2026-12-10", contact: "x" })).status).toBe(404);
