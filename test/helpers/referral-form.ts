@@ -49,6 +49,8 @@ export async function submitReferralThroughForm(referrer: Page, baseUrl: string,
   // Step 4: check and submit.
   await referrer.getByRole("button", { name: "Verwijzing indienen" }).click();
   await referrer.waitForURL(/\/verwijzingen\/\d+/);
+  // The URL changes as the client-side navigation starts; the status page may render a moment later.
+  await referrer.locator("main", { hasText: "Ontvangen" }).waitFor();
   const body = await referrer.textContent("main");
   expect(body).toContain("Ontvangen");
   return body!;
