@@ -58,7 +58,8 @@ it("the chair finds a case by code and by BSN, opens it and downloads the referr
   await search.getByRole("button", { name: "Zoeken" }).click();
   await chair.waitForURL(/zoek=/);
   const byCode = chair.locator("table.data tbody tr");
-  expect(await byCode.count()).toBe(1);
+  // The URL changes as the client-side navigation starts; the filtered list renders a moment later.
+  await expect.poll(() => byCode.count(), { timeout: 10_000 }).toBe(1);
   expect(await byCode.first().textContent()).toContain("Sofie Zoektest");
 
   // By BSN, typed with spaces as people do.
@@ -66,12 +67,12 @@ it("the chair finds a case by code and by BSN, opens it and downloads the referr
   await search.getByRole("button", { name: "Zoeken" }).click();
   await chair.waitForURL((url) => url.searchParams.get("zoek")?.startsWith(bsn.slice(0, 4)) ?? false);
   const byBsn = chair.locator("table.data tbody tr");
-  expect(await byBsn.count()).toBe(1);
-  expect(await byBsn.first().textContent()).toContain(r.code);
+  await expect.poll(async () => (await byBsn.count()) === 1 && ((await byBsn.first().textContent()) ?? "").includes(r.code), { timeout: 10_000 }).toBe(true);
 
   // Open the case and download the letter.
   await chair.getByRole("link", { name: r.code }).click();
   await chair.waitForURL(`${t.url}/casussen/${r.caseId}`);
+  await chair.getByRole("link", { name: "verwijsbrief.pdf" }).first().waitFor();
   const [download] = await Promise.all([chair.waitForEvent("download"), chair.getByRole("link", { name: "verwijsbrief.pdf" }).first().click()]);
   expect(download.suggestedFilename()).toBe("verwijsbrief.pdf");
   const bytes = fs.readFileSync((await download.path())!);
