@@ -34,8 +34,9 @@ async function healthDuring(during: Promise<unknown>): Promise<number> {
 
 describe("finding 1: no anonymous stall", () => {
   it("answers 60,000 fields and a 20 MB body with 413 in under 1 s while /healthz stays under 200 ms", async () => {
-    const fields = Array.from({ length: 60_000 }, (_, i) => `f${i}=x`).join("&");
-    const big = "a=" + "x".repeat(20 * 1024 * 1024);
+    // Bodies encoded before the clock starts: the probes measure the server, not this process encoding 20 MB.
+    const fields = new TextEncoder().encode(Array.from({ length: 60_000 }, (_, i) => `f${i}=x`).join("&"));
+    const big = new TextEncoder().encode("a=" + "x".repeat(20 * 1024 * 1024));
     const figures: string[] = [];
     for (const [label, body] of [["60,000 fields", fields], ["20 MB", big]] as const) {
       const start = performance.now();
