@@ -245,6 +245,8 @@ const CRITERION_CLASSES = [...INCLUSION_CRITERIA.map((c) => String(c.number)), "
 const DOMAIN_CLASSES = [...LEGAL_DOMAINS, "multiple", "none"];
 const FINANCIER_CLASSES = [...FINANCIER_TYPES, "multiple", "none"];
 const ADVICE_CLASSES = ["on_time", "late"];
+/** A value as one of the partition's classes; an unknown value goes to the class for "nothing recorded" (the last). */
+const classOf = (value: string, classes: readonly string[]) => (classes.includes(value) ? value : classes[classes.length - 1]);
 
 /** All counts of one year, in one SQL pass per kind of figure, protected per table of figures. */
 function yearTables(db: Db, year: number, regions: readonly Region[], now: Date): YearTables {
@@ -261,13 +263,12 @@ function yearTables(db: Db, year: number, regions: readonly Region[], now: Date)
   }
 
   const notIncluded: Counts = new Map();
-  for (const r of statement(db, SQL_NOT_INCLUDED).all(params) as { m: number; t: number; k: number; n: number }[]) add(notIncluded, key(r.m, r.t, CRITERION_CLASSES.includes(String(r.k)) ? r.k : 0), r.n);
+  for (const r of statement(db, SQL_NOT_INCLUDED).all(params) as { m: number; t: number; k: number; n: number }[]) add(notIncluded, key(r.m, r.t, classOf(String(r.k), CRITERION_CLASSES)), r.n);
 
   const escalations: Counts = new Map();
   for (const r of statement(db, SQL_ESCALATIONS).all(params) as { m: number; t: number; k: string; n: number }[]) add(escalations, key(r.m, r.t, r.k), r.n);
 
   const approved: Counts = new Map();
-  const classOf = (value: string, classes: readonly string[]) => (classes.includes(value) ? value : "none");
   for (const r of statement(db, SQL_ARRANGEMENTS).all(params) as { m: number; t: number; d: string; f: string; n: number }[]) {
     add(approved, `${key(r.m, r.t, classOf(r.d, DOMAIN_CLASSES))}|${classOf(r.f, FINANCIER_CLASSES)}`, r.n);
   }
@@ -303,7 +304,6 @@ function yearTables(db: Db, year: number, regions: readonly Region[], now: Date)
   flush();
 
   const tableOf = (counts: Counts, ...categories: (readonly string[])[]) => yearTable(regionDim, counts, ...categories);
-  const mapTables = <K,>(m: Map<K, Counts>) => new Map([...m].map(([k, v]) => [k, tableOf(v)]));
   return {
     received: tableOf(flow.received, REFERRAL_SOURCES, CHANNELS),
     included: tableOf(flow.include),
@@ -404,6 +404,8 @@ export function monitorReport(db: Db, scope: MonitorScope): MonitorReport {
     });
 
   const received = y.received.get(p, r, TOTAL, TOTAL);
+  const advicesCounted = y.advices.get(p, r, TOTAL);
+  const advicesOnTime = y.advices.get(p, r, "on_time");
   const included = y.included.get(p, r);
   return {
     period: { label: period.label, from: period.from, to: period.to },
@@ -444,11 +446,7 @@ export function monitorReport(db: Db, scope: MonitorScope): MonitorReport {
         { key: "none", label: "Geen financier vastgelegd", count: y.approved.get(p, r, TOTAL, "none") },
       ],
     },
-    adviceOnTime: (() => {
-      const counted = y.advices.get(p, r, TOTAL);
-      const onTime = y.advices.get(p, r, "on_time");
-      return { counted, onTime, percent: publishedShare(onTime, counted) };
-    })(),
+    adviceOnTime: { counted: advicesCounted, onTime: advicesOnTime, percent: publishedShare(advicesOnTime, advicesCounted) },
     capacity: shown.map((x) => capacityView(capacity, x)),
     lessons,
   };

@@ -19,16 +19,16 @@ export type MunicipalityRow = {
   contact: { name: string; email: string } | null;
 };
 
-/** Every municipality whose name contains `query` (all when empty), with its table and contact. */
-export function municipalityOverview(db: Db, query: string): MunicipalityRow[] {
+/** The municipalities whose name contains `nameContains` (all when empty) or with this CBS `code`, with table and contact. */
+export function municipalityOverview(db: Db, filter: { nameContains?: string; code?: string }): MunicipalityRow[] {
   const rules = listRoutingRules(db);
   const tables = new Map(db.select({ id: regionalTables.id, name: regionalTables.name }).from(regionalTables).all().map((t) => [t.id, t.name]));
   const contacts = new Map(db.select().from(municipalityContacts).all().map((c) => [c.municipality.toLowerCase(), c]));
-  const needle = query.trim().toLowerCase();
+  const needle = filter.nameContains?.trim().toLowerCase();
   return db
     .select({ code: municipalities.code, name: municipalities.name, province: municipalities.province })
     .from(municipalities)
-    .where(needle ? sql`instr(lower(${municipalities.name}), ${needle}) > 0` : undefined)
+    .where(and(needle ? sql`instr(lower(${municipalities.name}), ${needle}) > 0` : undefined, filter.code ? eq(municipalities.code, filter.code) : undefined))
     .orderBy(asc(municipalities.name))
     .all()
     .map((m) => {

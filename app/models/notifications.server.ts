@@ -41,7 +41,10 @@ export const PREFERENCES_PATH = "/meldingen";
 const recipientColumns = { id: users.id, name: users.name, email: users.email };
 const unique = (rows: Recipient[]) => [...new Map(rows.map((r) => [r.id, r])).values()];
 
-function holdersOf(db: Db, role: "chair" | "member" | "medical_advisor" | "referrer" | "project_leader", where: { tableId?: number; organisationId?: number }): Recipient[] {
+type HolderRole = "chair" | "member" | "medical_advisor" | "referrer" | "project_leader";
+
+/** Active people holding one of these roles, optionally at one table and/or of one organisation. */
+function holdersOf(db: Db, role: HolderRole | HolderRole[], where: { tableId?: number; organisationId?: number }): Recipient[] {
   return unique(
     db
       .select(recipientColumns)
@@ -49,7 +52,7 @@ function holdersOf(db: Db, role: "chair" | "member" | "medical_advisor" | "refer
       .innerJoin(users, eq(memberships.userId, users.id))
       .where(
         and(
-          eq(memberships.role, role),
+          Array.isArray(role) ? inArray(memberships.role, role) : eq(memberships.role, role),
           eq(users.active, true),
           where.tableId != null ? eq(memberships.tableId, where.tableId) : undefined,
           where.organisationId != null ? eq(users.organisationId, where.organisationId) : undefined,
@@ -61,6 +64,10 @@ function holdersOf(db: Db, role: "chair" | "member" | "medical_advisor" | "refer
 }
 
 export const chairsOf = (db: Db, tableId: number) => holdersOf(db, "chair", { tableId });
+
+/** This person, while their account is active. */
+const activePerson = (db: Db, userId: string): Recipient | undefined =>
+  db.select(recipientColumns).from(users).where(and(eq(users.id, userId), eq(users.active, true))).get();
 
 type CaseRef = { id: number; code: string; tableId: number; tableName: string; referrerUserId: string | null; referrerOrganisationId: number; insurerId: number };
 
@@ -85,14 +92,8 @@ function caseRef(db: Db, caseId: number): CaseRef | null {
 
 /** The person who referred (form), else the referrers of the referring organisation (API referrals). */
 function referrersOf(db: Db, c: CaseRef): Recipient[] {
-  if (c.referrerUserId) {
-    const person = db
-      .select(recipientColumns)
-      .from(users)
-      .where(and(eq(users.id, c.referrerUserId), eq(users.active, true)))
-      .get();
-    if (person) return [person];
-  }
+  const person = c.referrerUserId ? activePerson(db, c.referrerUserId) : undefined;
+  if (person) return [person];
   return holdersOf(db, "referrer", { organisationId: c.referrerOrganisationId });
 }
 
@@ -409,19 +410,9 @@ export function notifyOverdueActions(n: Notifier, today: string): number {
 }
 
 function actionOwners(db: Db, action: { tableId: number; ownerUserId: string | null; ownerOrganisationId: number }): Recipient[] {
-  if (action.ownerUserId) {
-    const person = db.select(recipientColumns).from(users).where(and(eq(users.id, action.ownerUserId), eq(users.active, true))).get();
-    if (person) return [person];
-  }
-  const organisationPeople = unique(
-    db
-      .select(recipientColumns)
-      .from(memberships)
-      .innerJoin(users, eq(memberships.userId, users.id))
-      .where(and(eq(memberships.tableId, action.tableId), inArray(memberships.role, ["chair", "member"]), eq(users.organisationId, action.ownerOrganisationId), eq(users.active, true)))
-      .orderBy(asc(users.name))
-      .all(),
-  );
+  const person = action.ownerUserId ? activePerson(db, action.ownerUserId) : undefined;
+  if (person) return [person];
+  const organisationPeople = holdersOf(db, ["chair", "member"], { tableId: action.tableId, organisationId: action.ownerOrganisationId });
   return organisationPeople.length ? organisationPeople : chairsOf(db, action.tableId);
 }
 

@@ -2,7 +2,7 @@
 // organisation and deadline, and agreeing the plan (which moves the case to "plan_agreed").
 import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
 import { agendaItems, carePlans, cases, meetings, memberships, organisations, planActions, planGoals, users } from "#db/schema";
-import { isOverdue, OPEN_ACTION_STATUSES, planReadyToAgree } from "~/domain/plan";
+import { OPEN_ACTION_STATUSES, planReadyToAgree } from "~/domain/plan";
 import type { ActionStatus, LifeDomain } from "~/domain/vocabulary";
 import type { Db } from "~/lib/db.server";
 import { applyCaseEvent, type CaseActor } from "./cases.server";
@@ -252,6 +252,10 @@ export type OverdueAction = { caseId: number; code: string; description: string;
  * Overdue plan actions of open cases at these tables, oldest deadline first: for the chair's home
  * page. Case codes only, no patient data.
  */
+/** Open actions past their due date in cases that are not closed (what `isOverdue` says, in SQL), and their order. */
+const overdueInOpenCases = (today: string) => and(ne(cases.status, "closed"), inArray(planActions.status, [...OPEN_ACTION_STATUSES]), lt(planActions.dueDate, today));
+const OVERDUE_ORDER = [asc(planActions.dueDate), asc(cases.code), asc(planActions.id)];
+
 export function overdueActionsForTables(db: Db, tableIds: number[], today: string): OverdueAction[] {
   if (!tableIds.length) return [];
   return db
@@ -260,38 +264,27 @@ export function overdueActionsForTables(db: Db, tableIds: number[], today: strin
       code: cases.code,
       description: planActions.description,
       dueDate: planActions.dueDate,
-      status: planActions.status,
       owner: organisations.name,
     })
     .from(planActions)
     .innerJoin(carePlans, eq(planActions.planId, carePlans.id))
     .innerJoin(cases, eq(carePlans.caseId, cases.id))
     .innerJoin(organisations, eq(planActions.ownerOrganisationId, organisations.id))
-    .where(
-      and(
-        inArray(cases.tableId, tableIds),
-        ne(cases.status, "closed"),
-        inArray(planActions.status, [...OPEN_ACTION_STATUSES]),
-        lt(planActions.dueDate, today),
-      ),
-    )
-    .orderBy(asc(planActions.dueDate), asc(cases.code), asc(planActions.id))
-    .all()
-    .filter((a) => isOverdue(a, today))
-    .map(({ caseId, code, description, dueDate, owner }) => ({ caseId, code, description, dueDate, owner }));
+    .where(and(inArray(cases.tableId, tableIds), overdueInOpenCases(today)))
+    .orderBy(...OVERDUE_ORDER)
+    .all();
 }
 
 /** Every overdue action of an open case with who owns it, for the daily reminder to the owners. */
 export function overdueActionsWithOwners(db: Db, today: string) {
   return db
-    .select({ code: cases.code, tableId: cases.tableId, ownerUserId: planActions.ownerUserId, ownerOrganisationId: planActions.ownerOrganisationId, dueDate: planActions.dueDate, status: planActions.status })
+    .select({ code: cases.code, tableId: cases.tableId, ownerUserId: planActions.ownerUserId, ownerOrganisationId: planActions.ownerOrganisationId })
     .from(planActions)
     .innerJoin(carePlans, eq(planActions.planId, carePlans.id))
     .innerJoin(cases, eq(carePlans.caseId, cases.id))
-    .where(and(ne(cases.status, "closed"), inArray(planActions.status, [...OPEN_ACTION_STATUSES]), lt(planActions.dueDate, today)))
-    .orderBy(asc(planActions.dueDate), asc(cases.code), asc(planActions.id))
-    .all()
-    .filter((a) => isOverdue(a, today));
+    .where(overdueInOpenCases(today))
+    .orderBy(...OVERDUE_ORDER)
+    .all();
 }
 
 /**
@@ -311,15 +304,13 @@ export function overdueActionsForOwner(db: Db, user: { id: string; organisationI
     ? and(isNull(planActions.ownerUserId), eq(planActions.ownerOrganisationId, user.organisationId), inArray(cases.tableId, tableIds))
     : undefined;
   return db
-    .select({ caseId: cases.id, code: cases.code, description: planActions.description, dueDate: planActions.dueDate, status: planActions.status, owner: ownerLabel })
+    .select({ caseId: cases.id, code: cases.code, description: planActions.description, dueDate: planActions.dueDate, owner: ownerLabel })
     .from(planActions)
     .innerJoin(carePlans, eq(planActions.planId, carePlans.id))
     .innerJoin(cases, eq(carePlans.caseId, cases.id))
     .innerJoin(organisations, eq(planActions.ownerOrganisationId, organisations.id))
     .leftJoin(users, eq(planActions.ownerUserId, users.id))
-    .where(and(ne(cases.status, "closed"), inArray(planActions.status, [...OPEN_ACTION_STATUSES]), lt(planActions.dueDate, today), ownOrganisation ? or(mine, ownOrganisation) : mine))
-    .orderBy(asc(planActions.dueDate), asc(cases.code), asc(planActions.id))
-    .all()
-    .filter((a) => isOverdue(a, today))
-    .map(({ caseId, code, description, dueDate, owner }) => ({ caseId, code, description, dueDate, owner }));
+    .where(and(overdueInOpenCases(today), ownOrganisation ? or(mine, ownOrganisation) : mine))
+    .orderBy(...OVERDUE_ORDER)
+    .all();
 }

@@ -33,8 +33,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "tables:manage");
   const { db } = context.services;
   const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const selected = query.gemeente ? municipalityOverview(db, "").find((m) => m.code === query.gemeente) ?? null : null;
-  return { query: query.zoek, rows: municipalityOverview(db, query.zoek), selected, tables: tableChoices(db) };
+  const selected = query.gemeente ? (municipalityOverview(db, { code: query.gemeente })[0] ?? null) : null;
+  return { query: query.zoek, rows: municipalityOverview(db, { nameContains: query.zoek }), selected, tables: tableChoices(db) };
 }
 
 const code = z.string({ required_error: UNKNOWN }).regex(/^GM\d{4}$/, UNKNOWN);
@@ -86,6 +86,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (removeRoutingException(db, m)) record("routing.exception_remove", "regel van de provincie");
       return back("uitzondering-weg");
   }
+}
+
+/** A one-button form that removes the municipality's contact or exception. */
+function RemoveButton({ intent, code, busy, children }: { intent: "remove_contact" | "remove_exception"; code: string; busy: boolean; children: string }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="code" value={code} />
+      <button type="submit" className="button button--secondary button--small" disabled={busy}>{children}</button>
+    </Form>
+  );
 }
 
 export default function Municipalities() {
@@ -144,20 +155,8 @@ export default function Municipalities() {
             </Form>
           </div>
           <div className="actions">
-            {selected.contact ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="remove_contact" />
-                <input type="hidden" name="code" value={selected.code} />
-                <button type="submit" className="button button--secondary button--small" disabled={busy}>Contact verwijderen</button>
-              </Form>
-            ) : null}
-            {selected.exception ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="remove_exception" />
-                <input type="hidden" name="code" value={selected.code} />
-                <button type="submit" className="button button--secondary button--small" disabled={busy}>Uitzondering verwijderen</button>
-              </Form>
-            ) : null}
+            {selected.contact ? <RemoveButton intent="remove_contact" code={selected.code} busy={busy}>Contact verwijderen</RemoveButton> : null}
+            {selected.exception ? <RemoveButton intent="remove_exception" code={selected.code} busy={busy}>Uitzondering verwijderen</RemoveButton> : null}
           </div>
         </section>
       ) : null}
