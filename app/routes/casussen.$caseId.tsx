@@ -15,11 +15,11 @@ import { can } from "~/domain/permissions";
 import { URGENCY_LABELS } from "~/domain/vocabulary";
 import { denyAccess, requireUser } from "~/lib/auth.server";
 import { requireCase } from "~/lib/case-access.server";
-import { redirectWithFlash } from "~/lib/flash.server";
 import { failure } from "~/lib/forms";
 import { CHAIR_INTENTS, IntentSchema, type CaseIntent } from "~/lib/screening-forms";
 import { caseDetails } from "~/models/case-details.server";
 import { caseView, otherActiveTables } from "~/models/screening.server";
+import { answerCaseAction } from "~/services/case-action.server";
 import { CASE_ACTIONS } from "~/services/case-screening.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Casus ${data.case.code} – Regiotafel` : "Casus – Regiotafel" }];
@@ -66,9 +66,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!permitted) {
     denyAccess(request, context, user, { status: 403, objectType: "case", objectId: c.id, patientId: c.patientId, detail: `${intent.data}` });
   }
-  const result = CASE_ACTIONS[intent.data]({ context, user, found }, formData);
-  if (!result.ok) return result;
-  return redirectWithFlash(context, result.to ?? `/casussen/${c.id}`, result.message);
+  return answerCaseAction(context, CASE_ACTIONS[intent.data]({ context, user, found }, formData), `/casussen/${c.id}`);
 }
 
 const FORM_INTENTS: readonly CaseIntent[] = ["save_screening", "not_include", "redirect", "request_information", "advisor_assessment"];

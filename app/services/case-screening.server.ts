@@ -3,33 +3,20 @@
 // parses its own fields with the intent's zod schema, checks the case's state, writes the change
 // and its audit event, and answers where to go with which message, or the form's failure.
 // Who may use an intent is decided before, by the route (requireCase + the intent's permission).
-import type { AppLoadContext } from "@remix-run/node";
 import { advisorMayAssess, CASE_STATE_LABELS, transition } from "~/domain/case-lifecycle";
 import { notIncludedDecision } from "~/domain/screening";
 import type { Verdict } from "~/domain/vocabulary";
-import { audit } from "~/lib/audit.server";
-import { actorOf, type CurrentUser } from "~/lib/auth.server";
-import type { findCase } from "~/models/cases.server";
-import { failure, formValues, parseForm, type FormFailure } from "~/lib/forms";
+import { failure, formValues, parseForm } from "~/lib/forms";
 import { notifier } from "~/lib/notifier.server";
 import { CriteriaSchema, InformationRequestSchema, NotIncludeSchema, PartialCriteriaSchema, RedirectSchema, type CaseIntent } from "~/lib/screening-forms";
 import { applyCaseEvent, latestAssessment, saveAssessment, screeningComplete } from "~/models/cases.server";
 import { requestInformation } from "~/models/information-requests.server";
 import { notifyInformationRequested, notifyReferralRedirected, notifyScreeningOutcome } from "~/models/notifications.server";
 import { otherActiveTables } from "~/models/screening.server";
+import { actorIds, recordCaseChange, type CaseActionContext, type CaseActionHandler } from "./case-action.server";
 
-export type CaseActionContext = { context: AppLoadContext; user: CurrentUser; found: NonNullable<ReturnType<typeof findCase>> };
-/** Done: go to `to` (the case page when absent) and say `message` once. */
-export type CaseActionResult = { ok: true; message: string; to?: string } | FormFailure;
-
-type Handler = (ctx: CaseActionContext, formData: FormData) => CaseActionResult;
-
-const actorIds = ({ user }: CaseActionContext) => ({ userId: user.id, organisationId: user.organisationId });
-
-function record({ context, user, found }: CaseActionContext, action: string, detail: string) {
-  const c = found.case;
-  audit(context.services.db, { action, actor: actorOf(user), objectType: "case", objectId: c.id, patientId: c.patientId, detail: `${c.code}: ${detail}`, origin: context.origin });
-}
+type Handler = CaseActionHandler;
+const record = (ctx: CaseActionContext, action: string, detail: string) => recordCaseChange(ctx, action, detail);
 
 function verdictSummary(verdicts: { verdict: Verdict }[]) {
   const count = (v: Verdict) => verdicts.filter((x) => x.verdict === v).length;
