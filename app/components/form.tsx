@@ -72,7 +72,7 @@ export function FormError({ message, errors, scope, failure }: { message?: strin
   if (!shown) return null;
   return (
     <div className="alert alert--error error-summary" role="alert" tabIndex={-1} ref={ref}>
-      <p className="error-summary__title">{message ?? "Niet alles is goed ingevuld."}</p>
+      <p className="error-summary__title">{message ?? "Controleer de velden met een foutmelding."}</p>
       {entries.length ? (
         <ul>
           {entries.map(([name, messages]) => (
