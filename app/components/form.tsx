@@ -46,9 +46,20 @@ export function Field({ name, label, type = "text", errors, values, defaultValue
 /**
  * The one error summary every form shows above its fields: the general message, then each
  * field's error as a link to that field (ids are `veld-<name>`, as Field renders them). It takes
- * focus when it appears, so keyboard and screen-reader users start at what to fix.
+ * focus when it appears, so keyboard and screen-reader users start at what to fix. A form spread
+ * over several pages (the referral wizard) passes `linkTo` and `labelOf` to point at another step.
  */
-export function FormError({ message, errors }: { message?: string; errors?: FieldErrors }) {
+export function FormError({
+  message,
+  errors,
+  linkTo = (name) => `#veld-${name}`,
+  labelOf,
+}: {
+  message?: ReactNode;
+  errors?: FieldErrors;
+  linkTo?: (name: string) => string;
+  labelOf?: (name: string) => string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors ?? {}).filter(([name, messages]) => name !== "_form" && messages?.length);
   const shown = Boolean(message || entries.length);
@@ -59,16 +70,34 @@ export function FormError({ message, errors }: { message?: string; errors?: Fiel
   if (!shown) return null;
   return (
     <div className="alert alert--error error-summary" role="alert" tabIndex={-1} ref={ref}>
-      <p className="error-summary__title">{message ?? "Niet alles is goed ingevuld."}</p>
+      <div className="error-summary__title">{message ?? "Niet alles is goed ingevuld."}</div>
       {entries.length ? (
         <ul>
           {entries.map(([name, messages]) => (
             <li key={name}>
-              <a href={`#veld-${name}`}>{messages![0]}</a>
+              <a href={linkTo(name)}>{labelOf ? `${labelOf(name)}: ${messages![0]}` : messages![0]}</a>
             </li>
           ))}
         </ul>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * A group of checkboxes or radios under one legend, with its error tied to the group the same way
+ * Field ties one to an input (`veld-<name>`, so the summary's link lands on it).
+ */
+export function FieldGroup({ name, legend, errors, hint, children }: { name: string; legend: ReactNode; errors?: FieldErrors; hint?: string; children: ReactNode }) {
+  const error = errors?.[name]?.[0];
+  const id = `veld-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-fout` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset id={id} className={`field${error ? " field--error" : ""}`} aria-describedby={describedBy} tabIndex={-1}>
+      <legend>{legend}</legend>
+      {hint ? <p className="hint" id={`${id}-hint`}>{hint}</p> : null}
+      {children}
+      {error ? <p className="field-error" id={`${id}-fout`}>{error}</p> : null}
+    </fieldset>
   );
 }

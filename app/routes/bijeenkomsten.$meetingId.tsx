@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormError } from "~/components/form";
+import { Field, FieldGroup, FormError } from "~/components/form";
 import { CASE_STATE_LABELS } from "~/domain/case-lifecycle";
 import { caseVisibility } from "~/domain/consent";
 import {
@@ -407,16 +407,14 @@ export default function MeetingPage() {
               <input type="hidden" name="intent" value="invite_guest" />
               <FormError message={guestErrors ? (guestErrors.formError ?? CHECK_FIELDS) : undefined} errors={guestErrors?.fieldErrors} />
               <Field name="email" label="E-mailadres van de gast-expert" type="email" required errors={guestErrors?.fieldErrors} values={guestErrors?.values} hint="De gast moet een account in het portaal hebben." />
-              <fieldset aria-describedby={guestErrors?.fieldErrors.itemIds ? "veld-itemIds-fout" : undefined}>
-                <legend>Agendapunten</legend>
+              <FieldGroup name="itemIds" legend="Agendapunten" errors={guestErrors?.fieldErrors}>
                 {items.filter((i) => !i.closed).map((item) => (
                   <label className="checkbox" key={item.id}>
                     <input type="checkbox" name="itemIds" value={item.id} defaultChecked={chosenItems.includes(String(item.id))} />
                     <span>{item.time} · {item.code}</span>
                   </label>
                 ))}
-                {guestErrors?.fieldErrors.itemIds ? <p className="field-error" id="veld-itemIds-fout">{guestErrors.fieldErrors.itemIds[0]}</p> : null}
-              </fieldset>
+              </FieldGroup>
               <Field name="accessUntil" label="Toegang tot en met" type="date" required errors={guestErrors?.fieldErrors} values={guestErrors?.values} defaultValue={chair.defaultAccessUntil} hint="Standaard twee weken na de bijeenkomst." />
               <div className="actions">
                 <button type="submit" className="button" disabled={busy}>Gast uitnodigen</button>

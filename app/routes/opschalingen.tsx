@@ -90,8 +90,15 @@ export default function EscalationRequests() {
               </div>
               <div className={`field${own?.fieldErrors.response ? " field--error" : ""}`}>
                 <label htmlFor={responseId}>Antwoord aan de regiotafel</label>
-                <textarea id={responseId} name="response" rows={3} defaultValue={value("response", r.response ?? "")} />
-                {own?.fieldErrors.response ? <p className="field-error">{own.fieldErrors.response[0]}</p> : null}
+                <textarea
+                  id={responseId}
+                  name="response"
+                  rows={3}
+                  defaultValue={value("response", r.response ?? "")}
+                  aria-invalid={own?.fieldErrors.response ? true : undefined}
+                  aria-describedby={own?.fieldErrors.response ? `${responseId}-fout` : undefined}
+                />
+                {own?.fieldErrors.response ? <p className="field-error" id={`${responseId}-fout`}>{own.fieldErrors.response[0]}</p> : null}
               </div>
               <button type="submit" className="button">Bijwerken</button>
             </Form>

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormError } from "~/components/form";
+import { Field, FieldGroup, FormError } from "~/components/form";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { z } from "~/domain/dutch-errors";
 import { can } from "~/domain/permissions";
@@ -142,7 +142,6 @@ function ShortfallForm({ table, caseOptions, editing }: Pick<LoaderData, "table"
   const values: Values = failed ? failed.values : (editing?.values ?? { status: "open" });
   const errors = failed?.fieldErrors;
   const checked = new Set([values.caseIds ?? []].flat());
-  const caseError = errors?.caseIds?.[0];
   return (
     <section className="card" aria-labelledby="tekort-formulier">
       <h2 id="tekort-formulier">{editing ? "Tekort bewerken" : "Tekort vastleggen"}</h2>
@@ -194,9 +193,7 @@ function ShortfallForm({ table, caseOptions, editing }: Pick<LoaderData, "table"
           required
           hint={`Een gedegen onderbouwing (minstens ${JUSTIFICATION_MIN} tekens): wat ontbreekt, voor welke doelgroep, sinds wanneer, wat het gevolg is. Noem geen namen van patiënten.`}
         />
-        <fieldset aria-describedby={caseError ? "veld-caseIds-fout" : "veld-caseIds-hint"} className={caseError ? "field--error" : undefined}>
-          <legend>Casussen waarbij dit tekort speelde</legend>
-          <p className="hint" id="veld-caseIds-hint">Alleen de casuscode wordt getoond en bewaard bij het tekort.</p>
+        <FieldGroup name="caseIds" legend="Casussen waarbij dit tekort speelde" errors={failed?.fieldErrors} hint="Alleen de casuscode wordt getoond en bewaard bij het tekort.">
           {caseOptions.length ? (
             <div className="linked-cases">
               {caseOptions.map((c) => (
@@ -208,8 +205,7 @@ function ShortfallForm({ table, caseOptions, editing }: Pick<LoaderData, "table"
           ) : (
             <p className="muted">Deze tafel heeft nog geen casussen.</p>
           )}
-          {caseError ? <p className="field-error" id="veld-caseIds-fout">{caseError}</p> : null}
-        </fieldset>
+        </FieldGroup>
         <div className="actions">
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>{editing ? "Wijzigingen opslaan" : "Tekort vastleggen"}</button>
           {editing ? <Link to={`/tafels/${table.slug}/tekorten`}>Annuleren</Link> : null}
