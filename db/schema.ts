@@ -758,4 +758,3 @@ export * from "./schema-notifications";
 export * from "./schema-security";
 export * from "./schema-audit";
 export * from "./schema-referral-rules";
-export * from "./schema-monitor";

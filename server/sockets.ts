@@ -4,6 +4,9 @@
 //
 // The case room (security.md, "socket.io delivery"): every event is validated with zod and
 // authenticated and authorised again (session, account, case access with the consent in force).
+// A socket caches its user and its case access with the database's access counter
+// (case-room-access.server.ts): every write that can revoke access moves the counter, so the next
+// event checks afresh, while an unchanged counter costs one read instead of the full checks.
 // A message is acknowledged only after it is stored; a resend with the same clientMessageId is
 // answered with the stored message; a client that (re)joins with its last message id gets
 // exactly what it missed, in order.
@@ -12,6 +15,7 @@ import { Server, type Socket } from "socket.io";
 import { authenticateCookieHeader, actorOf, type CurrentUser } from "../app/lib/auth.server";
 import { audit } from "../app/lib/audit.server";
 import { checkCaseAccess } from "../app/lib/case-access.server";
+import { accessVersion, grantHolds, grantOf } from "../app/lib/case-room-access.server";
 import { roomName, type JoinAck, type LeaveAck, type MessageAck, type RoomClientToServerEvents, type RoomServerToClientEvents } from "../app/lib/case-room";
 import {
   JoinSchema,
@@ -59,13 +63,13 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
   io.use(async (socket, next) => {
     try {
       const cookie = socket.handshake.headers.cookie ?? "";
+      const version = accessVersion(services.db); // read before the checks: a change after them moves it
       const user = await authenticateCookieHeader(services, cookie);
       // A session still waiting for a required second factor reaches only the enrolment page.
       if (!user || user.enrolmentRequired) return next(new Error("unauthorized"));
-      socket.data.user = user;
+      remember(socket, user, version);
       socket.data.cookie = cookie;
       socket.data.caseRooms = new Map();
-      socket.data.sessionUntil = sessionDeadline(services.db, user.sessionId, services.config.sessionAbsoluteMs);
       next();
     } catch (error) {
       next(error as Error);
@@ -85,16 +89,32 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
     userAgent: (socket.handshake.headers["user-agent"] as string | undefined) ?? null,
   });
 
-  /** The session and account as they are now; a socket whose session ended is closed. */
-  async function currentUser(socket: RoomSocket): Promise<CurrentUser | null> {
-    const user = await authenticateCookieHeader(services, socket.data.cookie);
-    if (!user || user.enrolmentRequired) {
+  /** A freshly authenticated user, with the access counter read before authenticating. */
+  function remember(socket: RoomSocket, user: CurrentUser, version: number) {
+    socket.data.user = user;
+    socket.data.userVersion = version;
+    socket.data.verifiedAt = Date.now();
+    socket.data.sessionUntil = sessionDeadline(db, user.sessionId, services.config.sessionAbsoluteMs);
+  }
+
+  /**
+   * The session and account as they are now, and the access counter they hold for; a socket whose
+   * session ended is closed. The socket's user is reused while nothing that could end it happened
+   * (the counter did not move, the session's deadline has not passed) and it was authenticated less
+   * than a sweep ago, so an active socket still slides its session as a page request does.
+   */
+  async function currentUser(socket: RoomSocket): Promise<{ me: CurrentUser; version: number } | null> {
+    const version = accessVersion(db);
+    const now = Date.now();
+    const { user, userVersion, sessionUntil, verifiedAt } = socket.data;
+    if (userVersion === version && sessionUntil > now && now - verifiedAt < SESSION_SWEEP_MS) return { me: user, version };
+    const fresh = await authenticateCookieHeader(services, socket.data.cookie);
+    if (!fresh || fresh.enrolmentRequired) {
       setImmediate(() => socket.disconnect(true));
       return null;
     }
-    socket.data.user = user;
-    socket.data.sessionUntil = sessionDeadline(db, user.sessionId, services.config.sessionAbsoluteMs);
-    return user;
+    remember(socket, fresh, version);
+    return { me: fresh, version };
   }
 
   function denied(socket: RoomSocket, user: CurrentUser, caseId: number, patientId: number | undefined, detail: string) {
@@ -134,8 +154,9 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
       handle(socket, "room:join", async (payload): Promise<JoinAck> => {
         const parsed = JoinSchema.safeParse(payload);
         if (!parsed.success) return { ok: false, reason: "invalid", error: firstProblem(parsed.error) };
-        const me = await currentUser(socket);
-        if (!me) return { ok: false, reason: "session", error: SESSION_ENDED };
+        const current = await currentUser(socket);
+        if (!current) return { ok: false, reason: "session", error: SESSION_ENDED };
+        const { me, version } = current;
         const { caseId, lastMessageId } = parsed.data;
         const check = checkCaseAccess(db, me, caseId, "case:read");
         if (!check.ok) {
@@ -150,7 +171,7 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
         // Join, read what was missed and answer in one synchronous step: a message stored after
         // this reaches the socket as a broadcast, one stored before is in the answer.
         void socket.join(roomName(caseId));
-        socket.data.caseRooms.set(caseId, check.visibility);
+        socket.data.caseRooms.set(caseId, grantOf(check, me, version));
         const { messages, hasMore } =
           lastMessageId === undefined ? { messages: recentMessages(db, caseId), hasMore: false } : messagesAfter(db, caseId, lastMessageId);
         audit(db, {
@@ -178,25 +199,33 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
         const tooFast = takeRate(services, socket.data.user.id, clientMessageId);
         if (tooFast) return tooFast;
         const giveBack = () => services.messageRate.give(socket.data.user.id);
-        const me = await currentUser(socket);
-        if (!me) {
+        const current = await currentUser(socket);
+        if (!current) {
           giveBack();
           return { ok: false, reason: "session", error: SESSION_ENDED };
         }
+        const { me, version } = current;
         if (!socket.rooms.has(roomName(caseId))) {
           denied(socket, me, caseId, undefined, "room:message zonder room:join");
           giveBack();
           return { ok: false, reason: "not_joined", error: NOT_JOINED };
         }
-        const check = checkCaseAccess(db, me, caseId, "case:read");
-        if (!check.ok) {
-          denied(socket, me, caseId, check.found?.case.patientId, "room:message");
-          giveBack();
-          void socket.leave(roomName(caseId));
-          socket.data.caseRooms.delete(caseId);
-          broadcastPresence(io, caseId);
-          return { ok: false, reason: "access", error: NO_ACCESS };
+        // The access granted at join (or at the last check) holds while the access counter has not moved.
+        let grant = socket.data.caseRooms.get(caseId);
+        if (!grantHolds(grant, version)) {
+          const check = checkCaseAccess(db, me, caseId, "case:read");
+          if (!check.ok) {
+            denied(socket, me, caseId, check.found?.case.patientId, "room:message");
+            giveBack();
+            void socket.leave(roomName(caseId));
+            socket.data.caseRooms.delete(caseId);
+            broadcastPresence(io, caseId);
+            return { ok: false, reason: "access", error: NO_ACCESS };
+          }
+          grant = grantOf(check, me, version);
+          socket.data.caseRooms.set(caseId, grant);
         }
+        const { patientId, code, viaOverride } = grant;
         // The message and its audit event in one transaction, then everyone in the room; the sender also gets it in the ack.
         const stored = postMessage(services, { caseId, authorUserId: me.id, clientMessageId, body }, (message) =>
           audit(db, {
@@ -204,9 +233,9 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
             actor: actorOf(me),
             objectType: "case_message",
             objectId: message.id,
-            patientId: check.found.case.patientId,
-            detail: `${check.found.case.code}: bericht ${message.id}`,
-            consentOverride: check.viaOverride,
+            patientId,
+            detail: `${code}: bericht ${message.id}`,
+            consentOverride: viaOverride,
             origin: originOf(socket),
           }),
           { rateTaken: true },

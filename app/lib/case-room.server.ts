@@ -11,6 +11,7 @@ import { tooFastMessage, type TokenBuckets } from "~/domain/rate-limit";
 import { getPatient } from "~/models/cases.server";
 import { loadAccount, type CurrentUser } from "./auth.server";
 import { checkCaseAccess, type CaseCheck } from "./case-access.server";
+import { accessVersion, grantHolds, grantOf, type RoomGrant } from "./case-room-access.server";
 import {
   CLIENT_MESSAGE_ID_MAX,
   MESSAGE_MAX,
@@ -20,7 +21,6 @@ import {
   type RoomClientToServerEvents,
   type RoomMessage,
   type RoomServerToClientEvents,
-  type RoomVisibility,
 } from "./case-room";
 import type { Db } from "./db.server";
 
@@ -28,10 +28,13 @@ export type RoomSocketData = {
   user: CurrentUser;
   /** The handshake's Cookie header: every event authenticates again with it. */
   cookie: string;
-  /** Case rooms this socket joined, with the visibility it was last told. */
-  caseRooms: Map<number, Exclude<RoomVisibility, "none">>;
+  /** Case rooms this socket joined, with the access it was last granted (and told). */
+  caseRooms: Map<number, RoomGrant>;
   /** Until when the session holds, as last read (sessionDeadline); a broadcast checks it. */
   sessionUntil: number;
+  /** The access counter (accessVersion) when `user` was last authenticated, and when that was. */
+  userVersion: number;
+  verifiedAt: number;
 };
 
 export type RoomServer = Server<RoomClientToServerEvents, RoomServerToClientEvents, Record<string, never>, RoomSocketData>;
@@ -194,19 +197,29 @@ export function refreshSession(db: Db, socket: { data: RoomSocketData; disconnec
 type BroadcastServices = { io: unknown; db: Db; config: { sessionAbsoluteMs: number } };
 
 /**
- * A stored message to everyone in the room whose session still holds (also the form post's, so
- * open rooms see it live). The check is the socket's remembered deadline; only a socket past it
- * costs a query (its session may have slid since), and one whose session ended gets nothing.
+ * A stored message to everyone in the room whose session and access still hold (also the form
+ * post's, so open rooms see it live). Each socket's remembered deadline and access are checked in
+ * memory; only a socket past its deadline, or whose access may have changed since (the access
+ * counter moved), costs queries, and one that lost either gets nothing. The rest get one broadcast.
  */
 export function broadcastMessage(services: BroadcastServices, message: RoomMessage, now = Date.now()) {
   const io = roomServer(services.io as Parameters<typeof roomServer>[0]);
   if (!io) return;
   const namespace = io.of("/");
-  for (const id of namespace.adapter.rooms.get(roomName(message.caseId)) ?? []) {
+  const room = roomName(message.caseId);
+  const version = accessVersion(services.db);
+  const excluded: string[] = [];
+  for (const id of namespace.adapter.rooms.get(room) ?? []) {
     const socket = namespace.sockets.get(id);
     if (!socket) continue;
-    if (socket.data.sessionUntil > now || refreshSession(services.db, socket, services.config.sessionAbsoluteMs, now)) socket.emit("room:message", message);
+    const { sessionUntil, userVersion, caseRooms } = socket.data;
+    // Past its deadline, or something changed since the user was authenticated: read the session again.
+    const sessionHolds = (sessionUntil > now && userVersion === version) || refreshSession(services.db, socket, services.config.sessionAbsoluteMs, now);
+    const accessHolds = sessionHolds && (grantHolds(caseRooms.get(message.caseId), version) || recheckMember(services.db, socket, message.caseId, version) !== "removed");
+    if (!accessHolds) excluded.push(id);
   }
+  (excluded.length ? io.to(room).except(excluded) : io.to(room)).emit("room:message", message);
+  if (excluded.length) broadcastPresence(io, message.caseId);
 }
 
 export type PostResult = { ok: true; message: RoomMessage; created: boolean } | { ok: false; reason: "rate" | "invalid" | "error"; error: string };
@@ -270,35 +283,42 @@ function alreadyStored(db: Db, authorUserId: string, clientMessageId: string): b
 }
 
 export type RoomRefresh = { checked: number; changed: number; removed: number };
+type RoomSocket = ReturnType<ReturnType<RoomServer["of"]>["sockets"]["get"]> & {};
 
 /**
- * After a consent change: everyone in the room is checked again with the consent now in force.
- * Whose visibility changed is told ("room:revoked"); who may no longer see the case at all
- * (named as not to be involved, or access gone) is told and taken out of the room at once.
+ * One socket in a case room checked again as things are now (account, memberships, case access
+ * with the consent in force). Whose visibility changed is told ("room:revoked"); who may no longer
+ * see the case at all (named as not to be involved, or access gone) is told and taken out of the
+ * room at once. The result is remembered with the access counter `version`.
  */
+function recheckMember(db: Db, socket: RoomSocket, caseId: number, version: number): "kept" | "changed" | "removed" {
+  const viewer = freshViewer(db, socket.data.user.id);
+  const check = viewer ? checkCaseAccess(db, viewer, caseId, "case:read") : null;
+  if (!viewer || !check?.ok) {
+    socket.emit("room:revoked", { caseId, visibility: "none", summary: null });
+    void socket.leave(roomName(caseId));
+    socket.data.caseRooms.delete(caseId);
+    return "removed";
+  }
+  const before = socket.data.caseRooms.get(caseId);
+  socket.data.caseRooms.set(caseId, grantOf(check, viewer, version));
+  if (before?.visibility === check.visibility) return "kept";
+  socket.emit("room:revoked", { caseId, visibility: check.visibility, summary: caseSummary(db, check) });
+  return "changed";
+}
+
+/** After a consent change: everyone in the room is checked again with the consent now in force. */
 export function applyConsentToRoom(io: RoomServer | null, db: Db, caseId: number): RoomRefresh {
   const result: RoomRefresh = { checked: 0, changed: 0, removed: 0 };
   if (!io) return result;
   const namespace = io.of("/");
-  const ids = [...(namespace.adapter.rooms.get(roomName(caseId)) ?? [])];
-  for (const id of ids) {
+  const version = accessVersion(db);
+  for (const id of [...(namespace.adapter.rooms.get(roomName(caseId)) ?? [])]) {
     const socket = namespace.sockets.get(id);
     if (!socket) continue;
     result.checked++;
-    const viewer = freshViewer(db, socket.data.user.id);
-    const check = viewer ? checkCaseAccess(db, viewer, caseId, "case:read") : null;
-    if (!check?.ok) {
-      socket.emit("room:revoked", { caseId, visibility: "none", summary: null });
-      void socket.leave(roomName(caseId));
-      socket.data.caseRooms.delete(caseId);
-      result.removed++;
-      continue;
-    }
-    if (socket.data.caseRooms.get(caseId) !== check.visibility) {
-      socket.data.caseRooms.set(caseId, check.visibility);
-      socket.emit("room:revoked", { caseId, visibility: check.visibility, summary: caseSummary(db, check) });
-      result.changed++;
-    }
+    const outcome = recheckMember(db, socket, caseId, version);
+    if (outcome !== "kept") result[outcome]++;
   }
   if (result.removed) broadcastPresence(io, caseId);
   return result;

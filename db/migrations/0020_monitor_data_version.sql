@@ -1,6 +1,12 @@
--- Every write to a table the monitor counts from raises the monitor's data version (the cache key of
--- app/models/monitor-cache.server.ts) in the same transaction. test/integration/monitor-cache.test.ts
--- checks that every table named in the monitor's SQL has all three triggers.
+-- The monitor's cache key: every write to a table the monitor counts from raises this version in
+-- the same transaction, whichever process writes (app/models/monitor-cache.server.ts).
+-- test/integration/monitor-cache.test.ts checks that every table named in the monitor's SQL has
+-- all three triggers. Kept out of the drizzle schema, like access_version: only SQL reads it.
+CREATE TABLE `monitor_data_version` (
+  `id` integer PRIMARY KEY CHECK (`id` = 1),
+  `version` integer NOT NULL
+);
+--> statement-breakpoint
 INSERT INTO `monitor_data_version` (`id`, `version`) VALUES (1, 0);
 --> statement-breakpoint
 CREATE TRIGGER `monitor_version_cases_insert` AFTER INSERT ON `cases` BEGIN UPDATE `monitor_data_version` SET `version` = `version` + 1 WHERE `id` = 1; END;
