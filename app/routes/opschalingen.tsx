@@ -11,6 +11,7 @@ import { parseForm } from "~/lib/forms";
 import { notifier } from "~/lib/notifier.server";
 import { requestsForProjectLeader, updateRequest } from "~/models/escalation-requests.server";
 import { notifyEscalationAnswered } from "~/models/notifications.server";
+import { EscalationStatusBadge } from "~/components/badge";
 
 export const meta: MetaFunction = () => [{ title: "Opschalingen naar de landelijk projectleider – Regiotafel" }];
 
@@ -73,7 +74,7 @@ export default function EscalationRequests() {
           <section key={r.id} className="card" id={`verzoek-${r.id}`} aria-labelledby={`verzoek-${r.id}-kop`}>
             <h2 id={`verzoek-${r.id}-kop`}>Regiotafel {r.tableNumber}. {r.tableName} · casus {r.caseCode}</h2>
             <p>
-              Knelpunt: {r.bottleneckLabel} · ontvangen {r.createdLabel} · <span className="badge">{ESCALATION_REQUEST_STATUS_LABELS[r.status]}</span>
+              Knelpunt: {r.bottleneckLabel} · ontvangen {r.createdLabel} · <EscalationStatusBadge status={r.status} />
             </p>
             <p className="pre-wrap">{r.question}</p>
             {r.response ? <p className="alert alert--ok pre-wrap">Uw antwoord{r.respondedLabel ? ` (${r.respondedLabel})` : ""}: {r.response}</p> : null}

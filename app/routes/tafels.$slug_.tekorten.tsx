@@ -27,6 +27,7 @@ import { Pager } from "~/components/pager";
 import { formatTotal } from "~/lib/pagination";
 import { createShortfall, foreignCaseIds, getShortfall, shortfallsPage, tableCaseCodes, updateShortfall } from "~/models/shortfalls.server";
 import styles from "~/styles/monitor.css";
+import { ShortfallStatusBadge } from "~/components/badge";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Capaciteitstekorten tafel ${data.table.name} – Regiotafel` : "Capaciteitstekorten – Regiotafel" }];
@@ -263,7 +264,7 @@ export default function Shortfalls() {
                   <td>{s.justification}</td>
                   <td>{s.cases.length ? s.cases.join(", ") : <span className="muted">–</span>}</td>
                   <td>
-                    {SHORTFALL_STATUS_LABELS[s.status]}
+                    <ShortfallStatusBadge status={s.status} />
                     <span className="muted"> · {s.updatedAt}</span>
                     <PublishShortfall id={s.id} publishedLabel={s.publishedLabel} responses={s.responses} canPublish={isChair} error={publishError?.id === String(s.id) ? publishError.error : undefined} />
                   </td>
