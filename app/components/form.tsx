@@ -1,6 +1,14 @@
 // Accessible form fields: a label, the value typed last time, and the error tied to the input.
+import { useActionData } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
-import type { FieldErrors } from "~/lib/forms";
+import type { FieldErrors, FormFailure } from "~/lib/forms";
+
+/**
+ * The id of a field's input: `veld-<name>`, or `veld-<scope>-<name>` when one page holds several
+ * forms with the same field names (two "reason" fields, the chair's and the advisor's criteria).
+ * The error summary links to it.
+ */
+export const fieldId = (name: string, scope?: string) => `veld-${scope ? `${scope}-` : ""}${name}`;
 
 type FieldProps = {
   name: string;
@@ -14,6 +22,9 @@ type FieldProps = {
   autoComplete?: string;
   /** Id of a <datalist> with suggestions (a searchable list that works without JavaScript). */
   list?: string;
+  /** Prefix for the id when one page has several forms with this field name (see fieldId). */
+  scope?: string;
+  rows?: number;
   children?: ReactNode;
 };
 
@@ -22,9 +33,9 @@ export function fieldValue(values: Record<string, string | string[]> | undefined
   return Array.isArray(v) ? (v[0] ?? fallback) : (v ?? fallback);
 }
 
-export function Field({ name, label, type = "text", errors, values, defaultValue, hint, required, autoComplete, list, children }: FieldProps) {
+export function Field({ name, label, type = "text", errors, values, defaultValue, hint, required, autoComplete, list, scope, rows = 4, children }: FieldProps) {
   const error = errors?.[name]?.[0];
-  const id = `veld-${name}`;
+  const id = fieldId(name, scope);
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-fout` : null].filter(Boolean).join(" ") || undefined;
   const common = { id, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, required };
   return (
@@ -34,7 +45,7 @@ export function Field({ name, label, type = "text", errors, values, defaultValue
       {children ? (
         <select {...common} defaultValue={fieldValue(values, name, defaultValue)}>{children}</select>
       ) : type === "textarea" ? (
-        <textarea {...common} rows={4} defaultValue={fieldValue(values, name, defaultValue)} />
+        <textarea {...common} rows={rows} defaultValue={fieldValue(values, name, defaultValue)} />
       ) : (
         <input {...common} type={type} autoComplete={autoComplete} list={list} defaultValue={type === "password" ? undefined : fieldValue(values, name, defaultValue)} />
       )}
@@ -48,7 +59,9 @@ export function Field({ name, label, type = "text", errors, values, defaultValue
  * field's error as a link to that field (ids are `veld-<name>`, as Field renders them). It takes
  * focus when it appears, so keyboard and screen-reader users start at what to fix.
  */
-export function FormError({ message, errors }: { message?: string; errors?: FieldErrors }) {
+export function FormError({ message, errors, scope, failure }: { message?: string; errors?: FieldErrors; scope?: string; failure?: FormFailure }) {
+  message ??= failure?.formError;
+  errors ??= failure?.fieldErrors;
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors ?? {}).filter(([name, messages]) => name !== "_form" && messages?.length);
   const shown = Boolean(message || entries.length);
@@ -64,7 +77,7 @@ export function FormError({ message, errors }: { message?: string; errors?: Fiel
         <ul>
           {entries.map(([name, messages]) => (
             <li key={name}>
-              <a href={`#veld-${name}`}>{messages![0]}</a>
+              <a href={`#${fieldId(name, scope)}`}>{messages![0]}</a>
             </li>
           ))}
         </ul>
@@ -72,3 +85,60 @@ export function FormError({ message, errors }: { message?: string; errors?: Fiel
     </div>
   );
 }
+
+/**
+ * One choice out of a few, as radio buttons: the first button carries the field's id so the
+ * error summary's link lands on it; the error is tied to the group.
+ */
+export function ChoiceField({
+  name,
+  label,
+  options,
+  errors,
+  values,
+  defaultValue,
+  scope,
+}: {
+  name: string;
+  label: string;
+  options: readonly { value: string; label: string }[];
+  errors?: FieldErrors;
+  values?: Record<string, string | string[]>;
+  defaultValue?: string;
+  scope?: string;
+}) {
+  const error = errors?.[name]?.[0];
+  const id = fieldId(name, scope);
+  const chosen = fieldValue(values, name, values ? "" : defaultValue);
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <div role="radiogroup" aria-label={label} aria-describedby={error ? `${id}-fout` : undefined}>
+        {options.map((option, i) => (
+          <label key={option.value} className="checkbox">
+            <input type="radio" id={i === 0 ? id : undefined} name={name} value={option.value} defaultChecked={chosen === option.value} aria-invalid={error ? true : undefined} />{" "}
+            {option.label}
+          </label>
+        ))}
+      </div>
+      {error ? <p className="field-error" id={`${id}-fout`}>{error}</p> : null}
+    </div>
+  );
+}
+
+/**
+ * The failed submission of the form with this intent (its hidden `intent` field), if the last
+ * action answered one: a page with several forms shows errors and typed values only in the form
+ * that was sent. `other` is a failure of an action without a form of its own (a button).
+ */
+export function useFormFailure() {
+  const data = useActionData() as unknown;
+  const failed = isFailure(data) ? data : undefined;
+  return {
+    failed,
+    of: (intent: string) => (failed && failed.values.intent === intent ? failed : undefined),
+    other: (formIntents: readonly string[]) => (failed && !formIntents.includes(String(failed.values.intent)) ? failed : undefined),
+  };
+}
+
+const isFailure = (data: unknown): data is FormFailure =>
+  typeof data === "object" && data !== null && (data as { ok?: unknown }).ok === false && typeof (data as { values?: unknown }).values === "object";

@@ -31,8 +31,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "case.view": "Casus bekeken",
   "case.action": "Handeling op de casus uitgevoerd",
   "case.denied": "Toegang tot de casus geweigerd",
-  "case.list": "Casus in een overzicht getoond",
-  "case.list_view": "Overzicht van casussen bekeken",
+  // case.list: one event per list page opened; case.list_view: one per patient named on it.
+  "case.list": "Overzicht van casussen bekeken",
+  "case.list_view": "Casus in een overzicht getoond",
   "case.start_screening": "Screening gestart",
   "case.screening_save": "Screening opgeslagen",
   "case.include": "Casus geïncludeerd",

@@ -1,6 +1,6 @@
 // The second-factor page's passkey and recovery-code intents, one function each (the route only
 // parses and dispatches). Every change is audited; a required second factor is never removed last.
-import { redirect, type AppLoadContext } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
 import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import { ENROLMENT_PATH, removalProblem } from "~/domain/second-factor";
 import { passkeyById, passkeyCount, passkeysOf, removePasskey } from "~/models/passkeys.server";
@@ -11,6 +11,7 @@ import { actorOf, type CurrentUser } from "./auth.server";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { parseCredential, passkeysPossible, registerPasskey, registrationOptions, relyingParty } from "./passkeys.server";
 import { generateRecoveryCodes } from "./recovery-codes.server";
+import { redirectWithFlash } from "./flash.server";
 import { safeRedirect } from "./safe-redirect";
 
 type Ctx = { request: Request; context: AppLoadContext; user: CurrentUser };
@@ -47,7 +48,7 @@ export async function addPasskey(ctx: Ctx, credentialJson: string, redirectTo: s
   if (!result.ok) return refusal(result.error);
   record(ctx, "passkey.add", name);
   const back = redirectTo ? safeRedirect(redirectTo) : null;
-  return redirect(back && back !== "/" && !back.startsWith(ENROLMENT_PATH) ? back : `${ENROLMENT_PATH}?gelukt=passkey`);
+  return redirectWithFlash(context, back && back !== "/" && !back.startsWith(ENROLMENT_PATH) ? back : ENROLMENT_PATH, "De passkey is toegevoegd. Bij het inloggen kunt u na uw wachtwoord de passkey gebruiken.");
 }
 
 export function deletePasskey(ctx: Ctx, credentialId: string) {
@@ -60,7 +61,7 @@ export function deletePasskey(ctx: Ctx, credentialId: string) {
   if (notAllowed) return refusal(notAllowed);
   if (!removePasskey(db, user.id, credentialId)) return refusal("Deze passkey bestaat niet (meer).");
   record(ctx, "passkey.remove", passkey.name);
-  return redirect(`${ENROLMENT_PATH}?gelukt=passkey-weg`);
+  return redirectWithFlash(context, ENROLMENT_PATH, "De passkey is verwijderd.");
 }
 
 /** A new set of recovery codes, shown once in the answer; the old set stops working. */

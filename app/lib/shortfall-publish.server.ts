@@ -1,10 +1,11 @@
 // The chair's "publish" intent on the table's shortfall register: one service function, so the
 // route only dispatches. Publishing is audited and tells the insurers and the project leader.
-import { redirect, type AppLoadContext } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
 import { notifyShortfallPublished } from "~/models/notifications.server";
 import { publishShortfall } from "~/models/shortfall-publication.server";
 import { audit } from "./audit.server";
 import { actorOf, type CurrentUser } from "./auth.server";
+import { redirectWithFlash } from "./flash.server";
 import { failure } from "./forms";
 import { notifier } from "./notifier.server";
 
@@ -16,5 +17,5 @@ export function publishIntent(context: AppLoadContext, table: { id: number; slug
   if (!result.ok) return { ...failure(result.error, formData), intent: "publish" as const };
   audit(db, { action: "shortfall.publish", actor: actorOf(user), objectType: "shortfall", objectId: id, detail: `${table.slug}: gepubliceerd`, origin: context.origin });
   notifyShortfallPublished(notifier(context), id, table.name);
-  return redirect(`/tafels/${table.slug}/tekorten?gelukt=gepubliceerd`);
+  return redirectWithFlash(context, `/tafels/${table.slug}/tekorten`, "Het tekort is gepubliceerd: de zorgverzekeraars en de landelijk projectleider zien het nu.");
 }

@@ -7,6 +7,7 @@ import { retryMessage } from "~/domain/login-throttle";
 import { ENROLMENT_PATH, removalProblem, secondFactorRequired } from "~/domain/second-factor";
 import { audit } from "~/lib/audit.server";
 import { actorOf, requireUser, type CurrentUser } from "~/lib/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { failure, parseForm } from "~/lib/forms";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { codeField, withoutCode } from "~/lib/second-factor-forms";
@@ -19,12 +20,7 @@ import { disableSecondFactor, saveSecondFactor, secondFactorState } from "~/mode
 
 export const meta: MetaFunction = () => [{ title: "Tweede factor – Regiotafel" }];
 
-const DONE: Record<string, string> = {
-  aan: "De tweede factor staat aan. Vanaf nu vraagt het portaal bij het inloggen ook om een verificatiecode uit uw app.",
-  uit: "De authenticator-app is uitgezet.",
-  passkey: "De passkey is toegevoegd. Bij het inloggen kunt u na uw wachtwoord de passkey gebruiken.",
-  "passkey-weg": "De passkey is verwijderd.",
-};
+const ENABLED = "De tweede factor staat aan. Vanaf nu vraagt het portaal bij het inloggen ook om een verificatiecode uit uw app.";
 
 const WRONG_CODE = "De verificatiecode is onjuist of al gebruikt. Wacht op de volgende code in uw app en probeer het opnieuw.";
 const EXPIRED = "Deze QR-code is verlopen. Scan de nieuwe QR-code hieronder en probeer het opnieuw.";
@@ -120,7 +116,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!saveSecondFactor(db, user.id, input.secret, step)) return { ...refused("Uw tweede factor staat al aan.", formData), enrolment: null };
       record("totp.enrol");
       const back = input.redirectTo ? safeRedirect(input.redirectTo) : null;
-      return redirect(back && back !== "/" && !back.startsWith(ENROLMENT_PATH) ? back : `${ENROLMENT_PATH}?gelukt=aan`);
+      return redirectWithFlash(context, back && back !== "/" && !back.startsWith(ENROLMENT_PATH) ? back : ENROLMENT_PATH, ENABLED);
     }
     case "disable": {
       if (state.secret == null) return { ...refused("Uw tweede factor staat al uit.", formData), enrolment: null };
@@ -137,7 +133,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         return { ...refused(WRONG_CODE, formData), enrolment: null };
       }
       record("totp.disable");
-      return redirect(`${ENROLMENT_PATH}?gelukt=uit`);
+      return redirectWithFlash(context, ENROLMENT_PATH, "De authenticator-app is uitgezet.");
     }
   }
 }
@@ -151,11 +147,7 @@ export default function SecondFactorPage() {
   const recoveryCodes = actionData && actionData.ok && "recoveryCodes" in actionData ? actionData.recoveryCodes : null;
   // After a wrong code the QR code already scanned stays; the loader's new one is not shown.
   const enrolment = errors?.enrolment ?? data.enrolment;
-  const gelukt = searchParams.get("gelukt");
   const hasFactor = data.enabled || data.passkeys.length > 0;
-  // Only a message that is still true.
-  const stillTrue = gelukt === "aan" ? data.enabled : gelukt === "uit" ? !data.enabled : gelukt === "passkey" ? data.passkeys.length > 0 : gelukt === "passkey-weg";
-  const done = !errors && gelukt && stillTrue ? DONE[gelukt] : undefined;
   const redirectTo = searchParams.get("redirectTo");
 
   return (
@@ -166,7 +158,6 @@ export default function SecondFactorPage() {
         Google Authenticator of FreeOTP, of een passkey (vingerafdruk, gezichtsherkenning, pincode van uw apparaat of een beveiligingssleutel).
         Een passkey werkt alleen op dit portaal en is daardoor bestand tegen phishing. Een code werkt maar één keer.
       </p>
-      {done ? <div className="alert alert--ok" role="status">{done}</div> : null}
       {data.mustEnrol ? (
         <div className="alert alert--warn" role="status">
           U ziet in dit portaal gegevens van patiënten: stel eerst een tweede factor in, met een authenticator-app of een passkey. Daarna kunt u verder in het portaal.
@@ -186,7 +177,7 @@ export default function SecondFactorPage() {
           <dt>Verplicht</dt>
           <dd>{data.required ? "Ja" : "Nee, maar aanbevolen"}</dd>
         </dl>
-        {(gelukt === "aan" || gelukt === "passkey") && done ? <p><Link to="/">Verder naar het portaal</Link></p> : null}
+        {hasFactor ? <p><Link to="/">Verder naar het portaal</Link></p> : null}
       </section>
 
       {enrolment ? (

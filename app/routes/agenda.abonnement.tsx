@@ -1,5 +1,5 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError } from "~/components/form";
 import { z } from "~/domain/dutch-errors";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
@@ -7,6 +7,7 @@ import { endOf, formatPeriod, RESPONSE_LABELS } from "~/domain/meetings";
 import { audit } from "~/lib/audit.server";
 import { actorOf, requireUser } from "~/lib/auth.server";
 import { portalOrigin } from "~/lib/calendar.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { failure } from "~/lib/forms";
 import { activeFeed, calendarMeetings, createFeed, revokeFeeds } from "~/models/meetings.server";
 
@@ -38,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent.data === "revoke") {
     const revoked = revokeFeeds(db, user.id);
     if (revoked) audit(db, { action: "calendar_feed.revoke", actor: actorOf(user), objectType: "calendar_feed", detail: `${revoked} link(s) ingetrokken`, origin: context.origin });
-    return redirect("/agenda/abonnement?gelukt=ingetrokken");
+    return redirectWithFlash(context, "/agenda/abonnement", "De link is ingetrokken. Agenda’s die hem gebruikten krijgen geen bijeenkomsten meer.");
   }
   const { token, revoked } = createFeed(db, user.id);
   if (revoked) audit(db, { action: "calendar_feed.revoke", actor: actorOf(user), objectType: "calendar_feed", detail: `${revoked} link(s) vervangen`, origin: context.origin });
@@ -49,11 +50,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function CalendarSubscription() {
   const { feed, meetings } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const created = actionData?.ok ? actionData.feedUrl : null;
   const error = actionData && !actionData.ok ? actionData.formError : undefined;
-  const revoked = !actionData && searchParams.get("gelukt") === "ingetrokken";
 
   return (
     <>
@@ -82,7 +81,6 @@ export default function CalendarSubscription() {
           Met een persoonlijke link ziet u uw bijeenkomsten in uw eigen agenda (Outlook, Google Agenda, Apple Agenda). De agenda toont
           alleen tijd, plaats en het aantal casussen, nooit gegevens van patiënten. Deel de link met niemand: wie hem heeft, ziet uw bijeenkomsten.
         </p>
-        {revoked ? <div className="alert alert--ok" role="status">De link is ingetrokken. Agenda’s die hem gebruikten krijgen geen bijeenkomsten meer.</div> : null}
         {created ? (
           <div className="alert alert--ok" role="status">
             <p>Uw nieuwe link. Kopieer hem nu: om veiligheidsredenen tonen we hem maar één keer.</p>

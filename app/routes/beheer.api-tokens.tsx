@@ -1,5 +1,5 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FormError } from "~/components/form";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { plainText, z } from "~/domain/dutch-errors";
@@ -7,6 +7,7 @@ import { ORGANISATION_TYPE_LABELS } from "~/domain/vocabulary";
 import { CHECK_FIELDS, requiredId } from "~/lib/admin-forms";
 import { audit } from "~/lib/audit.server";
 import { actorOf, requirePermission } from "~/lib/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { failure, parseForm } from "~/lib/forms";
 import { apiTokenOrganisations, issueApiToken, listApiTokens, revokeApiToken } from "~/models/api-tokens.server";
 
@@ -14,9 +15,6 @@ export const meta: MetaFunction = () => [{ title: "API-tokens – Beheer – Reg
 
 const UNKNOWN_TOKEN = "Dit token bestaat niet (meer).";
 
-const DONE: Record<string, string> = {
-  ingetrokken: "Het token is ingetrokken. Verzoeken met dit token worden vanaf nu geweigerd.",
-};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "api-tokens:manage");
@@ -74,19 +72,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
     detail: `organisatie ${revoked.token.organisationName}; naam ${revoked.token.name}`,
     origin: context.origin,
   });
-  return redirect("/beheer/api-tokens?gelukt=ingetrokken");
+  return redirectWithFlash(context, "/beheer/api-tokens", "Het token is ingetrokken. Verzoeken met dit token worden vanaf nu geweigerd.");
 }
 
 export default function ApiTokens() {
   const { tokens, organisations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const issued = actionData && actionData.ok ? actionData.issued : undefined;
   const errors = actionData && !actionData.ok ? actionData : undefined;
   const issueErrors = errors && errors.values.intent === "issue" ? errors : undefined;
   const generalError = errors && !issueErrors ? (errors.formError ?? CHECK_FIELDS) : undefined;
-  const done = !actionData ? DONE[searchParams.get("gelukt") ?? ""] : undefined;
 
   return (
     <>
@@ -95,7 +91,6 @@ export default function ApiTokens() {
         Met een API-token dient het systeem van een zorgverzekeraar of ggz-aanbieder verwijzingen in via de intake-API. De beschrijving van de API staat
         in <a href="/api/v1/openapi.json">het OpenAPI-document</a>.
       </p>
-      {done ? <div className="alert alert--ok" role="status">{done}</div> : null}
       <FormError message={generalError} />
 
       {issued ? (

@@ -1,6 +1,6 @@
 import { formatDate } from "~/lib/format";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FormError } from "~/components/form";
 import { membershipProblem, selfLockoutProblem } from "~/domain/membership-rules";
 import { secondFactorRequired } from "~/domain/second-factor";
@@ -10,6 +10,7 @@ import { ROLE_LABELS, ROLES } from "~/domain/vocabulary";
 import { CHECK_FIELDS, fieldFailure, newPassword, optionalTableId, passwordContext, requiredId, roleField, userIdParam } from "~/lib/admin-forms";
 import { audit } from "~/lib/audit.server";
 import { actorOf, disconnectUserSockets, endAllSessions, notFound, requirePermission } from "~/lib/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { failure, parseForm } from "~/lib/forms";
 import { hashPassword } from "~/lib/password.server";
 import { listTableRefs } from "~/models/tables.server";
@@ -21,15 +22,14 @@ import { mailResetLink } from "~/models/notifications.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.account.name ?? "Gebruiker"} – Beheer – Regiotafel` }];
 
-const DONE: Record<string, string> = {
-  aangemaakt: "De gebruiker is aangemaakt en krijgt een uitnodiging per e-mail om een wachtwoord te kiezen.",
+const DONE = {
   gedeactiveerd: "Het account is gedeactiveerd. Alle sessies en verbindingen van deze gebruiker zijn beëindigd.",
   geactiveerd: "Het account is weer actief. De gebruiker kan opnieuw inloggen.",
   wachtwoord: "De gebruiker krijgt een e-mail met een link om zelf een nieuw wachtwoord te kiezen (een uitnodiging als het account nog niet geactiveerd is).",
   "rol-toegevoegd": "De rol is toegevoegd.",
   "rol-ingetrokken": "De rol is ingetrokken.",
   "tweede-factor": "De tweede factor is gereset. Alle sessies en verbindingen van deze gebruiker zijn beëindigd; bij het volgende inloggen stelt de gebruiker een nieuwe in.",
-};
+} as const;
 
 /** The account named in the URL, or a 404 (malformed or unknown id alike). */
 function accountFromParams(context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]): UserDetails {
@@ -77,6 +77,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { services } = context;
   const { db } = services;
   const page = `/beheer/gebruikers/${account.id}`;
+  const done = (what: keyof typeof DONE) => redirectWithFlash(context, page, DONE[what]);
   const record = (action: string, detail?: string) =>
     audit(db, { action, actor: actorOf(user), objectType: "user", objectId: account.id, detail, origin: context.origin });
 
@@ -88,18 +89,18 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       // Also when it was already inactive: no session of a deactivated account may survive.
       await endAllSessions(services, account.id);
       if (changed) record("user.deactivate");
-      return redirect(`${page}?gelukt=gedeactiveerd`);
+      return done("gedeactiveerd");
     }
     case "reactivate": {
       if (setUserActive(db, account.id, true)) record("user.reactivate");
-      return redirect(`${page}?gelukt=geactiveerd`);
+      return done("geactiveerd");
     }
     case "send_password_link": {
       // Nobody types another person's password: the user chooses it through a one-time link.
       const n = notifier(context);
       if (!resendActivation(n, account.id)) mailResetLink(n, { id: account.id, name: account.name, email: account.email });
       record("user.password_link");
-      return redirect(`${page}?gelukt=wachtwoord`);
+      return done("wachtwoord");
     }
     case "add_membership": {
       const problem = membershipProblem(input.role, input.tableId);
@@ -110,7 +111,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (!added.ok) return fieldFailure(formData, { role: ["Deze gebruiker heeft deze rol al."] });
       record("membership.add", `rol ${input.role}${table ? ` tafel ${table.slug}` : ""}`);
       disconnectUserSockets(services, account.id);
-      return redirect(`${page}?gelukt=rol-toegevoegd`);
+      return done("rol-toegevoegd");
     }
     case "remove_membership": {
       const membership = getMembership(db, account.id, input.membershipId);
@@ -121,7 +122,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         record("membership.remove", `rol ${membership.role}${membership.tableSlug ? ` tafel ${membership.tableSlug}` : ""}`);
         disconnectUserSockets(services, account.id);
       }
-      return redirect(`${page}?gelukt=rol-ingetrokken`);
+      return done("rol-ingetrokken");
     }
     case "reset_totp": {
       // Your own would end your own session: another administrator resets it.
@@ -131,7 +132,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       // Whoever signed in with the old factor is signed out: the lost phone may be in other hands.
       await endAllSessions(services, account.id);
       record("totp.reset");
-      return redirect(`${page}?gelukt=tweede-factor`);
+      return done("tweede-factor");
     }
   }
 }
@@ -139,12 +140,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function UserPage() {
   const { account, isSelf, totpEnabled, secondFactorRequired: required, tables } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const errors = actionData && !actionData.ok ? actionData : undefined;
   const errorIntent = errors?.values.intent;
   const errorsFor = (intent: string) => (errors && errorIntent === intent ? errors : undefined);
-  const done = !errors ? DONE[searchParams.get("gelukt") ?? ""] : undefined;
   const page = `/beheer/gebruikers/${account.id}`;
   const generalError = errors && !["reset_password", "add_membership"].includes(String(errorIntent)) ? (errors.formError ?? CHECK_FIELDS) : undefined;
   const passwordErrors = errorsFor("reset_password");
@@ -154,7 +153,6 @@ export default function UserPage() {
     <>
       <p><Link to="/beheer/gebruikers">← Terug naar gebruikers</Link></p>
       <h1>{account.name}</h1>
-      {done ? <div className="alert alert--ok" role="status">{done}</div> : null}
       <FormError message={generalError} />
 
       <section className="card" aria-labelledby="gegevens">

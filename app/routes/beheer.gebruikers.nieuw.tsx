@@ -1,10 +1,11 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FormError } from "~/components/form";
 import { ROLE_LABELS, ROLES } from "~/domain/vocabulary";
 import { CHECK_FIELDS, fieldFailure, NewUserSchema } from "~/lib/admin-forms";
 import { audit } from "~/lib/audit.server";
 import { actorOf, requirePermission } from "~/lib/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms";
 import { inviteUser } from "~/lib/accounts.server";
 import { notifier } from "~/lib/notifier.server";
@@ -51,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     detail: `e-mail ${data.email}; organisatie ${organisation.id}; rol ${data.role}${table ? ` tafel ${table.slug}` : ""}; uitnodiging verstuurd`,
     origin: context.origin,
   });
-  return redirect(`/beheer/gebruikers/${created.id}?gelukt=aangemaakt`);
+  return redirectWithFlash(context, `/beheer/gebruikers/${created.id}`, "De gebruiker is aangemaakt en krijgt een uitnodiging per e-mail om een wachtwoord te kiezen.");
 }
 
 export default function NewUser() {

@@ -1,11 +1,12 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FormError } from "~/components/form";
 import { TableScroll } from "~/components/table-scroll";
 import { plainText, z } from "~/domain/dutch-errors";
 import { CHECK_FIELDS, emailAddress, personName } from "~/lib/admin-forms";
 import { audit } from "~/lib/audit.server";
 import { actorOf, requirePermission } from "~/lib/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { failure, parseForm } from "~/lib/forms";
 import {
   findMunicipality,
@@ -19,12 +20,12 @@ import {
 
 export const meta: MetaFunction = () => [{ title: "Gemeenten – Beheer – Regiotafel" }];
 
-const DONE: Record<string, string> = {
+const DONE = {
   contact: "Het contact van de gemeente is opgeslagen.",
   "contact-weg": "Het contact van de gemeente is verwijderd.",
   uitzondering: "De uitzondering is opgeslagen: nieuwe verwijzingen uit deze gemeente gaan naar de gekozen tafel.",
   "uitzondering-weg": "De uitzondering is verwijderd: de regel van de provincie geldt weer.",
-};
+} as const;
 const UNKNOWN = "Deze gemeente staat niet in de lijst van het CBS.";
 
 const QuerySchema = z.object({ zoek: z.string().max(100).catch(""), gemeente: z.string().max(10).catch("") });
@@ -63,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const input = parsed.data;
   const m = findMunicipality(db, input.code);
   if (!m) return failure(UNKNOWN, formData);
-  const back = (done: string) => redirect(`/beheer/gemeenten?gemeente=${m.code}&gelukt=${done}`);
+  const back = (done: keyof typeof DONE) => redirectWithFlash(context, `/beheer/gemeenten?gemeente=${m.code}`, DONE[done]);
   const record = (action: string, detail: string) => audit(db, { action, actor: actorOf(user), objectType: "municipality", objectId: m.code, detail: `${m.name}: ${detail}`, origin: context.origin });
 
   switch (input.intent) {
@@ -102,11 +103,9 @@ function RemoveButton({ intent, code, busy, children }: { intent: "remove_contac
 export default function Municipalities() {
   const { query, rows, selected, tables } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const errors = actionData && !actionData.ok ? actionData : undefined;
   const intent = errors?.values.intent;
-  const done = !errors ? DONE[searchParams.get("gelukt") ?? ""] : undefined;
   const forIntent = (name: string) => (errors && intent === name ? errors : undefined);
 
   return (
@@ -117,7 +116,6 @@ export default function Municipalities() {
         de gemeente naar een andere tafel stuurt. Per gemeente kunt u ook een contactpersoon vastleggen; die krijgt bericht als een verblijf met
         rechtvaardigingsgrond (VMR) over een maand afloopt.
       </p>
-      {done ? <div className="alert alert--ok" role="status">{done}</div> : null}
       {errors && !intent ? <FormError message={errors.formError ?? CHECK_FIELDS} /> : null}
 
       {selected ? (

@@ -1,13 +1,14 @@
 // The administrator's view of the login throttle: accounts and account + address pairs whose
 // failed logins are delaying attempts now, with a release per account.
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError } from "~/components/form";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { retryMessage } from "~/domain/login-throttle";
 import { plainText, z } from "~/domain/dutch-errors";
 import { audit } from "~/lib/audit.server";
 import { actorOf, requirePermission } from "~/lib/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { failure, parseForm } from "~/lib/forms";
 
 export const meta: MetaFunction = () => [{ title: "Geblokkeerde inlogpogingen – Beheer – Regiotafel" }];
@@ -47,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     detail: `${parsed.data.email.toLowerCase()}: ${released} tellers`,
     origin: context.origin,
   });
-  return redirect("/beheer/inlogpogingen?gelukt=vrijgegeven");
+  return redirectWithFlash(context, "/beheer/inlogpogingen", "De inlogpogingen van dit account zijn vrijgegeven.");
 }
 
 const seconds = (ms: number) => (ms >= 60_000 ? `${ms / 60_000} minuten` : `${ms / 1000} seconden`);
@@ -55,9 +56,7 @@ const seconds = (ms: number) => (ms >= 60_000 ? `${ms / 60_000} minuten` : `${ms
 export default function BlockedLogins() {
   const { rows, policies } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
-  const done = !actionData && searchParams.get("gelukt") === "vrijgegeven";
   return (
     <>
       <h1>Geblokkeerde inlogpogingen</h1>
@@ -66,7 +65,6 @@ export default function BlockedLogins() {
         en adres: {policies.pair.free} pogingen vrij, daarna oplopend tot {seconds(policies.pair.maxMs)}. Per account, van alle adressen samen:{" "}
         {policies.account.free} pogingen vrij, daarna oplopend tot {seconds(policies.account.maxMs)}. Een dag na de laatste mislukte poging telt die niet meer.
       </p>
-      {done ? <div className="alert alert--ok" role="status">De inlogpogingen van dit account zijn vrijgegeven.</div> : null}
       <FormError message={actionData?.formError} />
       {rows.length === 0 ? (
         <p>Er worden nu geen inlogpogingen vertraagd.</p>

@@ -1,11 +1,12 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FormError } from "~/components/form";
 import { z } from "~/domain/dutch-errors";
 import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from "~/domain/vocabulary";
 import { CHECK_FIELDS, fieldFailure, organisationName, organisationTypeField, requiredId } from "~/lib/admin-forms";
 import { audit } from "~/lib/audit.server";
 import { actorOf, endAllSessions, requirePermission } from "~/lib/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { failure, parseForm, type FieldErrors } from "~/lib/forms";
 import { createOrganisation, getOrganisation, listOrganisations, organisationUserIds, setOrganisationActive, updateOrganisation } from "~/models/organisations.server";
 
@@ -14,12 +15,12 @@ export const meta: MetaFunction = () => [{ title: "Organisaties – Beheer – R
 const DUPLICATE_NAME = "Er bestaat al een organisatie met deze naam.";
 const UNKNOWN = "Deze organisatie bestaat niet (meer).";
 
-const DONE: Record<string, string> = {
+const DONE = {
   aangemaakt: "De organisatie is toegevoegd.",
   gewijzigd: "De organisatie is gewijzigd.",
   gedeactiveerd: "De organisatie is gedeactiveerd. Zij kan niet meer gekozen worden voor nieuwe gebruikers.",
   geactiveerd: "De organisatie is weer actief.",
-};
+} as const;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "organisations:manage");
@@ -56,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const created = createOrganisation(db, { name: input.name, type: input.type });
       if (!created.ok) return fieldFailure(formData, { name: [DUPLICATE_NAME] });
       record("organisation.create", created.id, `naam ${input.name}; soort ${input.type}`);
-      return redirect("/beheer/organisaties?gelukt=aangemaakt");
+      return redirectWithFlash(context, "/beheer/organisaties", DONE.aangemaakt);
     }
     case "update": {
       const updated = updateOrganisation(db, input.organisationId, { name: input.name, type: input.type });
@@ -66,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         updated.before.type !== input.type ? `soort ${updated.before.type} → ${input.type}` : null,
       ].filter(Boolean);
       if (changes.length > 0) record("organisation.update", input.organisationId, changes.join("; "));
-      return redirect("/beheer/organisaties?gelukt=gewijzigd");
+      return redirectWithFlash(context, "/beheer/organisaties", DONE.gewijzigd);
     }
     case "deactivate":
     case "reactivate": {
@@ -76,7 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         record(`organisation.${input.intent}`, input.organisationId);
         if (!active) for (const userId of organisationUserIds(db, input.organisationId)) await endAllSessions(context.services, userId);
       }
-      return redirect(`/beheer/organisaties?gelukt=${active ? "geactiveerd" : "gedeactiveerd"}`);
+      return redirectWithFlash(context, "/beheer/organisaties", DONE[active ? "geactiveerd" : "gedeactiveerd"]);
     }
   }
 }
@@ -120,20 +121,17 @@ function EditOrganisation({ id, name, type, errors, values, busy }: { id: number
 export default function Organisations() {
   const { organisations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const errors = actionData && !actionData.ok ? actionData : undefined;
   const intent = errors?.values.intent;
   const createErrors = errors && intent === "create" ? errors : undefined;
   const editFor = errors && intent === "update" && !errors.formError ? String(errors.values.organisationId) : null;
   const generalError = errors && !createErrors && !editFor ? (errors.formError ?? CHECK_FIELDS) : undefined;
-  const done = !errors ? DONE[searchParams.get("gelukt") ?? ""] : undefined;
 
   return (
     <>
       <h1>Organisaties</h1>
       <p className="lead">Zorgaanbieders, zorgverzekeraars, gemeenten en andere partijen waarvoor gebruikers werken.</p>
-      {done ? <div className="alert alert--ok" role="status">{done}</div> : null}
       <FormError message={generalError} />
 
       <section className="card" aria-labelledby="nieuwe-organisatie">

@@ -1,5 +1,5 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FormError } from "~/components/form";
 import { CASE_STATE_LABELS } from "~/domain/case-lifecycle";
 import { caseVisibility } from "~/domain/consent";
@@ -21,6 +21,7 @@ import {
 import { can } from "~/domain/permissions";
 import { audit } from "~/lib/audit.server";
 import { actorOf, loadAccount, requireUser } from "~/lib/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { failure, parseForm } from "~/lib/forms";
 import { isConfirmed, NOT_CONFIRMED } from "~/lib/confirmation";
 import { ConfirmAction } from "~/components/confirm-action";
@@ -45,8 +46,7 @@ import { notifyCaseOnAgenda, notifyGuestInvited, notifyMeetingCancelled, notifyM
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} – Bijeenkomst – Regiotafel` : "Bijeenkomst – Regiotafel" }];
 
-const DONE: Record<string, string> = {
-  gepland: "De bijeenkomst is gepland. Alle tafelleden zijn uitgenodigd.",
+const DONE = {
   geagendeerd: "De casus staat op de agenda.",
   verwijderd: "Het agendapunt is van de agenda gehaald. De casus kan opnieuw worden geagendeerd.",
   uitgenodigd: "De gast-expert is uitgenodigd.",
@@ -54,7 +54,7 @@ const DONE: Record<string, string> = {
   geannuleerd: "De bijeenkomst is geannuleerd. De casussen op de agenda kunnen opnieuw worden geagendeerd.",
   aangenomen: "U heeft laten weten dat u komt.",
   afgeslagen: "U heeft laten weten dat u niet komt.",
-};
+} as const;
 
 // One meeting: details, agenda and participants. Chair and members of its table see all of it;
 // an invited guest expert only the agenda items they were invited to, while their access lasts.
@@ -154,7 +154,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (meeting.cancelled) return failure("Deze bijeenkomst is geannuleerd.", formData);
     respondToInvitation(db, invitation.id, parsed.data.response);
     record("invitation.respond", `${parsed.data.response} (${invitation.kind})`, undefined, "meeting_invitation", invitation.id);
-    return redirect(`${page}?gelukt=${parsed.data.response === "accepted" ? "aangenomen" : "afgeslagen"}`);
+    return redirectWithFlash(context, page, DONE[parsed.data.response === "accepted" ? "aangenomen" : "afgeslagen"]);
   }
 
   // Everything else is the chair's.
@@ -177,7 +177,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (!added.ok) return fieldFailure(formData, { [added.field ?? "caseId"]: [added.error] });
       record("agenda.add", `${added.code} ${formatClockRange(startsAt, parsed.data.durationMinutes)}`, added.patientId, "agenda_item", added.itemId);
       notifyCaseOnAgenda(notifier(context), meeting.id, parsed.data.caseId, added.itemId);
-      return redirect(`${page}?gelukt=geagendeerd`);
+      return redirectWithFlash(context, page, DONE.geagendeerd);
     }
     case "remove_item": {
       const parsed = parseForm(RemoveItemSchema, formData);
@@ -185,7 +185,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const removed = removeAgendaItem(db, meeting.id, parsed.data.itemId, caseActor);
       if (!removed.ok) return failure(removed.error, formData);
       record("agenda.remove", removed.code, removed.patientId, "agenda_item", parsed.data.itemId);
-      return redirect(`${page}?gelukt=verwijderd`);
+      return redirectWithFlash(context, page, DONE.verwijderd);
     }
     case "invite_guest": {
       const parsed = parseForm(GuestSchema, formData, ["itemIds"]);
@@ -221,7 +221,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         record("guest.invite", `${guest.email} bij ${item.code} tot ${parsed.data.accessUntil}${invited.renewed ? " (gewijzigd)" : ""}`, item.patientId, "meeting_invitation", invited.invitationId);
       }
       notifyGuestInvited(notifier(context), meeting.id, guest.id);
-      return redirect(`${page}?gelukt=uitgenodigd`);
+      return redirectWithFlash(context, page, DONE.uitgenodigd);
     }
     case "move": {
       const parsed = parseForm(MoveSchema, formData);
@@ -233,7 +233,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (!moved.ok) return fieldFailure(formData, { [moved.field ?? "date"]: [moved.error] });
       record("meeting.move", `${formatPeriod(moved.from, meeting.durationMinutes)} → ${formatPeriod(startsAt, meeting.durationMinutes)}`);
       notifyMeetingMoved(notifier(context), meeting.id);
-      return redirect(`${page}?gelukt=verplaatst`);
+      return redirectWithFlash(context, page, DONE.verplaatst);
     }
     case "cancel": {
       // Irreversible (invitations are cancelled, cases leave the agenda): only through the confirmation.
@@ -243,7 +243,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       for (const r of cancelled.removed) record("agenda.remove", "bijeenkomst geannuleerd", r.patientId, "agenda_item", r.itemId);
       record("meeting.cancel", `${cancelled.removed.length} agendapunt(en) vervallen`);
       notifyMeetingCancelled(notifier(context), meeting.id);
-      return redirect(`${page}?gelukt=geannuleerd`);
+      return redirectWithFlash(context, page, DONE.geannuleerd);
     }
   }
   return failure("Deze handeling is niet mogelijk.", formData);
@@ -252,12 +252,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function MeetingPage() {
   const { meeting, kind, isChair, myResponse, myClashes, items, participants, chair } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const errors = actionData && !actionData.ok ? actionData : undefined;
   const errorIntent = errors?.values.intent;
   const errorsFor = (intent: string) => (errors && errorIntent === intent ? errors : undefined);
-  const done = !errors ? DONE[searchParams.get("gelukt") ?? ""] : undefined;
   const formIntents = ["add_item", "invite_guest"];
   const generalError = errors && !formIntents.includes(String(errorIntent)) ? (errors.formError ?? Object.values(errors.fieldErrors).flat()[0] ?? CHECK_FIELDS) : undefined;
   const addErrors = errorsFor("add_item");
@@ -275,7 +273,6 @@ export default function MeetingPage() {
         Bijeenkomst van tafel {meeting.tableName}
         {meeting.cancelled ? <> · <span className="badge badge--error">Geannuleerd</span></> : null}
       </p>
-      {done ? <div className="alert alert--ok" role="status">{done}</div> : null}
       <FormError message={generalError} />
 
       <section className="card" aria-labelledby="gegevens">

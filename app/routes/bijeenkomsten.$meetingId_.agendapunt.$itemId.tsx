@@ -1,12 +1,13 @@
 import { formatDate } from "~/lib/format";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FormError } from "~/components/form";
 import { formatAmsterdam, formatAmsterdamSortable } from "~/domain/amsterdam-time";
 import { formatClockRange, formatMeetingDay } from "~/domain/meetings";
 import { audit } from "~/lib/audit.server";
 import { actorOf, denyAccess, requireUser, type CurrentUser } from "~/lib/auth.server";
 import { parseId, requireCase } from "~/lib/case-access.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { failure, parseForm } from "~/lib/forms";
 import { meetingAccess, requireMeetingChair } from "~/lib/meeting-access.server";
 import { ACTION_ROWS, CHECK_FIELDS, fieldFailure, MinutesIntent, MinutesTextSchema, parseActionRows, RemoveActionSchema } from "~/lib/meeting-forms";
@@ -16,11 +17,11 @@ import { minutesTimeProblem } from "~/domain/minutes";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Verslag ${data.item.code} – Regiotafel` : "Verslag – Regiotafel" }];
 
-const DONE: Record<string, string> = {
+const DONE = {
   opgeslagen: "Het verslag is opgeslagen.",
   afgesloten: "Het agendapunt is afgesloten en de casus staat op ‘Besproken’.",
   "actie-verwijderd": "De actie is verwijderd.",
-};
+} as const;
 
 const today = () => formatAmsterdamSortable(new Date().toISOString()).slice(0, 10);
 
@@ -84,7 +85,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const parsed = parseForm(RemoveActionSchema, formData);
     if (!parsed.ok || !removeAction(db, item.id, parsed.data.actionId)) return failure("Deze actie bestaat niet (meer).", formData);
     record("agenda.action.remove", `${item.code} actie ${parsed.data.actionId}`);
-    return redirect(`${page}?gelukt=actie-verwijderd`);
+    return redirectWithFlash(context, page, DONE["actie-verwijderd"]);
   }
 
   const text = parseForm(MinutesTextSchema, formData);
@@ -108,7 +109,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   );
   if (!saved.ok) return failure(saved.error, formData);
   record(close ? "agenda.close" : "agenda.minutes.save", `${item.code}, ${rows.rows.length} nieuwe actie(s)`);
-  return redirect(`${page}?gelukt=${close ? "afgesloten" : "opgeslagen"}`);
+  return redirectWithFlash(context, page, DONE[close ? "afgesloten" : "opgeslagen"]);
 }
 
 /** Text as typed, one paragraph per line. */
@@ -122,10 +123,8 @@ export default function MinutesPage() {
   const { meeting, item, actions, canEdit: editable, startsAt, organisations, people, today } = useLoaderData<typeof loader>();
   const canEdit = editable && !startsAt;
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const errors = actionData && !actionData.ok ? actionData : undefined;
-  const done = !errors ? DONE[searchParams.get("gelukt") ?? ""] : undefined;
   const typedRows = errors ? Object.keys(errors.values).map((k) => /^actions\.(\d+)\./.exec(k)).filter(Boolean).map((m) => Number(m![1]) + 1) : [];
   const rowCount = Math.max(ACTION_ROWS, ...typedRows);
 
@@ -137,7 +136,6 @@ export default function MinutesPage() {
         Tafel {meeting.tableName} · {item.time} · <Link to={`/casussen/${item.caseId}`}>Casus {item.code} openen</Link>
         {item.closedAt ? <> · <span className="badge badge--ok">Afgesloten op {item.closedAt}</span></> : null}
       </p>
-      {done ? <div className="alert alert--ok" role="status">{done}</div> : null}
       <FormError message={errors ? (errors.formError ?? CHECK_FIELDS) : undefined} errors={errors?.fieldErrors} />
 
       <section className="card" aria-labelledby="acties">

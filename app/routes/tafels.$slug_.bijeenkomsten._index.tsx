@@ -1,5 +1,5 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, fieldValue, FormError } from "~/components/form";
 import { z } from "~/domain/dutch-errors";
 import { can } from "~/domain/permissions";
@@ -16,6 +16,7 @@ import {
 } from "~/domain/meetings";
 import { audit } from "~/lib/audit.server";
 import { actorOf, requirePermission } from "~/lib/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { CHECK_FIELDS, fieldFailure, PlanSchema, planCrossFieldErrors } from "~/lib/meeting-forms";
 import { clashesFor, createMeetings, listTableMeetings, tableParticipants } from "~/models/meetings.server";
@@ -126,7 +127,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }),
   );
   notifyMeetingsPlanned(notifier(context), ids);
-  return redirect(ids.length === 1 ? `/bijeenkomsten/${ids[0]}?gelukt=gepland` : `/tafels/${table.slug}/bijeenkomsten?gepland=${ids.length}`);
+  const message = `${ids.length === 1 ? "De bijeenkomst is gepland." : `${ids.length} bijeenkomsten zijn gepland.`} Alle tafelleden zijn uitgenodigd.`;
+  return redirectWithFlash(context, ids.length === 1 ? `/bijeenkomsten/${ids[0]}` : `/tafels/${table.slug}/bijeenkomsten`, message);
 }
 
 function MeetingList({ meetings, caption }: { meetings: ReturnType<typeof useLoaderData<typeof loader>>["upcoming"]; caption: string }) {
@@ -164,11 +166,9 @@ function MeetingList({ meetings, caption }: { meetings: ReturnType<typeof useLoa
 export default function MeetingsPage() {
   const { table, isChair, upcoming, past } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const errors = actionData && !actionData.ok ? actionData : undefined;
   const clashes = errors?.clashes ?? [];
-  const planned = !errors ? Number(searchParams.get("gepland")) : 0;
   const values = errors?.values;
   const seriesChecked = values ? fieldValue(values, "series") === "on" : false;
 
@@ -176,7 +176,6 @@ export default function MeetingsPage() {
     <>
       <p><Link to={`/tafels/${table.slug}`}>← Tafel {table.name}</Link></p>
       <h1>Bijeenkomsten tafel {table.name}</h1>
-      {planned > 0 ? <div className="alert alert--ok" role="status">{planned === 1 ? "De bijeenkomst is gepland." : `${planned} bijeenkomsten zijn gepland.`} Alle tafelleden zijn uitgenodigd.</div> : null}
 
       <section className="card" aria-labelledby="komend">
         <h2 id="komend">Komende bijeenkomsten</h2>

@@ -1,5 +1,5 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FormError } from "~/components/form";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { z } from "~/domain/dutch-errors";
@@ -7,6 +7,7 @@ import { can } from "~/domain/permissions";
 import { BOTTLENECK_CATEGORIES, BOTTLENECK_CATEGORY_LABELS } from "~/domain/vocabulary";
 import { audit } from "~/lib/audit.server";
 import { actorOf, notFound, requirePermission } from "~/lib/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms";
 import { LessonSchema } from "~/lib/shortfall-forms";
 import { tableBySlug } from "~/models/screening.server";
@@ -46,14 +47,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!parsed.ok) return parsed;
   const id = createLesson(context.services.db, table.id, user.id, parsed.data);
   audit(context.services.db, { action: "lesson.create", actor: actorOf(user), objectType: "lesson", objectId: id, detail: `${table.slug}: ${parsed.data.bottleneck}`, origin: context.origin });
-  return redirect(`/tafels/${table.slug}/lessen?gelukt=1`);
+  return redirectWithFlash(context, `/tafels/${table.slug}/lessen`, "De les is gedeeld.");
 }
 
 export default function Lessons() {
   const { table, isChair, lessons } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [searchParams] = useSearchParams();
   const failed = actionData && !actionData.ok ? actionData : null;
   return (
     <>
@@ -63,7 +63,6 @@ export default function Lessons() {
         Wat deze tafel leerde over waarom plaatsen vastliep. De lessen zijn zichtbaar voor de landelijk projectleider en de andere
         regio's. <Link to={`/tafels/${table.slug}/tekorten`}>Capaciteitstekorten</Link>
       </p>
-      {searchParams.get("gelukt") ? <div className="alert alert--ok" role="status">De les is gedeeld.</div> : null}
 
       {isChair ? (
         <section className="card" aria-labelledby="les-formulier">

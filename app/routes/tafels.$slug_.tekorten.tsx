@@ -1,5 +1,5 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FormError } from "~/components/form";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { z } from "~/domain/dutch-errors";
@@ -16,6 +16,7 @@ import {
 } from "~/domain/vocabulary";
 import { audit } from "~/lib/audit.server";
 import { actorOf, notFound, requirePermission } from "~/lib/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { failure, parseForm, type FieldErrors } from "~/lib/forms";
 import { IdSchema, JUSTIFICATION_MIN, ShortfallIntentSchema, ShortfallSchema } from "~/lib/shortfall-forms";
 import { tableBySlug } from "~/models/screening.server";
@@ -37,11 +38,10 @@ function tableOf(context: LoaderFunctionArgs["context"], params: LoaderFunctionA
   return slug.success ? tableBySlug(context.services.db, slug.data) : null;
 }
 
-const DONE: Record<string, string> = {
+const DONE = {
   aangemaakt: "Het tekort is vastgelegd. Het telt mee in de landelijke monitor.",
-  gepubliceerd: "Het tekort is gepubliceerd: de zorgverzekeraars en de landelijk projectleider zien het nu.",
   bijgewerkt: "Het tekort is bijgewerkt.",
-};
+} as const;
 
 type Values = Record<string, string | string[]>;
 
@@ -123,14 +123,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (intent.data === "create") {
     const id = createShortfall(db, table.id, user.id, parsed.data);
     audit(db, { action: "shortfall.create", actor: actorOf(user), objectType: "shortfall", objectId: id, detail: `${table.slug}: ${detail}`, origin: context.origin });
-    return redirect(`/tafels/${table.slug}/tekorten?gelukt=aangemaakt`);
+    return redirectWithFlash(context, `/tafels/${table.slug}/tekorten`, DONE.aangemaakt);
   }
   const id = IdSchema.safeParse(formData.get("id"));
   if (!id.success || !updateShortfall(db, table.id, id.data, parsed.data)) {
     return { ...failure("Dit tekort bestaat niet (meer) bij deze tafel.", formData), intent: intent.data };
   }
   audit(db, { action: "shortfall.update", actor: actorOf(user), objectType: "shortfall", objectId: id.data, detail: `${table.slug}: ${detail}`, origin: context.origin });
-  return redirect(`/tafels/${table.slug}/tekorten?gelukt=bijgewerkt`);
+  return redirectWithFlash(context, `/tafels/${table.slug}/tekorten`, DONE.bijgewerkt);
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -223,8 +223,6 @@ export default function Shortfalls() {
   const { table, isChair, shortfalls, page, caseOptions, editing } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const publishError = actionData && !actionData.ok && actionData.intent === "publish" ? { id: String(actionData.values.id), error: actionData.formError } : null;
-  const [searchParams] = useSearchParams();
-  const done = DONE[searchParams.get("gelukt") ?? ""];
   return (
     <>
       <p><Link to={`/tafels/${table.slug}`}>← Tafel {table.name}</Link></p>
@@ -233,7 +231,6 @@ export default function Shortfalls() {
         Welke zorg ontbrak, bij welke casussen, en de onderbouwing die zorgverzekeraars nodig hebben om extra zorg in te kopen.
         De aantallen tellen mee in de landelijke monitor. <Link to={`/tafels/${table.slug}/lessen`}>Geleerde lessen</Link>
       </p>
-      {done ? <div className="alert alert--ok" role="status">{done}</div> : null}
 
       {isChair ? <ShortfallForm table={table} caseOptions={caseOptions} editing={editing} /> : null}
 

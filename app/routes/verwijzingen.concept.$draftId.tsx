@@ -1,6 +1,7 @@
 import { formatDate, isCalendarDate } from "~/lib/format";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { isConfirmed, NOT_CONFIRMED } from "~/lib/confirmation";
 import { ConfirmAction } from "~/components/confirm-action";
 import { Field, FormError } from "~/components/form";
 import { CheckboxField, ChoiceGroup } from "~/components/referral-fields";
@@ -167,6 +168,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   let values = draftValues(draft.data);
 
   if (intent === "discard") {
+    // Only through the confirmation ("Ja, weggooien"): a bare one-click post deletes nothing.
+    if (!isConfirmed(formData)) return json<ActionData>({ kind: "refused", error: NOT_CONFIRMED }, { status: 400 });
     const removed = await deleteAllDraftAttachments(db, config.uploadsPath, draft.id);
     deleteDraft(db, draft.id);
     audit(db, { action: "referral.draft_delete", actor: actorOf(user), objectType: "referral_draft", objectId: draft.id, detail: `${removed} bijlage(n) verwijderd`, origin: context.origin });

@@ -5,13 +5,12 @@
 // Screenshots of each role's home at 1366 and 375 px go to test-results/screenshots (git-ignored).
 import fs from "node:fs";
 import path from "node:path";
-import { createRequire } from "node:module";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { seriousAxeViolations } from "../helpers/axe";
 import { launchBrowser } from "../helpers/browser";
 import { loggedIn, startPortal, type TestPortal } from "../helpers/portal";
 import { dutchOutputProblems } from "../helpers/dutch-output";
 
-const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const SHOTS = path.resolve("test-results/screenshots");
 
 const ROLES = {
@@ -44,14 +43,9 @@ type Findings = { axe: string[]; wide: string[]; dutch: string[]; pages: number;
 
 async function axeProblems(page: Page, where: string, findings?: Findings): Promise<string[]> {
   const started = Date.now();
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ["violations"], runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
-  });
+  const problems = await seriousAxeViolations(page, where);
   if (findings) findings.axeMs += Date.now() - started;
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${where}: ${v.id} (${v.impact}) ${v.targets.join(", ")}`);
+  return problems;
 }
 
 async function widthProblem(page: Page, where: string): Promise<string[]> {

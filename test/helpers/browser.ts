@@ -66,7 +66,7 @@ export async function loginThroughForm(page: Page, baseUrl: string, email: strin
     const secret = await page.locator('input[name="secret"]').inputValue();
     await page.getByRole("textbox", { name: "Verificatiecode" }).fill(await freshTotpCode(secret));
     await page.getByRole("button", { name: "Tweede factor aanzetten" }).click();
-    await page.waitForURL((url) => url.searchParams.get("gelukt") === "aan");
+    await page.getByText("De tweede factor staat aan.").waitFor();
     rememberSecret(baseUrl, email, secret);
     await page.goto(`${baseUrl}/`);
   }

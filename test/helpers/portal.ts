@@ -53,16 +53,19 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Tes
   };
 }
 
-/** A browser-like HTTP client: keeps its session cookie and sends our Origin on posts. */
+/** A browser-like HTTP client: keeps its session cookie (and a pending flash message) and sends our Origin on posts. */
 export class Client {
   cookie = "";
+  /** The one-time message cookie a redirect sets; sent with the next request, cleared when the portal clears it. */
+  flash = "";
   /** `headers`: sent with every request unless the request sets them itself (e.g. a User-Agent). */
   constructor(readonly baseUrl: string, readonly headers: Record<string, string> = {}) {}
 
   async request(pathname: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     for (const [name, value] of Object.entries(this.headers)) if (!headers.has(name)) headers.set(name, value);
-    if (this.cookie) headers.set("Cookie", this.cookie);
+    const cookies = [this.cookie, this.flash].filter(Boolean).join("; ");
+    if (cookies) headers.set("Cookie", cookies);
     if (init.method && init.method !== "GET" && !headers.has("Origin")) headers.set("Origin", this.baseUrl);
     const response = await fetch(this.baseUrl + pathname, { ...init, headers, redirect: "manual" });
     scanResponse(this.baseUrl, pathname, response);
@@ -70,6 +73,7 @@ export class Client {
       const [pair] = setCookie.split(";");
       const [name, value] = pair.split("=");
       if (/regiotafel_session/.test(name)) this.cookie = value ? `${name}=${value}` : "";
+      if (/regiotafel_flash/.test(name)) this.flash = value ? `${name}=${value}` : "";
     }
     return response;
   }

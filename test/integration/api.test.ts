@@ -208,7 +208,8 @@ describe("POST /api/v1/referrals", () => {
     expect((await post(revocable.token, validReferral())).status).toBe(201);
     const revoke = await admin.post("/beheer/api-tokens", { intent: "revoke", tokenId: String(revocable.id) });
     expect(revoke.status).toBe(302);
-    const list = await pageText(await admin.get("/beheer/api-tokens?gelukt=ingetrokken"));
+    expect(revoke.headers.get("location")).toBe("/beheer/api-tokens");
+    const list = await pageText(await admin.get("/beheer/api-tokens"));
     expect(list).toContain("Het token is ingetrokken.");
     expect(db().select().from(apiTokens).where(eq(apiTokens.id, revocable.id)).get()!.revokedAt).not.toBeNull();
     const after = await post(revocable.token, validReferral());

@@ -498,13 +498,13 @@ const ROUTES: Record<string, RouteSpec> = {
       "removeExcluded:0": [],
       deleteAttachment: ["attachmentId"],
       upload: [],
-      discard: [],
+      discard: ["bevestigd"],
     },
     // "submit" checks the draft as saved; the others save what was typed by design, valid or not.
     inputFree: ["prev", "goto:2", "propose", "addAttempt", "removeAttempt:0", "addExcluded", "removeExcluded:0", "deleteAttachment", "upload", "discard"],
     terminal: ["discard"],
     once: ["discard"],
-    fields: ["stap", "patient.name", "consent.scopeOrganisationIds", "consent.excludedPersons.0.name", "consent.excludedPersons.0.email"],
+    fields: ["stap", "bevestigd", "patient.name", "consent.scopeOrganisationIds", "consent.excludedPersons.0.name", "consent.excludedPersons.0.email"],
     // The step a field belongs to, so its value reaches the draft.
     extraPairs: (field) => (field === "stap" ? [] : [["stap", String(stepOfField(field))]]),
   },

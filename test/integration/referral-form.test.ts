@@ -463,6 +463,36 @@ describe("attachments", () => {
   });
 });
 
+describe("discarding a draft", () => {
+  it("refuses a discard without the confirmation, and deletes draft and attachments with it (audited)", async () => {
+    const client = await loggedIn(t.url, VGZ);
+    const draftId = await startDraft(client);
+    await upload(client, draftId, "brief.pdf", PDF, "application/pdf");
+    const [row] = draftAttachments(draftId);
+
+    // A bare one-click post (the old red button) is refused in Dutch and removes nothing.
+    const bare = await postStep(client, draftId, 4, {}, "discard");
+    expect(bare.status).toBe(400);
+    expect(await pageText(bare)).toContain("Bevestig deze handeling eerst.");
+    const wrong = await postStep(client, draftId, 4, { bevestigd: "nee" }, "discard");
+    expect(wrong.status).toBe(400);
+    expect(draftRow(draftId)).toBeDefined();
+    expect(draftAttachments(draftId)).toHaveLength(1);
+
+    // Without JavaScript the trigger leads to the same page with the dialog open: a confirmation page.
+    const confirmPage = await pageText(await client.get(`/verwijzingen/concept/${draftId}?stap=4&bevestig=weggooien`));
+    expect(confirmPage).toMatch(/<dialog[^>]*id="bevestig-weggooien"[^>]*open/);
+    expect(confirmPage).toContain("Ja, weggooien");
+
+    await expectRedirect(await postStep(client, draftId, 4, { bevestigd: "ja" }, "discard"), /^\/verwijzingen$/);
+    expect(draftRow(draftId)).toBeUndefined();
+    expect(draftAttachments(draftId)).toHaveLength(0);
+    expect(fs.existsSync(path.join(t.portal.services.config.uploadsPath, row.storageKey))).toBe(false);
+    const logged = db().select().from(auditEvents).where(and(eq(auditEvents.action, "referral.draft_delete"), eq(auditEvents.objectId, String(draftId)))).all();
+    expect(logged).toHaveLength(1);
+  });
+});
+
 describe("access", () => {
   it("another referrer organisation gets 404 on the referral and its attachment", async () => {
     const vgz = await loggedIn(t.url, VGZ);

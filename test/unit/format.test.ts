@@ -36,6 +36,9 @@ describe("log actions", () => {
   it("has Dutch words for every known code, and never returns a code for an unknown one", () => {
     expect(auditActionLabel("plan.view")).toBe("Plan bekeken");
     expect(auditActionLabel("login")).toBe("Ingelogd");
+    // One event per list page opened, and one per patient named on it (not the other way round).
+    expect(auditActionLabel("case.list")).toBe("Overzicht van casussen bekeken");
+    expect(auditActionLabel("case.list_view")).toBe("Casus in een overzicht getoond");
     for (const [code, label] of Object.entries(AUDIT_ACTION_LABELS)) expect(label, code).not.toContain(code);
     expect(auditActionLabel("plan.export")).toBe("Plan: gedownload");
     expect(auditActionLabel("something.odd")).toBe("Handeling: handeling uitgevoerd");

@@ -1,0 +1,66 @@
+// The case page's forms in Chromium, with JavaScript: the chair's screening sent incomplete shows
+// the one error summary at the top of the form, with a link per field to fix, takes focus, keeps
+// every typed motivation, and axe finds nothing serious in that state. A link in the summary
+// lands on its field. After saving, the success message shows once and not after a reload.
+import type { Browser, Page } from "playwright-core";
+import { seriousAxeViolations } from "../helpers/axe";
+import { launchBrowser, loginThroughForm } from "../helpers/browser";
+import { startPortal, type TestPortal } from "../helpers/portal";
+import { referThroughModel } from "../helpers/referrals";
+
+let t: TestPortal;
+let browser: Browser;
+beforeAll(async () => {
+  [t, browser] = await Promise.all([startPortal(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+const motivation = (n: number) => `Motivering ${n}: uit de verwijzing en het gesprek met de verwijzer.`;
+const typedMotivations = (page: Page) => page.$$eval("form[aria-label='Screening opslaan'] textarea", (els) => els.map((el) => (el as HTMLTextAreaElement).value));
+
+it("screening sent incomplete: summary with links at the top, focus on it, nothing typed lost, axe clean; saved once", { timeout: 90_000 }, async () => {
+  const r = referThroughModel(t.portal.services.db, { patient: { name: "Fenna Formulier" } });
+  const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+  page.setDefaultTimeout(8000);
+  await loginThroughForm(page, t.url, "voorzitter.rotterdam@regiotafel.test");
+  await page.goto(`${t.url}/casussen/${r.caseId}`);
+  await page.getByRole("button", { name: "Screening starten" }).click();
+  await page.getByText("De screening is gestart.").waitFor();
+
+  // Motivations for all seven, verdicts for only the first two: five criteria need a verdict.
+  for (let n = 1; n <= 7; n++) await page.locator(`textarea[name="motivation_${n}"]`).fill(motivation(n));
+  for (const n of [1, 2]) await page.getByRole("radiogroup", { name: `Oordeel criterium ${n}` }).getByLabel("Voldaan", { exact: true }).check();
+  await page.getByRole("button", { name: "Screening opslaan" }).click();
+
+  const summary = page.locator("form[aria-label='Screening opslaan'] .error-summary");
+  await summary.waitFor();
+  const links = await summary.locator("a").evaluateAll((as) => as.map((a) => ({ href: a.getAttribute("href"), text: a.textContent })));
+  console.log(`screening error summary: ${links.length} links`, links.map((l) => l.href).join(" "));
+  expect(links.map((l) => l.href)).toEqual([3, 4, 5, 6, 7].map((n) => `#veld-screening-verdict_${n}`));
+  expect(links[0].text).toBe("Kies een oordeel bij criterium 3, of maak de motivering leeg.");
+  // The summary is the form's first element and has focus.
+  expect(await page.evaluate(() => document.activeElement?.classList.contains("error-summary"))).toBe(true);
+  expect(await page.evaluate(() => document.querySelector("form[aria-label='Screening opslaan'] > :not(input[type=hidden])")?.classList.contains("error-summary"))).toBe(true);
+  expect(await typedMotivations(page)).toEqual([1, 2, 3, 4, 5, 6, 7].map(motivation));
+  expect(await page.getByRole("radiogroup", { name: "Oordeel criterium 2" }).getByLabel("Voldaan", { exact: true }).isChecked()).toBe(true);
+
+  const problems = await seriousAxeViolations(page, `/casussen/${r.caseId} (screening, foutstatus)`);
+  console.log(`axe on the screening error state: ${problems.length} serious/critical`);
+  expect(problems).toEqual([]);
+
+  // A link in the summary lands on the first verdict button of that criterion.
+  await summary.getByRole("link", { name: /criterium 5/ }).click();
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe("veld-screening-verdict_5");
+
+  // Fixed and saved: the message shows once, in the live region, and not after a reload.
+  for (const n of [3, 4, 5, 6, 7]) await page.getByRole("radiogroup", { name: `Oordeel criterium ${n}` }).getByLabel("Voldaan", { exact: true }).check();
+  await page.getByRole("button", { name: "Screening opslaan" }).click();
+  await page.locator(".flash-region").getByText("De screening is opgeslagen.").waitFor();
+  expect(page.url()).not.toContain("gelukt");
+  await page.reload();
+  await page.getByRole("heading", { name: "Screening door de voorzitter" }).waitFor();
+  expect(await page.locator(".flash-region").textContent()).toBe("");
+});
