@@ -5,9 +5,12 @@
 //   - raw SQL: the monitor's own SQL statements for the same counts, run directly on the database
 //     (every count the report publishes: the requested quarter's year by month × table, open cases,
 //     shortfalls), the floor the page cannot go under;
-//   - page: GET /monitor for the last full quarter (query, protection, React rendering, gzip);
-//   - CSV: GET /monitor.csv for the same filter.
-// Median of 5 (BENCH_RUNS) after one warm-up request. Exits 1 on any non-2xx answer or a missed target.
+//   - cold page: GET /monitor for the last full quarter right after a write (the data version moved
+//     on, so the memo recomputes: query, protection, React rendering, gzip);
+//   - warm page and CSV: GET /monitor and /monitor.csv again while the data is unchanged (the memo
+//     answers: what a project leader clicking through periods and regions mostly gets).
+// Median of 5 (BENCH_RUNS) after one warm-up request. Exits 1 on any non-2xx answer or a missed
+// target: cold page within 3 × raw SQL + 20 ms, warm page under 100 ms (issue 9's page target).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -32,7 +35,7 @@ async function time(fn: () => Promise<void> | void): Promise<number> {
   return median(runs);
 }
 
-type Row = { cases: number; events: number; rawMs: number; pageMs: number; csvMs: number; pageBytes: number };
+type Row = { cases: number; events: number; rawMs: number; coldMs: number; pageMs: number; csvMs: number; pageBytes: number };
 
 async function measure(size: number): Promise<Row> {
   const { readConfig } = await import("../app/lib/config.server");
@@ -59,6 +62,7 @@ async function measure(size: number): Promise<Row> {
     const yearParams = Object.fromEntries(monthStarts(period.year).map((b, i) => [`b${i}`, b]));
     const rawMs = await time(() => {
       for (const sql of [model.SQL_EVENTS, model.SQL_NOT_INCLUDED, model.SQL_ESCALATIONS, model.SQL_ARRANGEMENTS]) sqlite.prepare(sql).all(yearParams);
+      for (const sql of [model.SQL_ADVICES, model.SQL_ADVICE_DEADLINES_AROUND]) sqlite.prepare(sql).all({ ...yearParams, now: now.toISOString() });
       for (const _ of sqlite.prepare(model.SQL_LEAD_TIME_EVENTS).iterate(yearParams));
       sqlite.prepare(model.SQL_OPEN).all({ s: new Date(bounds.end).toISOString() });
       const range = { start: new Date(bounds.start).toISOString(), end: new Date(bounds.end).toISOString() };
@@ -80,9 +84,15 @@ async function measure(size: number): Promise<Row> {
       }
     };
     const query = `periode=kwartaal&kwartaal=${quarter}&regio=alle`;
+    // A write anywhere in the counted tables moves the data version on, as this does.
+    const bump = sqlite.prepare("UPDATE monitor_data_version SET version = version + 1 WHERE id = 1");
+    const coldMs = await time(async () => {
+      bump.run();
+      await get(`/monitor?${query}`)();
+    });
     const pageMs = await time(get(`/monitor?${query}`));
     const csvMs = await time(get(`/monitor.csv?${query}`));
-    return { cases, events, rawMs, pageMs, csvMs, pageBytes };
+    return { cases, events, rawMs, coldMs, pageMs, csvMs, pageBytes };
   } finally {
     await portal.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -96,20 +106,22 @@ async function main() {
     console.error(`measuring ${size.toLocaleString("en")} synthetic cases …`);
     rows.push(await measure(size));
   }
-  console.log("\n| cases | events | raw SQL ms | page ms | page / raw | CSV ms | CSV / raw | page target (3 × raw + 20 ms) |");
-  console.log("|---:|---:|---:|---:|---:|---:|---:|---|");
+  console.log(`\nload average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}, ${RUNS} run(s) per figure`);
+  console.log("\n| cases | events | raw SQL ms | cold page ms | cold / raw | target 3 × raw + 20 ms | warm page ms | warm CSV ms | target warm < 100 ms |");
+  console.log("|---:|---:|---:|---:|---:|---|---:|---:|---|");
   let ok = true;
   for (const r of rows) {
     const target = 3 * r.rawMs + 20;
-    const met = r.pageMs <= target;
-    if (r.cases >= 100_000 && r.cases < 1_000_000 && !met) ok = false;
+    const coldMet = r.coldMs <= target;
+    const warmMet = r.pageMs < 100 && r.csvMs < 100;
+    if (r.cases >= 100_000 && r.cases < 1_000_000 && !(coldMet && warmMet)) ok = false;
     console.log(
-      `| ${r.cases.toLocaleString("en")} | ${r.events.toLocaleString("en")} | ${r.rawMs.toFixed(0)} | ${r.pageMs.toFixed(0)} | ${(r.pageMs / r.rawMs).toFixed(2)} | ${r.csvMs.toFixed(0)} | ${(r.csvMs / r.rawMs).toFixed(2)} | ${met ? "met" : "missed"} (${target.toFixed(0)} ms) |`,
+      `| ${r.cases.toLocaleString("en")} | ${r.events.toLocaleString("en")} | ${r.rawMs.toFixed(0)} | ${r.coldMs.toFixed(0)} | ${(r.coldMs / r.rawMs).toFixed(2)} | ${coldMet ? "met" : "missed"} (${target.toFixed(0)} ms) | ${r.pageMs.toFixed(1)} | ${r.csvMs.toFixed(1)} | ${warmMet ? "met" : "missed"} |`,
     );
   }
   if (rows.length > 1) {
     const [a, b] = [rows[0], rows[rows.length - 1]];
-    console.log(`\ncases × ${(b.cases / a.cases).toFixed(1)} → page time × ${(b.pageMs / a.pageMs).toFixed(1)}, raw SQL × ${(b.rawMs / a.rawMs).toFixed(1)}`);
+    console.log(`\ncases × ${(b.cases / a.cases).toFixed(1)} → cold page × ${(b.coldMs / a.coldMs).toFixed(1)}, raw SQL × ${(b.rawMs / a.rawMs).toFixed(1)}, warm page × ${(b.pageMs / a.pageMs).toFixed(1)}`);
   }
   process.exit(ok ? 0 : 1);
 }

@@ -2,7 +2,8 @@
 // region, in fieldsets, so it works without JavaScript. With JavaScript a text filter narrows the
 // list; a hidden box that was ticked stays ticked and is still sent.
 import { useEffect, useId, useState } from "react";
-import { fieldId } from "~/components/form";
+import { FieldGroup } from "~/components/form";
+import type { FieldErrors } from "~/lib/forms";
 import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, type OrganisationType } from "~/domain/vocabulary";
 
 export type PickableOrganisation = { id: number; name: string; type: OrganisationType; region: string };
@@ -15,16 +16,15 @@ export function OrganisationPicker({
   hint,
   organisations,
   checked,
-  error,
+  errors,
 }: {
   name: string;
   legend: string;
   hint?: string;
   organisations: PickableOrganisation[];
   checked: string[];
-  error?: string;
+  errors?: FieldErrors;
 }) {
-  const id = fieldId(name);
   const filterId = useId();
   // The filter is an enhancement: it appears only once JavaScript runs.
   const [enhanced, setEnhanced] = useState(false);
@@ -38,12 +38,9 @@ export function OrganisationPicker({
     return { type, regions: regions.map((region) => ({ region, organisations: ofType.filter((o) => o.region === region) })) };
   }).filter((g) => g.regions.length);
   const shown = organisations.filter(matches).length;
-  let first = true;
 
   return (
-    <fieldset className="organisation-picker" aria-describedby={error ? `${id}-fout` : undefined}>
-      <legend>{legend}</legend>
-      {hint ? <p className="hint">{hint}</p> : null}
+    <FieldGroup name={name} legend={legend} hint={hint} errors={errors}>
       {enhanced ? (
         <div className="field organisation-picker__filter">
           <label htmlFor={filterId}>Zoek een organisatie</label>
@@ -60,24 +57,19 @@ export function OrganisationPicker({
             <fieldset key={region} className="organisation-picker__region" hidden={!list.some(matches)}>
               <legend>{region}</legend>
               <ul className="plain columns">
-                {list.map((o) => {
-                  const inputId = first ? id : undefined;
-                  first = false;
-                  return (
-                    <li key={o.id} hidden={!matches(o)}>
-                      <label className="checkbox">
-                        <input type="checkbox" id={inputId} name={name} value={o.id} defaultChecked={checked.includes(String(o.id))} />
-                        {o.name}
-                      </label>
-                    </li>
-                  );
-                })}
+                {list.map((o) => (
+                  <li key={o.id} hidden={!matches(o)}>
+                    <label className="checkbox">
+                      <input type="checkbox" name={name} value={o.id} defaultChecked={checked.includes(String(o.id))} />
+                      {o.name}
+                    </label>
+                  </li>
+                ))}
               </ul>
             </fieldset>
           ))}
         </fieldset>
       ))}
-      {error ? <p className="field-error" id={`${id}-fout`}>{error}</p> : null}
-    </fieldset>
+    </FieldGroup>
   );
 }

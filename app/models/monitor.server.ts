@@ -46,7 +46,9 @@ import {
 } from "~/domain/vocabulary";
 import type { Db } from "~/lib/db.server";
 import { formatDate, formatDateRange } from "~/lib/format";
+import { amsterdamDayEnd } from "~/domain/amsterdam-time";
 import { neutraliseFormula } from "./audit-log.server";
+import { memoised, type Timed } from "./monitor-cache.server";
 
 export type CountRow = { key: string; label: string; count: Published };
 export type LeadTimeRow = { key: string; label: string; median: Stat; p90: Stat };
@@ -179,6 +181,15 @@ export const SQL_ADVICES = `
   WHERE ${inYear("a.discussed_at")} AND (a.recorded_at IS NOT NULL OR a.due_at <= @now)
   GROUP BY 1, 2, 3`;
 
+/**
+ * The deadlines nearest before and after @now of the year's advices not yet given: SQL_ADVICES counts
+ * the same advices for every instant between them, so the year's tables hold for that window.
+ */
+export const SQL_ADVICE_DEADLINES_AROUND = `
+  SELECT max(CASE WHEN a.due_at <= @now THEN a.due_at END) AS before, min(CASE WHEN a.due_at > @now THEN a.due_at END) AS after
+  FROM referrer_advices a
+  WHERE ${inYear("a.discussed_at")} AND a.recorded_at IS NULL`;
+
 /** Cases open at @s (received before it, not closed or not included before it) per table × age band. */
 export const SQL_OPEN = `
   SELECT t, CASE WHEN d <= 30 THEN '0-30' WHEN d <= 90 THEN '31-90' WHEN d <= 180 THEN '91-180' ELSE '180+' END AS k, count(*) AS n
@@ -247,6 +258,19 @@ const FINANCIER_CLASSES = [...FINANCIER_TYPES, "multiple", "none"];
 const ADVICE_CLASSES = ["on_time", "late"];
 /** A value as one of the partition's classes; an unknown value goes to the class for "nothing recorded" (the last). */
 const classOf = (value: string, classes: readonly string[]) => (classes.includes(value) ? value : classes[classes.length - 1]);
+
+/** A year's tables, computed once per change of the data (see monitor-cache.server.ts). */
+function memoisedYearTables(db: Db, year: number, regions: readonly Region[], now: Date): YearTables {
+  return memoised(db, `year:${year}`, now.getTime(), (): Timed<YearTables> => {
+    const around = statement(db, SQL_ADVICE_DEADLINES_AROUND).get({ ...yearParams(year), now: now.toISOString() }) as { before: string | null; after: string | null };
+    return {
+      value: yearTables(db, year, regions, now),
+      // `before` itself was counted (due_at <= @now); `after` is counted from its own instant on.
+      from: around.before === null ? undefined : Date.parse(around.before),
+      until: around.after === null ? undefined : Date.parse(around.after),
+    };
+  });
+}
 
 /** All counts of one year, in one SQL pass per kind of figure, protected per table of figures. */
 function yearTables(db: Db, year: number, regions: readonly Region[], now: Date): YearTables {
@@ -320,14 +344,24 @@ function yearTables(db: Db, year: number, regions: readonly Region[], now: Date)
 
 /** Open cases at a moment, per region × age band, protected as one table of its own. */
 function openTable(db: Db, snapshot: string, regions: readonly Region[]): ProtectedTable {
+  return memoised(db, `open:${snapshot}`, 0, () => ({ value: computeOpenTable(db, snapshot, regions) }));
+}
+
+function computeOpenTable(db: Db, snapshot: string, regions: readonly Region[]): ProtectedTable {
   const slug = new Map(regions.map((r) => [r.id, r.slug]));
   const counts: Counts = new Map();
   for (const r of statement(db, SQL_OPEN).all({ s: snapshot }) as { t: number; k: string; n: number }[]) add(counts, `${slug.get(r.t)}|${r.k}`, r.n);
   return protectTable([regionDimension(regions), flat(AGE_BANDS)], (codes) => counts.get(codes.join("|")) ?? 0);
 }
 
+type CapacityTables = { matrix: ProtectedTable; people: ProtectedTable };
+
 /** Shortfalls in a period: region × function × kind, and people waiting per region, each protected. */
-function capacityTables(db: Db, period: Period, regions: readonly Region[]): { matrix: ProtectedTable; people: ProtectedTable } {
+function capacityTables(db: Db, period: Period, regions: readonly Region[]): CapacityTables {
+  return memoised(db, `capacity:${period.from}:${period.to}`, 0, () => ({ value: computeCapacityTables(db, period, regions) }));
+}
+
+function computeCapacityTables(db: Db, period: Period, regions: readonly Region[]): CapacityTables {
   const { start, end } = periodBounds(period);
   const slug = new Map(regions.map((r) => [r.id, r.slug]));
   const counts: Counts = new Map();
@@ -347,7 +381,7 @@ function capacityTables(db: Db, period: Period, regions: readonly Region[]): { m
 
 const TOTAL = "*";
 
-function capacityView(tables: { matrix: ProtectedTable; people: ProtectedTable }, region: Region): CapacityTable {
+function capacityView(tables: CapacityTables, region: Region): CapacityTable {
   return {
     slug: region.slug,
     name: region.name,
@@ -373,7 +407,7 @@ export function monitorReport(db: Db, scope: MonitorScope): MonitorReport {
   const one = scope.tableIds !== null && shown.length === 1 ? shown[0] : null;
   const r = one ? one.slug : "alle";
   const p = period.code;
-  const y = yearTables(db, period.year, regions, now);
+  const y = memoisedYearTables(db, period.year, regions, now);
 
   // Medians from the lead times of the period's months at the region's table(s).
   const months = new Set(monthsOf(period));
@@ -390,8 +424,10 @@ export function monitorReport(db: Db, scope: MonitorScope): MonitorReport {
     return { key: s.key, label: s.label, ...leadTimeStats(days, relatedCounts[s.key]) };
   });
 
+  // Open cases on the period's last day, or for a period still running on today (in Amsterdam): the
+  // snapshot is that day's end, so the figure is the same all day and one memo entry serves it.
   const { end } = periodBounds(period);
-  const snapshot = new Date(Math.min(end, now.getTime()));
+  const snapshot = new Date(Math.min(end, amsterdamDayEnd(amsterdamDate(now)).getTime()));
   const open = openTable(db, snapshot.toISOString(), regions);
   const capacity = capacityTables(db, period, regions);
   const { start } = periodBounds(period);

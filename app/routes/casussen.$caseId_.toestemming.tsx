@@ -489,7 +489,7 @@ export default function ConsentPage() {
             legend="Afzonderlijke organisaties die de identiteit mogen zien"
             organisations={data.organisations}
             checked={listOf(values, "scopeOrganisationIds")}
-            error={errors?.scopeOrganisationIds?.[0]}
+            errors={errors}
           />
 
           <fieldset>
@@ -537,7 +537,7 @@ export default function ConsentPage() {
                 hint="De organisatie van de voorzitter ziet de identiteit altijd."
                 organisations={data.overrideOrganisations}
                 checked={listOf(grantValues, "organisationIds")}
-                error={grantErrors?.organisationIds?.[0]}
+                errors={grantErrors}
               />
               <Field
                 name="reason"

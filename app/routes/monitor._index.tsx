@@ -2,10 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { MonitorFilters, PrintHint } from "~/components/monitor-filters";
 import { MonitorReportView, SuppressionNote } from "~/components/monitor-report";
-import { audit } from "~/lib/audit.server";
-import { actorOf, requirePermission } from "~/lib/auth.server";
-import { monitorAuditDetail, nationalMonitorRequest } from "~/lib/monitor-request.server";
-import { monitorReport } from "~/models/monitor.server";
+import { nationalReportFor } from "~/lib/monitor-request.server";
 import styles from "~/styles/monitor.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -13,12 +10,8 @@ export const meta: MetaFunction = () => [{ title: "Landelijke monitor – Regiot
 
 // The national monitor, for the project leader only (others 403). Everything on it comes from the
 // query layer already suppressed: aggregates per period and region, never a patient or a case.
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "monitor:read");
-  const { db } = context.services;
-  const m = nationalMonitorRequest(db, request);
-  const report = monitorReport(db, { period: m.period, tableIds: m.tableIds });
-  audit(db, { action: "monitor.view", actor: actorOf(user), objectType: "monitor", detail: monitorAuditDetail(m), origin: context.origin });
+export async function loader(args: LoaderFunctionArgs) {
+  const { m, report } = await nationalReportFor(args, "monitor.view");
   return {
     report,
     values: m.values,

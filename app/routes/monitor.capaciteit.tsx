@@ -2,9 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { MonitorFilters } from "~/components/monitor-filters";
 import { CapacityMatrix, CapacitySideBySide, SuppressionNote } from "~/components/monitor-report";
-import { audit } from "~/lib/audit.server";
-import { actorOf, requirePermission } from "~/lib/auth.server";
-import { monitorAuditDetail, nationalMonitorRequest } from "~/lib/monitor-request.server";
+import { nationalReportFor } from "~/lib/monitor-request.server";
 import { capacityReport } from "~/models/monitor.server";
 import styles from "~/styles/monitor.css";
 
@@ -14,12 +12,8 @@ export const meta: MetaFunction = () => [{ title: "Capaciteitstekorten per tafel
 // Capacity shortfalls side by side: all tables in one matrix (function × table), then per table the
 // missing functions × kind of shortfall, so insurers and the project leader see where extra care
 // must be bought. Counts are suppressed by the same rules as the monitor.
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "monitor:read");
-  const { db } = context.services;
-  const m = nationalMonitorRequest(db, request);
-  const report = capacityReport(db, { period: m.period, tableIds: m.tableIds });
-  audit(db, { action: "monitor.capacity_view", actor: actorOf(user), objectType: "monitor", detail: monitorAuditDetail(m), origin: context.origin });
+export async function loader(args: LoaderFunctionArgs) {
+  const { m, report } = await nationalReportFor(args, "monitor.capacity_view", capacityReport);
   return { report, values: m.values, choices: m.choices, error: m.error, regions: m.regions, monitorHref: `/monitor?${m.query}` };
 }
 

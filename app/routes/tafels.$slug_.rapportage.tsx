@@ -2,30 +2,16 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { MonitorFilters, PrintHint } from "~/components/monitor-filters";
 import { MonitorReportView, SuppressionNote } from "~/components/monitor-report";
-import { z } from "~/domain/dutch-errors";
-import { audit } from "~/lib/audit.server";
-import { actorOf, notFound, requirePermission } from "~/lib/auth.server";
-import { monitorAuditDetail, tableMonitorRequest } from "~/lib/monitor-request.server";
-import { monitorReport } from "~/models/monitor.server";
-import { tableBySlug } from "~/models/screening.server";
+import { chairTableReport } from "~/lib/monitor-request.server";
 import styles from "~/styles/monitor.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Rapportage tafel ${data.table.name} – Regiotafel` : "Rapportage – Regiotafel" }];
 
-const Slug = z.string().regex(/^[a-z0-9-]{1,64}$/);
-
 // The monitor's report for one table, for that table's chair (what the project leader sees for
 // this region, with the same suppression). Anyone else, and an unknown table, get 404.
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { db } = context.services;
-  const slug = Slug.safeParse(params.slug);
-  const table = slug.success ? tableBySlug(db, slug.data) : null;
-  const user = await requirePermission(request, context, "table:chair", { tableId: table?.id ?? null }, { deniedStatus: 404 });
-  if (!table) throw notFound(); // unreachable: no table, no permission
-  const m = tableMonitorRequest(request, table);
-  const report = monitorReport(db, { period: m.period, tableIds: m.tableIds });
-  audit(db, { action: "monitor.table_view", actor: actorOf(user), objectType: "table", objectId: table.id, detail: monitorAuditDetail(m), origin: context.origin });
+export async function loader(args: LoaderFunctionArgs) {
+  const { table, m, report } = await chairTableReport(args, "monitor.table_view");
   return {
     table: { slug: table.slug, name: table.name, number: table.number },
     report,

@@ -1,23 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "~/domain/dutch-errors";
-import { audit } from "~/lib/audit.server";
-import { actorOf, notFound, requirePermission } from "~/lib/auth.server";
-import { monitorAuditDetail, tableMonitorRequest } from "~/lib/monitor-request.server";
-import { monitorCsv, monitorReport } from "~/models/monitor.server";
-import { tableBySlug } from "~/models/screening.server";
-
-const Slug = z.string().regex(/^[a-z0-9-]{1,64}$/);
+import { chairTableReport } from "~/lib/monitor-request.server";
+import { monitorCsv } from "~/models/monitor.server";
 
 // The chair's report as a spreadsheet: the same suppressed values as the page, own table only.
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { db } = context.services;
-  const slug = Slug.safeParse(params.slug);
-  const table = slug.success ? tableBySlug(db, slug.data) : null;
-  const user = await requirePermission(request, context, "table:chair", { tableId: table?.id ?? null }, { deniedStatus: 404 });
-  if (!table) throw notFound(); // unreachable: no table, no permission
-  const m = tableMonitorRequest(request, table);
-  const report = monitorReport(db, { period: m.period, tableIds: m.tableIds });
-  audit(db, { action: "monitor.table_export", actor: actorOf(user), objectType: "table", objectId: table.id, detail: monitorAuditDetail(m), origin: context.origin });
+export async function loader(args: LoaderFunctionArgs) {
+  const { table, m, report } = await chairTableReport(args, "monitor.table_export");
   return new Response(monitorCsv(report), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -106,7 +106,8 @@ export function exportedHandlers(source: string): { handlers: Handler[]; unreada
 }
 
 /** Pages: a session. */
-const GUARD = /\bawait\s+(requireUser|requirePermission|requireCase)\s*\(/;
+// The monitor's report loaders (app/lib/monitor-request.server.ts) await requirePermission before anything else.
+const GUARD = /\bawait\s+(requireUser|requirePermission|requireCase|nationalReportFor|chairTableReport)\s*\(/;
 /** The intake API (routes api.*): a bearer token, never a session cookie. */
 const API_GUARD = /\bawait\s+requireApiClient\s*\(/;
 const isApiRoute = (file: string) => file.startsWith("api.");

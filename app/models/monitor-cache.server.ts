@@ -1,0 +1,60 @@
+// The monitor's figures for a year change only when data they count from changes, yet computing them
+// scans a year of events: seconds in the 100,000-case stress set. This memo keeps each computed value
+// per database until the monitor's data version moves on (raised by triggers, migration 0020, by any
+// process writing to the database) or the moment it was computed for leaves the value's time window
+// (e.g. an advice passing its deadline). Reading the version first and computing after is safe: a
+// write in between only makes the entry older than its key, so it is recomputed on the next read.
+import type { Statement } from "better-sqlite3";
+import type { Db } from "~/lib/db.server";
+
+export type Timed<T> = {
+  value: T;
+  /** The value holds for instants in [from, until) (ms); unbounded when absent. */
+  from?: number;
+  until?: number;
+};
+
+type Entry = { version: number; from: number; until: number; value: unknown };
+type Memo = { version: Statement; entries: Map<string, Entry>; hits: number; misses: number };
+
+/** Enough for the years, snapshots and periods a project leader moves between. */
+const MAX_ENTRIES = 64;
+const memos = new WeakMap<object, Memo>();
+
+function memoOf(db: Db): Memo {
+  let memo = memos.get(db.$client);
+  if (!memo) {
+    memo = { version: db.$client.prepare("SELECT version FROM monitor_data_version WHERE id = 1").pluck(), entries: new Map(), hits: 0, misses: 0 };
+    memos.set(db.$client, memo);
+  }
+  return memo;
+}
+
+/** The monitor's data version: changes with every write to a table the monitor counts from. */
+export const monitorDataVersion = (db: Db): number => Number(memoOf(db).version.get() ?? 0);
+
+/** `compute()`'s value for `key`, from the memo while the data and the instant `at` allow. */
+export function memoised<T>(db: Db, key: string, at: number, compute: () => Timed<T>): T {
+  const memo = memoOf(db);
+  const version = monitorDataVersion(db);
+  const entry = memo.entries.get(key);
+  if (entry && entry.version === version && entry.from <= at && at < entry.until) {
+    memo.hits++;
+    // Most recently used last, so the oldest is dropped first.
+    memo.entries.delete(key);
+    memo.entries.set(key, entry);
+    return entry.value as T;
+  }
+  memo.misses++;
+  const computed = compute();
+  memo.entries.delete(key);
+  memo.entries.set(key, { version, from: computed.from ?? -Infinity, until: computed.until ?? Infinity, value: computed.value });
+  if (memo.entries.size > MAX_ENTRIES) memo.entries.delete(memo.entries.keys().next().value as string);
+  return computed.value;
+}
+
+/** How often the memo answered and how often it computed (tests and benchmarks). */
+export function monitorMemoStats(db: Db): { hits: number; misses: number; entries: number } {
+  const memo = memoOf(db);
+  return { hits: memo.hits, misses: memo.misses, entries: memo.entries.size };
+}
