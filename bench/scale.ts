@@ -2,8 +2,10 @@
 // For each size: grows the database (bench/scale-data.ts), times a full and an incremental audit
 // verification, then requests each main page per role BENCH_REPS times, one after the other,
 // and prints median and p99 server time next to the raw SQL that reads the same rows.
+// Last, the case room section (bench/caseroom.ts) on the largest database; BENCH_CASEROOM=0 skips it.
 // BENCH_SIZES=1000,10000 limits the sizes. Run on a quiet machine: other load shows in every figure.
 import os from "node:os";
+import path from "node:path";
 
 process.env.NODE_ENV = "production"; // React's production build, as deployed (the portal's own config stays "test")
 const { startPortal, loggedIn } = await import("../test/helpers/portal");
@@ -109,5 +111,11 @@ console.log(`\n| cases | role | page | median ms | p99 ms | raw SQL median ms | 
 console.log(`|---:|---|---|---:|---:|---:|---:|---:|`);
 for (const r of rows) console.log(`| ${r.join(" | ")} |`);
 console.log(`load average after: ${os.loadavg()[0].toFixed(1)}`);
+
+// The case room on the largest database (bench/caseroom.ts: 500 clients in 50 rooms, next to bare socket.io).
+if (process.env.BENCH_CASEROOM !== "0") {
+  const { runCaseRoomBench } = await import("./caseroom");
+  await runCaseRoomBench({ databasePath: path.join(t.dir, "test.db") });
+}
 await t.close();
 process.exit(0);

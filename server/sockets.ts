@@ -26,7 +26,7 @@ import {
   firstProblem,
   messagesAfter,
   presenceIn,
-  postMessage,
+  postMessageGrouped,
   recentMessages,
   takeRate,
   refreshSession,
@@ -226,8 +226,8 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
           socket.data.caseRooms.set(caseId, grant);
         }
         const { patientId, code, viaOverride } = grant;
-        // The message and its audit event in one transaction, then everyone in the room; the sender also gets it in the ack.
-        const stored = postMessage(services, { caseId, authorUserId: me.id, clientMessageId, body }, (message) =>
+        // The message and its audit event in one transaction (shared with the messages of the same turn), then everyone in the room; the sender also gets it in the ack.
+        const stored = await postMessageGrouped(services, { caseId, authorUserId: me.id, clientMessageId, body }, (message) =>
           audit(db, {
             action: "case_room.message",
             actor: actorOf(me),
@@ -238,7 +238,6 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
             consentOverride: viaOverride,
             origin: originOf(socket),
           }),
-          { rateTaken: true },
         );
         if (!stored.ok) return stored;
         return { ok: true, message: stored.message };

@@ -1,7 +1,7 @@
 // The case room's server side: storing and listing messages (one function for the socket and
 // the plain form post), what the room shows of the case, who is present, and what a consent
 // change does to everyone in the room at that moment.
-import { and, asc, desc, eq, gt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Server } from "socket.io";
 import { caseMessages, organisations, sessions, users } from "#db/schema";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
@@ -93,21 +93,46 @@ function messageQuery(db: Db) {
 
 export type StoreResult = { ok: true; message: RoomMessage; created: boolean } | { ok: false; reason: "invalid" | "error"; error: string };
 
+/** The two statements every message runs, prepared once per connection. */
+function messageStatements(db: Db): MessageStatements {
+  let prepared = preparedMessages.get(db.$client);
+  if (!prepared) {
+    prepared = {
+      insert: db
+        .insert(caseMessages)
+        .values({
+          caseId: sql.placeholder("caseId"),
+          authorUserId: sql.placeholder("authorUserId"),
+          clientMessageId: sql.placeholder("clientMessageId"),
+          body: sql.placeholder("body"),
+          createdAt: sql.placeholder("createdAt"),
+        })
+        .onConflictDoNothing({ target: [caseMessages.authorUserId, caseMessages.clientMessageId] })
+        .returning({ id: caseMessages.id })
+        .prepare(),
+      byClientId: messageQuery(db)
+        .where(and(eq(caseMessages.authorUserId, sql.placeholder("authorUserId")), eq(caseMessages.clientMessageId, sql.placeholder("clientMessageId"))))
+        .prepare(),
+    };
+    preparedMessages.set(db.$client, prepared);
+  }
+  return prepared;
+}
+type MessageStatements = {
+  insert: { get(values: Record<string, unknown>): { id: number } | undefined };
+  byClientId: { get(values: Record<string, unknown>): MessageRow | undefined };
+};
+const preparedMessages = new WeakMap<object, MessageStatements>();
+
 /**
  * Stores a message once: a resend with the same (author, clientMessageId) returns the message
  * already stored. Synchronous, so when this returns the row is committed and may be acknowledged.
  */
 export function storeMessage(db: Db, input: { caseId: number; authorUserId: string; clientMessageId: string; body: string }): StoreResult {
-  const inserted = db
-    .insert(caseMessages)
-    .values({ ...input, createdAt: new Date().toISOString() })
-    .onConflictDoNothing({ target: [caseMessages.authorUserId, caseMessages.clientMessageId] })
-    .returning({ id: caseMessages.id })
-    .get();
-  const row = messageQuery(db)
-    .where(and(eq(caseMessages.authorUserId, input.authorUserId), eq(caseMessages.clientMessageId, input.clientMessageId)))
-    .get();
-  if (!row) return { ok: false, reason: "error", error: "Het bericht kon niet worden opgeslagen." };
+  const { insert, byClientId } = messageStatements(db);
+  const inserted = insert.get({ ...input, createdAt: new Date().toISOString() });
+  const row = byClientId.get(input);
+  if (!row) return { ok: false, reason: "error", error: NOT_STORED };
   if (row.caseId !== input.caseId) return { ok: false, reason: "invalid", error: "Dit bericht-id is al gebruikt voor een andere casus." };
   return { ok: true, message: present(row), created: Boolean(inserted) };
 }
@@ -176,15 +201,22 @@ export function broadcastPresence(io: RoomServer, caseId: number) {
  * so a broadcast checks every receiver without a query.
  */
 export function sessionDeadline(db: Db, sessionId: string, absoluteMs: number): number {
-  const row = db
-    .select({ expiresAt: sessions.expiresAt, createdAt: sessions.createdAt, active: users.active })
-    .from(sessions)
-    .innerJoin(users, eq(sessions.userId, users.id))
-    .where(eq(sessions.id, sessionId))
-    .get();
+  let read = deadlineReads.get(db.$client);
+  if (!read) {
+    read = db
+      .select({ expiresAt: sessions.expiresAt, createdAt: sessions.createdAt, active: users.active })
+      .from(sessions)
+      .innerJoin(users, eq(sessions.userId, users.id))
+      .where(eq(sessions.id, sql.placeholder("sessionId")))
+      .prepare();
+    deadlineReads.set(db.$client, read);
+  }
+  const row = read.get({ sessionId });
   // lucia stores expires_at in seconds; created_at is the portal's own, in milliseconds.
   return row?.active ? Math.min(row.expiresAt * 1000, row.createdAt + absoluteMs) : 0;
 }
+/** Prepared once per connection: every socket's sweep runs it every few seconds. */
+const deadlineReads = new WeakMap<object, { get(values: { sessionId: string }): { expiresAt: number; createdAt: number; active: boolean } | undefined }>();
 
 /** Reads a socket's session deadline again; false (and the socket closed) when it has ended. */
 export function refreshSession(db: Db, socket: { data: RoomSocketData; disconnect(close: boolean): unknown }, absoluteMs: number, now = Date.now()): boolean {
@@ -224,36 +256,75 @@ export function broadcastMessage(services: BroadcastServices, message: RoomMessa
 
 export type PostResult = { ok: true; message: RoomMessage; created: boolean } | { ok: false; reason: "rate" | "invalid" | "error"; error: string };
 
+type PostServices = BroadcastServices & { messageRate: TokenBuckets };
+type Post = { input: { caseId: number; authorUserId: string; clientMessageId: string; body: string }; auditCreated?: (message: RoomMessage) => void };
+const NOT_STORED = "Het bericht kon niet worden opgeslagen.";
+
 /**
- * One message from a user into a case room (socket and form post): within the user's rate, stored
+ * One message from a user into a case room by the plain form post: within the user's rate, stored
  * once (with `auditCreated` in the same transaction), then broadcast. A resend of a stored message
  * (same clientMessageId) costs nothing from the rate: a reconnecting client is not punished.
- * `rateTaken`: the caller already took this message's token with takeRate().
  */
-export function postMessage(
-  services: BroadcastServices & { messageRate: TokenBuckets },
-  input: { caseId: number; authorUserId: string; clientMessageId: string; body: string },
-  auditCreated?: (message: RoomMessage) => void,
-  options: { rateTaken?: boolean } = {},
-): PostResult {
+export function postMessage(services: PostServices, input: Post["input"], auditCreated?: Post["auditCreated"]): PostResult {
+  const tooFast = takeRate(services, input.authorUserId, input.clientMessageId);
+  if (tooFast) return tooFast;
+  return commitPosts(services, [{ input, auditCreated }])[0];
+}
+
+/**
+ * The socket's way (its rate token already taken with takeRate()): the messages that arrive in
+ * one turn of the event loop are stored in one transaction with one synced commit (group commit),
+ * and each is acknowledged once that commit is done. A commit costs milliseconds on disk, so one
+ * per message would hold every room up behind a burst.
+ */
+export function postMessageGrouped(services: PostServices, input: Post["input"], auditCreated?: Post["auditCreated"]): Promise<PostResult> {
+  let group = groups.get(services.db.$client);
+  if (!group) groups.set(services.db.$client, (group = []));
+  const queued = group;
+  return new Promise((resolve, reject) => {
+    queued.push({ post: { input, auditCreated }, resolve, reject });
+    if (queued.length > 1) return;
+    setImmediate(() => {
+      groups.delete(services.db.$client);
+      try {
+        const results = commitPosts(services, queued.map((q) => q.post));
+        queued.forEach((q, i) => q.resolve(results[i]));
+      } catch (error) {
+        for (const q of queued) q.reject(error);
+      }
+    });
+  });
+}
+const groups = new WeakMap<object, { post: Post; resolve: (r: PostResult) => void; reject: (e: unknown) => void }[]>();
+
+/**
+ * Stores posts in one transaction, each in its own savepoint (a write that fails fails only its
+ * own message), then broadcasts what was stored and gives back the rate of what was not new.
+ */
+function commitPosts(services: PostServices, posts: Post[]): PostResult[] {
   const { db, messageRate } = services;
-  if (!options.rateTaken) {
-    const tooFast = takeRate(services, input.authorUserId, input.clientMessageId);
-    if (tooFast) return tooFast;
-  }
-  const stored = db.$client
-    .transaction(() => {
-      const result = storeMessage(db, input);
-      if (result.ok && result.created) auditCreated?.(result.message);
-      return result;
-    })
+  const sqlite = db.$client;
+  const results = sqlite
+    .transaction(() =>
+      posts.map(({ input, auditCreated }): PostResult => {
+        try {
+          return sqlite.transaction(() => {
+            const result = storeMessage(db, input);
+            if (result.ok && result.created) auditCreated?.(result.message);
+            return result;
+          })();
+        } catch (error) {
+          console.error("case-room message not stored", error);
+          return { ok: false, reason: "error", error: NOT_STORED };
+        }
+      }),
+    )
     .immediate();
-  if (!stored.ok || !stored.created) {
-    messageRate.give(input.authorUserId); // nothing new was stored
-    return stored;
-  }
-  broadcastMessage(services, stored.message);
-  return stored;
+  results.forEach((stored, i) => {
+    if (stored.ok && stored.created) broadcastMessage(services, stored.message);
+    else messageRate.give(posts[i].input.authorUserId); // nothing new was stored
+  });
+  return results;
 }
 
 /**
