@@ -2,7 +2,8 @@
 // Colour is never the only signal: the badge always carries its word.
 import type { ReactNode } from "react";
 import { CASE_STATE_LABELS, type CaseState } from "~/domain/case-lifecycle";
-import { URGENCY_LABELS, type Urgency } from "~/domain/vocabulary";
+import { ESCALATION_REQUEST_STATUS_LABELS, type EscalationRequestStatus } from "~/domain/escalation-request";
+import { SHORTFALL_STATUS_LABELS, URGENCY_LABELS, type ShortfallStatus, type Urgency } from "~/domain/vocabulary";
 
 export type BadgeTone = "neutral" | "info" | "ok" | "warn" | "error";
 
@@ -37,4 +38,18 @@ export function UrgencyBadge({ urgency, short = false }: { urgency: Urgency; sho
       {URGENCY_LABELS[urgency]}
     </Badge>
   );
+}
+
+const SHORTFALL_TONES: Record<ShortfallStatus, BadgeTone> = { open: "warn", reported: "info", resolved: "ok" };
+
+/** A capacity shortfall's status (open, reported to the insurers, resolved). */
+export function ShortfallStatusBadge({ status }: { status: ShortfallStatus }) {
+  return <Badge tone={SHORTFALL_TONES[status]}>{SHORTFALL_STATUS_LABELS[status]}</Badge>;
+}
+
+const ESCALATION_TONES: Record<EscalationRequestStatus, BadgeTone> = { open: "warn", in_progress: "info", answered: "ok", closed: "neutral" };
+
+/** A level-4 escalation request's status at the project leader. */
+export function EscalationStatusBadge({ status }: { status: EscalationRequestStatus }) {
+  return <Badge tone={ESCALATION_TONES[status]}>{ESCALATION_REQUEST_STATUS_LABELS[status]}</Badge>;
 }

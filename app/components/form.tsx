@@ -57,9 +57,24 @@ export function Field({ name, label, type = "text", errors, values, defaultValue
 /**
  * The one error summary every form shows above its fields: the general message, then each
  * field's error as a link to that field (ids are `veld-<name>`, as Field renders them). It takes
- * focus when it appears, so keyboard and screen-reader users start at what to fix.
+ * focus when it appears, so keyboard and screen-reader users start at what to fix. A form spread
+ * over several pages (the referral wizard) passes `linkTo` and `labelOf` to point at another step.
  */
-export function FormError({ message, errors, scope, failure }: { message?: string; errors?: FieldErrors; scope?: string; failure?: FormFailure }) {
+export function FormError({
+  message,
+  errors,
+  scope,
+  failure,
+  linkTo = (name) => `#${fieldId(name, scope)}`,
+  labelOf,
+}: {
+  message?: ReactNode;
+  errors?: FieldErrors;
+  scope?: string;
+  failure?: FormFailure;
+  linkTo?: (name: string) => string;
+  labelOf?: (name: string) => string;
+}) {
   message ??= failure?.formError;
   errors ??= failure?.fieldErrors;
   const ref = useRef<HTMLDivElement>(null);
@@ -72,17 +87,35 @@ export function FormError({ message, errors, scope, failure }: { message?: strin
   if (!shown) return null;
   return (
     <div className="alert alert--error error-summary" role="alert" tabIndex={-1} ref={ref}>
-      <p className="error-summary__title">{message ?? "Niet alles is goed ingevuld."}</p>
+      <div className="error-summary__title">{message ?? "Niet alles is goed ingevuld."}</div>
       {entries.length ? (
         <ul>
           {entries.map(([name, messages]) => (
             <li key={name}>
-              <a href={`#${fieldId(name, scope)}`}>{messages![0]}</a>
+              <a href={linkTo(name)}>{labelOf ? `${labelOf(name)}: ${messages![0]}` : messages![0]}</a>
             </li>
           ))}
         </ul>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * A group of checkboxes or radios under one legend, with its error tied to the group the same way
+ * Field ties one to an input (`veld-<name>`, so the summary's link lands on it).
+ */
+export function FieldGroup({ name, legend, errors, hint, scope, children }: { name: string; legend: ReactNode; errors?: FieldErrors; hint?: string; scope?: string; children: ReactNode }) {
+  const error = errors?.[name]?.[0];
+  const id = fieldId(name, scope);
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-fout` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <fieldset id={id} className={`field${error ? " field--error" : ""}`} aria-describedby={describedBy} tabIndex={-1}>
+      <legend>{legend}</legend>
+      {hint ? <p className="hint" id={`${id}-hint`}>{hint}</p> : null}
+      {children}
+      {error ? <p className="field-error" id={`${id}-fout`}>{error}</p> : null}
+    </fieldset>
   );
 }
 

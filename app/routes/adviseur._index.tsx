@@ -4,14 +4,13 @@ import { CaseListFilters } from "~/components/case-list-filters";
 import { Pager } from "~/components/pager";
 import { TableScroll } from "~/components/table-scroll";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
-import { CASE_STATE_LABELS } from "~/domain/case-lifecycle";
-import { daysLabel, daysSince, URGENCY_BADGE } from "~/domain/case-display";
-import { URGENCY_LABELS } from "~/domain/vocabulary";
+import { daysLabel, daysSince } from "~/domain/case-display";
 import { requirePermission, requireUser } from "~/lib/auth.server";
 import { loadCaseList } from "~/lib/case-list.server";
 import { advisorQueue } from "~/models/case-lists.server";
 import { advisorProgress } from "~/models/screening.server";
 import { listTables } from "~/models/tables.server";
+import { Badge, StatusBadge, UrgencyBadge } from "~/components/badge";
 
 export const meta: MetaFunction = () => [{ title: "Medisch adviseur – Regiotafel" }];
 
@@ -73,10 +72,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 function Assessment({ assessment }: { assessment: { at: string; assessorName: string } | null }) {
   return assessment ? (
     <>
-      <span className="badge badge--ok">Beoordeeld</span> <span className="muted">{assessment.assessorName}, {formatAmsterdam(assessment.at)}</span>
+      <Badge tone="ok">Beoordeeld</Badge> <span className="muted">{assessment.assessorName}, {formatAmsterdam(assessment.at)}</span>
     </>
   ) : (
-    <span className="badge badge--warn">Nog niet beoordeeld</span>
+    <Badge tone="warn">Nog niet beoordeeld</Badge>
   );
 }
 
@@ -107,7 +106,7 @@ export default function AdvisorCases() {
                     <th scope="row"><Link to={`/casussen/${c.id}`}>{c.code}</Link></th>
                     <td>{c.tableName}</td>
                     <td>{c.waiting ? `Wacht ${c.waiting}` : "Onbekend"}</td>
-                    <td><span className={URGENCY_BADGE[c.urgency]}>{URGENCY_LABELS[c.urgency]}</span></td>
+                    <td><UrgencyBadge urgency={c.urgency} short /></td>
                     <td><Assessment assessment={c.assessment} /></td>
                   </tr>
                 ))}
@@ -144,8 +143,8 @@ export default function AdvisorCases() {
                     <th scope="row"><Link to={`/casussen/${c.id}`}>{c.code}</Link></th>
                     <td>{c.patientName ?? <span className="muted">Afgeschermd</span>}</td>
                     <td>{c.tableName}</td>
-                    <td>{CASE_STATE_LABELS[c.status]}</td>
-                    <td><span className={URGENCY_BADGE[c.urgency]}>{URGENCY_LABELS[c.urgency]}</span></td>
+                    <td><StatusBadge status={c.status} /></td>
+                    <td><UrgencyBadge urgency={c.urgency} short /></td>
                     <td><Assessment assessment={c.assessment} /></td>
                   </tr>
                 ))}

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field } from "~/components/form";
+import { Field, FormError } from "~/components/form";
 import { Pager } from "~/components/pager";
 import { checkAnchors, latestAnchor } from "~/lib/audit-anchors.server";
 import { audit } from "~/lib/audit.server";
@@ -103,6 +103,7 @@ export default function AuditLog() {
 
       <Form method="get" action="/beheer/audit" className="card" noValidate aria-labelledby="zoeken">
         <h2 id="zoeken">Zoeken</h2>
+        {data.result ? null : <FormError message="Het filter klopt niet; verbeter de gemarkeerde velden. Er is niet gezocht." errors={errors} />}
         <div className="filters">
           <Field name="user" label={SEARCH_LABELS.user} hint="Het hele adres of het begin, bijv. lid.brabant" errors={errors} values={data.values} />
           <Field name="patient" label={SEARCH_LABELS.patient} errors={errors} values={data.values} />
@@ -176,9 +177,7 @@ export default function AuditLog() {
           ) : null}
           {data.result.page.items.length > 10 ? <Pager page={data.result.page} label="auditregels (onder de tabel)" noun={NOUN} /> : null}
         </section>
-      ) : (
-        <div className="alert alert--error" role="alert">Het filter klopt niet; verbeter de gemarkeerde velden. Er is niet gezocht.</div>
-      )}
+      ) : null}
     </>
   );
 }

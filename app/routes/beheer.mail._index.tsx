@@ -8,6 +8,7 @@ import { actorOf, requirePermission } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { failure } from "~/lib/forms";
 import { listOutbox, outboxCounts, requeueMail } from "~/models/outbox.server";
+import { Badge } from "~/components/badge";
 
 export const meta: MetaFunction = () => [{ title: "E-mail – Beheer – Regiotafel" }];
 
@@ -79,7 +80,7 @@ export default function Outbox() {
               <td>{m.toAddress}</td>
               <td><Link to={`/beheer/mail/${m.id}`}>{m.subject}</Link>{m.hasIcs ? " (met agenda-uitnodiging)" : ""}</td>
               <td>
-                <span className={m.status === "failed" ? "badge badge--error" : m.status === "sent" ? "badge badge--ok" : "badge"}>{STATUS_LABELS[m.status]}</span>
+                <Badge tone={m.status === "failed" ? "error" : m.status === "sent" ? "ok" : "neutral"}>{STATUS_LABELS[m.status]}</Badge>
                 {m.status === "queued" && m.attempts > 0 ? <> volgende poging {m.nextAttemptAt}</> : null}
               </td>
               <td>{m.attempts}</td>

@@ -133,6 +133,14 @@ export default function Organisations() {
       <h1>Organisaties</h1>
       <p className="lead">Zorgaanbieders, zorgverzekeraars, gemeenten en andere partijen waarvoor gebruikers werken.</p>
       <FormError message={generalError} />
+      {editFor ? (
+        <FormError
+          message={CHECK_FIELDS}
+          errors={errors?.fieldErrors}
+          linkTo={(field) => `#${field === "type" ? "soort" : "naam"}-${editFor}`}
+          labelOf={(field) => (field === "type" ? "Soort" : "Naam")}
+        />
+      ) : null}
 
       <section className="card" aria-labelledby="nieuwe-organisatie">
         <h2 id="nieuwe-organisatie">Organisatie toevoegen</h2>

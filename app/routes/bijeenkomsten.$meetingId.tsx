@@ -1,7 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormError } from "~/components/form";
-import { CASE_STATE_LABELS } from "~/domain/case-lifecycle";
+import { Field, FieldGroup, FormError } from "~/components/form";
 import { caseVisibility } from "~/domain/consent";
 import {
   amsterdamDate,
@@ -43,6 +42,7 @@ import {
 } from "~/models/meetings.server";
 import { notifier } from "~/lib/notifier.server";
 import { notifyCaseOnAgenda, notifyGuestInvited, notifyMeetingCancelled, notifyMeetingMoved } from "~/models/notifications.server";
+import { Badge, StatusBadge } from "~/components/badge";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} – Bijeenkomst – Regiotafel` : "Bijeenkomst – Regiotafel" }];
 
@@ -117,7 +117,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       id: i.id,
       caseId: i.caseId,
       code: i.code,
-      status: CASE_STATE_LABELS[i.status],
+      status: i.status,
       time: formatClockRange(i.startsAt, i.durationMinutes),
       durationMinutes: i.durationMinutes,
       closed: Boolean(i.closedAt),
@@ -271,7 +271,7 @@ export default function MeetingPage() {
       <h1>{meeting.title}</h1>
       <p className="lead">
         Bijeenkomst van tafel {meeting.tableName}
-        {meeting.cancelled ? <> · <span className="badge badge--error">Geannuleerd</span></> : null}
+        {meeting.cancelled ? <> · <Badge tone="error">Geannuleerd</Badge></> : null}
       </p>
       <FormError message={generalError} />
 
@@ -326,7 +326,7 @@ export default function MeetingPage() {
                 <tr key={item.id}>
                   <td>{item.time}</td>
                   <td><Link to={`/casussen/${item.caseId}`}>{item.code}</Link></td>
-                  <td>{item.closed ? <span className="badge badge--ok">Besproken</span> : item.status}</td>
+                  <td>{item.closed ? <Badge tone="ok">Besproken</Badge> : <StatusBadge status={item.status} />}</td>
                   <td><Link to={`/bijeenkomsten/${meeting.id}/agendapunt/${item.id}`}>{item.closed ? "Verslag lezen" : isChair ? "Verslag maken" : "Verslag"}<span className="visually-hidden"> {item.code}</span></Link></td>
                   {editable ? (
                     <td>
@@ -407,16 +407,14 @@ export default function MeetingPage() {
               <input type="hidden" name="intent" value="invite_guest" />
               <FormError message={guestErrors ? (guestErrors.formError ?? CHECK_FIELDS) : undefined} errors={guestErrors?.fieldErrors} />
               <Field name="email" label="E-mailadres van de gast-expert" type="email" required errors={guestErrors?.fieldErrors} values={guestErrors?.values} hint="De gast moet een account in het portaal hebben." />
-              <fieldset aria-describedby={guestErrors?.fieldErrors.itemIds ? "veld-itemIds-fout" : undefined}>
-                <legend>Agendapunten</legend>
+              <FieldGroup name="itemIds" legend="Agendapunten" errors={guestErrors?.fieldErrors}>
                 {items.filter((i) => !i.closed).map((item) => (
                   <label className="checkbox" key={item.id}>
                     <input type="checkbox" name="itemIds" value={item.id} defaultChecked={chosenItems.includes(String(item.id))} />
                     <span>{item.time} · {item.code}</span>
                   </label>
                 ))}
-                {guestErrors?.fieldErrors.itemIds ? <p className="field-error" id="veld-itemIds-fout">{guestErrors.fieldErrors.itemIds[0]}</p> : null}
-              </fieldset>
+              </FieldGroup>
               <Field name="accessUntil" label="Toegang tot en met" type="date" required errors={guestErrors?.fieldErrors} values={guestErrors?.values} defaultValue={chair.defaultAccessUntil} hint="Standaard twee weken na de bijeenkomst." />
               <div className="actions">
                 <button type="submit" className="button" disabled={busy}>Gast uitnodigen</button>

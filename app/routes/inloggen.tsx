@@ -168,11 +168,11 @@ export default function Login() {
               <input type="hidden" name="intent" value="recovery" />
               <input type="hidden" name="redirectTo" value={redirectTo} />
               <div className={`field${recoveryError ? " field--error" : ""}`}>
-                <label htmlFor="veld-herstelcode">Herstelcode</label>
-                <p className="hint" id="veld-herstelcode-hint">Een van de codes die u bij het instellen bewaarde, bijvoorbeeld abcd-efgh-jkmn. Elke code werkt één keer.</p>
-                <input id="veld-herstelcode" name="recoveryCode" type="text" autoComplete="off" autoCapitalize="none" spellCheck={false} maxLength={40}
-                  aria-invalid={recoveryError ? true : undefined} aria-describedby={`veld-herstelcode-hint${recoveryError ? " veld-herstelcode-fout" : ""}`} />
-                {recoveryError ? <p className="field-error" id="veld-herstelcode-fout">{recoveryError}</p> : null}
+                <label htmlFor="veld-recoveryCode">Herstelcode</label>
+                <p className="hint" id="veld-recoveryCode-hint">Een van de codes die u bij het instellen bewaarde, bijvoorbeeld abcd-efgh-jkmn. Elke code werkt één keer.</p>
+                <input id="veld-recoveryCode" name="recoveryCode" type="text" autoComplete="off" autoCapitalize="none" spellCheck={false} maxLength={40}
+                  aria-invalid={recoveryError ? true : undefined} aria-describedby={`veld-recoveryCode-hint${recoveryError ? " veld-recoveryCode-fout" : ""}`} />
+                {recoveryError ? <p className="field-error" id="veld-recoveryCode-fout">{recoveryError}</p> : null}
               </div>
               <button type="submit" className="button button--secondary" disabled={busy}>Inloggen met herstelcode</button>
             </Form>

@@ -11,6 +11,7 @@ import { parseForm } from "~/lib/forms";
 import { notifier } from "~/lib/notifier.server";
 import { requestsForProjectLeader, updateRequest } from "~/models/escalation-requests.server";
 import { notifyEscalationAnswered } from "~/models/notifications.server";
+import { EscalationStatusBadge } from "~/components/badge";
 
 export const meta: MetaFunction = () => [{ title: "Opschalingen naar de landelijk projectleider – Regiotafel" }];
 
@@ -73,7 +74,7 @@ export default function EscalationRequests() {
           <section key={r.id} className="card" id={`verzoek-${r.id}`} aria-labelledby={`verzoek-${r.id}-kop`}>
             <h2 id={`verzoek-${r.id}-kop`}>Regiotafel {r.tableNumber}. {r.tableName} · casus {r.caseCode}</h2>
             <p>
-              Knelpunt: {r.bottleneckLabel} · ontvangen {r.createdLabel} · <span className="badge">{ESCALATION_REQUEST_STATUS_LABELS[r.status]}</span>
+              Knelpunt: {r.bottleneckLabel} · ontvangen {r.createdLabel} · <EscalationStatusBadge status={r.status} />
             </p>
             <p className="pre-wrap">{r.question}</p>
             {r.response ? <p className="alert alert--ok pre-wrap">Uw antwoord{r.respondedLabel ? ` (${r.respondedLabel})` : ""}: {r.response}</p> : null}
@@ -90,8 +91,15 @@ export default function EscalationRequests() {
               </div>
               <div className={`field${own?.fieldErrors.response ? " field--error" : ""}`}>
                 <label htmlFor={responseId}>Antwoord aan de regiotafel</label>
-                <textarea id={responseId} name="response" rows={3} defaultValue={value("response", r.response ?? "")} />
-                {own?.fieldErrors.response ? <p className="field-error">{own.fieldErrors.response[0]}</p> : null}
+                <textarea
+                  id={responseId}
+                  name="response"
+                  rows={3}
+                  defaultValue={value("response", r.response ?? "")}
+                  aria-invalid={own?.fieldErrors.response ? true : undefined}
+                  aria-describedby={own?.fieldErrors.response ? `${responseId}-fout` : undefined}
+                />
+                {own?.fieldErrors.response ? <p className="field-error" id={`${responseId}-fout`}>{own.fieldErrors.response[0]}</p> : null}
               </div>
               <button type="submit" className="button">Bijwerken</button>
             </Form>

@@ -24,6 +24,7 @@ import { clashesFor, createMeetings, pastTableMeetings, tableParticipants, upcom
 import { getTableBySlug } from "~/models/tables.server";
 import { notifier } from "~/lib/notifier.server";
 import { notifyMeetingsPlanned } from "~/models/notifications.server";
+import { Badge } from "~/components/badge";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Bijeenkomsten tafel ${data.table.name} – Regiotafel` : "Bijeenkomsten – Regiotafel" }];
 
@@ -155,7 +156,7 @@ function MeetingList({ meetings, caption }: { meetings: ReturnType<typeof useLoa
             <td>
               <Link to={`/bijeenkomsten/${m.id}`}>{m.title}</Link>
               {m.inSeries ? <span className="muted"> (reeks)</span> : null}
-              {m.cancelled ? <> <span className="badge badge--error">Geannuleerd</span></> : null}
+              {m.cancelled ? <> <Badge tone="error">Geannuleerd</Badge></> : null}
             </td>
             <td>{[m.location, m.hasVideo ? "videoverbinding" : null].filter(Boolean).join(" en ")}</td>
             <td>{m.agendaCount === 1 ? "1 casus" : `${m.agendaCount} casussen`}</td>

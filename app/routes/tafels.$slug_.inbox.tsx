@@ -1,24 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { CaseListFilters } from "~/components/case-list-filters";
 import { Pager } from "~/components/pager";
 import { TableScroll } from "~/components/table-scroll";
-import { CASE_STATE_LABELS } from "~/domain/case-lifecycle";
-import { daysLabel, daysSince, URGENCY_BADGE } from "~/domain/case-display";
+import { daysLabel, daysSince } from "~/domain/case-display";
 import { z } from "~/domain/dutch-errors";
 import { can } from "~/domain/permissions";
-import { REFERRAL_SOURCE_LABELS, URGENCY_LABELS } from "~/domain/vocabulary";
+import { REFERRAL_SOURCE_LABELS } from "~/domain/vocabulary";
 import { notFound, requirePermission } from "~/lib/auth.server";
 import { loadCaseList } from "~/lib/case-list.server";
 import { tableBySlug } from "~/models/screening.server";
+import { StatusBadge, UrgencyBadge } from "~/components/badge";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Inbox ${data.table.name} – Regiotafel` : "Regiotafel" }];
 
 const Slug = z.string().regex(/^[a-z0-9-]{1,64}$/);
-
-const DONE: Record<string, string> = {
-  doorverwezen: "De casus is doorverwezen naar een andere regiotafel. Deze tafel ziet de casus niet meer.",
-};
 
 // The table's inbox: its open cases, most urgent and longest waiting first, searchable by code,
 // name or BSN (identity only where consent lets this viewer see it), filtered and paged in SQL.
@@ -66,8 +62,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export default function Inbox() {
   const { table, isChair, page, filters, filtered, problems } = useLoaderData<typeof loader>();
-  const [searchParams] = useSearchParams();
-  const done = DONE[searchParams.get("gelukt") ?? ""];
   const path = `/tafels/${table.slug}/inbox`;
   return (
     <>
@@ -77,7 +71,6 @@ export default function Inbox() {
         Regiotafel {table.number}.{" "}
         {isChair ? "Als voorzitter screent u nieuwe aanmeldingen op de zeven inclusiecriteria." : "U ziet de aanmeldingen van deze tafel; de voorzitter screent ze."}
       </p>
-      {done ? <div className="alert alert--ok" role="status">{done}</div> : null}
       <CaseListFilters path={path} values={filters} filtered={filtered} problems={problems} searchLabel="Zoek op casuscode, naam of BSN" />
 
       <section className="card" aria-labelledby="casussen">
@@ -109,13 +102,13 @@ export default function Inbox() {
                     <td>{row.residence}</td>
                     <td>{row.careQuestion}</td>
                     <td>{row.waiting}</td>
-                    <td><span className={URGENCY_BADGE[row.urgency]}>{URGENCY_LABELS[row.urgency]}</span></td>
+                    <td><UrgencyBadge urgency={row.urgency} short /></td>
                     <td>
                       {REFERRAL_SOURCE_LABELS[row.source]}
                       {row.viaVwsUnit ? " (via VWS-unit)" : ""}
                       {row.referrer ? <span className="muted"> · {row.referrer}</span> : null}
                     </td>
-                    <td>{CASE_STATE_LABELS[row.status]}</td>
+                    <td><StatusBadge status={row.status} /></td>
                   </tr>
                 ))}
               </tbody>

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormError } from "~/components/form";
+import { Field, FieldGroup, FormError } from "~/components/form";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { z } from "~/domain/dutch-errors";
 import { can } from "~/domain/permissions";
@@ -27,6 +27,7 @@ import { Pager } from "~/components/pager";
 import { formatTotal } from "~/lib/pagination";
 import { createShortfall, foreignCaseIds, getShortfall, shortfallsPage, tableCaseCodes, updateShortfall } from "~/models/shortfalls.server";
 import styles from "~/styles/monitor.css";
+import { ShortfallStatusBadge } from "~/components/badge";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Capaciteitstekorten tafel ${data.table.name} – Regiotafel` : "Capaciteitstekorten – Regiotafel" }];
@@ -142,7 +143,6 @@ function ShortfallForm({ table, caseOptions, editing }: Pick<LoaderData, "table"
   const values: Values = failed ? failed.values : (editing?.values ?? { status: "open" });
   const errors = failed?.fieldErrors;
   const checked = new Set([values.caseIds ?? []].flat());
-  const caseError = errors?.caseIds?.[0];
   return (
     <section className="card" aria-labelledby="tekort-formulier">
       <h2 id="tekort-formulier">{editing ? "Tekort bewerken" : "Tekort vastleggen"}</h2>
@@ -194,9 +194,7 @@ function ShortfallForm({ table, caseOptions, editing }: Pick<LoaderData, "table"
           required
           hint={`Een gedegen onderbouwing (minstens ${JUSTIFICATION_MIN} tekens): wat ontbreekt, voor welke doelgroep, sinds wanneer, wat het gevolg is. Noem geen namen van patiënten.`}
         />
-        <fieldset aria-describedby={caseError ? "veld-caseIds-fout" : "veld-caseIds-hint"} className={caseError ? "field--error" : undefined}>
-          <legend>Casussen waarbij dit tekort speelde</legend>
-          <p className="hint" id="veld-caseIds-hint">Alleen de casuscode wordt getoond en bewaard bij het tekort.</p>
+        <FieldGroup name="caseIds" legend="Casussen waarbij dit tekort speelde" errors={failed?.fieldErrors} hint="Alleen de casuscode wordt getoond en bewaard bij het tekort.">
           {caseOptions.length ? (
             <div className="linked-cases">
               {caseOptions.map((c) => (
@@ -208,8 +206,7 @@ function ShortfallForm({ table, caseOptions, editing }: Pick<LoaderData, "table"
           ) : (
             <p className="muted">Deze tafel heeft nog geen casussen.</p>
           )}
-          {caseError ? <p className="field-error" id="veld-caseIds-fout">{caseError}</p> : null}
-        </fieldset>
+        </FieldGroup>
         <div className="actions">
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>{editing ? "Wijzigingen opslaan" : "Tekort vastleggen"}</button>
           {editing ? <Link to={`/tafels/${table.slug}/tekorten`}>Annuleren</Link> : null}
@@ -267,7 +264,7 @@ export default function Shortfalls() {
                   <td>{s.justification}</td>
                   <td>{s.cases.length ? s.cases.join(", ") : <span className="muted">–</span>}</td>
                   <td>
-                    {SHORTFALL_STATUS_LABELS[s.status]}
+                    <ShortfallStatusBadge status={s.status} />
                     <span className="muted"> · {s.updatedAt}</span>
                     <PublishShortfall id={s.id} publishedLabel={s.publishedLabel} responses={s.responses} canPublish={isChair} error={publishError?.id === String(s.id) ? publishError.error : undefined} />
                   </td>

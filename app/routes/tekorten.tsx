@@ -12,6 +12,7 @@ import { failure, parseForm } from "~/lib/forms";
 import { ShortfallResponseSchema } from "~/lib/shortfall-forms";
 import { publishedByRegion, respondToShortfall } from "~/models/shortfall-publication.server";
 import styles from "~/styles/monitor.css";
+import { ShortfallStatusBadge } from "~/components/badge";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = () => [{ title: "Gepubliceerde capaciteitstekorten – Regiotafel" }];
@@ -84,7 +85,7 @@ export default function PublishedShortfalls() {
                     <dt>Knelpunt</dt><dd>{BOTTLENECK_CATEGORY_LABELS[s.bottleneck]}</dd>
                     <dt>Wachttijd</dt><dd>{s.waitingWeeks != null ? `${s.waitingWeeks} weken` : "–"}</dd>
                     <dt>Casussen</dt><dd>{s.linkedCases}</dd>
-                    <dt>Status</dt><dd>{SHORTFALL_STATUS_LABELS[s.status]} · gepubliceerd {s.publishedLabel}</dd>
+                    <dt>Status</dt><dd><ShortfallStatusBadge status={s.status} /> · gepubliceerd {s.publishedLabel}</dd>
                   </dl>
                   <p className="pre-wrap">{s.justification}</p>
                   <h4>Reacties van financiers</h4>

@@ -1,7 +1,9 @@
 import { formatDate } from "~/lib/format";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { InformationRequestList, OtherCases } from "~/components/case-details";
+import { Field, FormError } from "~/components/form";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { plainText } from "~/domain/dutch-errors";
 import { audit } from "~/lib/audit.server";
 import { actorOf } from "~/lib/auth.server";
@@ -40,7 +42,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
   const history = caseHistory(db, c.id);
   const notIncluded = c.status === "not_included" ? [...history].reverse().find((h) => h.event.event === "not_include") : undefined;
-  const url = new URL(request.url);
   const viewer = { email: user.email, organisationId: user.organisationId, organisationType: user.organisationType };
   const details = caseDetails(db, found, viewer, visibility, { isChair: false });
   const redirects = history.filter((h) => h.event.event === "redirect");
@@ -53,9 +54,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     informationRequests: details.informationRequests,
     openRequestId: openInformationRequest(db, c.id)?.id ?? null,
     otherCases: details.otherCases,
-    answered: url.searchParams.get("beantwoord") === "1",
     code: c.code,
-    submitted: url.searchParams.get("ingediend") === "1",
     patient: patient ? { name: patient.name, dateOfBirth: patient.dateOfBirth } : null,
     caseId: c.id,
     table: `${found.tableNumber}. ${found.tableName}`,
@@ -90,30 +89,37 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { db, config } = context.services;
   const c = found.case;
   const open = openInformationRequest(db, c.id);
-  if (!open) return json({ error: "Er staat geen vraag van de regiotafel open.", values: { antwoord: "" } }, { status: 409 });
+  if (!open) return refused(409, { formError: "Er staat geen vraag van de regiotafel open." });
   const upload = await readUploadForm(request, { textFields: ["antwoord"], maxFiles: MAX_ANSWER_FILES });
-  if (!upload.ok) return json({ error: upload.error, values: { antwoord: "" } }, { status: upload.status });
+  if (!upload.ok) return refused(upload.status, { field: "bestand", message: upload.error });
   const typed = String(upload.formData.get("antwoord") ?? "");
   const answer = AnswerSchema.safeParse(typed);
-  if (!answer.success) return json({ error: answer.error.issues[0].message, values: { antwoord: typed } }, { status: 400 });
+  if (!answer.success) return refused(400, { field: "antwoord", message: answer.error.issues[0].message }, typed);
 
   const files = upload.formData.getAll("bestand").filter((f): f is File => typeof f !== "string" && f.size > 0 && Boolean(f.name));
   for (const file of files) {
     const stored = await storeAnswerAttachment(db, config.uploadsPath, { file, caseId: c.id, informationRequestId: open.id, userId: user.id });
-    if (!stored.ok) return json({ error: `${file.name}: ${stored.error}`, values: { antwoord: typed } }, { status: 400 });
+    if (!stored.ok) return refused(400, { field: "bestand", message: `${file.name}: ${stored.error}` }, typed);
     audit(db, { action: "attachment.upload", actor: actorOf(user), objectType: "attachment", objectId: stored.attachment.id, patientId: c.patientId, detail: `${c.code}: antwoord, ${stored.attachment.contentType}, ${stored.attachment.size} bytes`, origin: context.origin });
   }
   const step = answerInformationRequest(db, c.id, open.id, answer.data, { userId: user.id, organisationId: user.organisationId });
-  if (!step.ok) return json({ error: step.error, values: { antwoord: typed } }, { status: 409 });
+  if (!step.ok) return refused(409, { formError: step.error }, typed);
   notifyInformationAnswered(notifier(context), c.id);
   audit(db, { action: "referral.information_answer", actor: actorOf(user), objectType: "case", objectId: c.id, patientId: c.patientId, detail: `${c.code}: vraag beantwoord, ${files.length} bijlage(n)`, origin: context.origin });
-  return redirect(`/verwijzingen/${c.id}?beantwoord=1`);
+  return redirectWithFlash(context, `/verwijzingen/${c.id}`, "Uw antwoord is naar de regiotafel gestuurd. De screening gaat verder.");
+}
+
+/** A refused answer: the message at the top (and at its field), what was typed kept. */
+function refused(status: number, problem: { formError: string } | { field: "antwoord" | "bestand"; message: string }, antwoord = "") {
+  const fieldErrors: Record<string, string[]> = "field" in problem ? { [problem.field]: [problem.message] } : {};
+  return json({ ok: false as const, formError: "formError" in problem ? problem.formError : "Uw antwoord is nog niet verstuurd.", fieldErrors, values: { antwoord } }, { status });
 }
 
 export default function ReferralStatus() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const bestandError = actionData?.fieldErrors.bestand?.[0];
   return (
     <>
       <p><Link to="/verwijzingen">← Terug naar verwijzingen</Link></p>
@@ -121,13 +127,6 @@ export default function ReferralStatus() {
       <p className="no-print">
         <Link to={`/casussen/${data.caseId}/toestemming`}>Toestemming wijzigen of intrekken</Link>
       </p>
-      {data.submitted ? (
-        <p className="alert alert--ok" role="status">
-          Uw verwijzing is ingediend en ontvangen door regiotafel {data.table}. De code is {data.code}.
-        </p>
-      ) : null}
-
-      {data.answered ? <p className="alert alert--ok" role="status">Uw antwoord is naar de regiotafel gestuurd. De screening gaat verder.</p> : null}
       <OtherCases cases={data.otherCases} />
 
       {data.advices.length ? (
@@ -142,15 +141,13 @@ export default function ReferralStatus() {
           <h2 id="vraag">De regiotafel vraagt meer informatie</h2>
           <InformationRequestList requests={data.informationRequests.filter((r) => r.id === data.openRequestId)} />
           <Form method="post" encType="multipart/form-data" noValidate aria-labelledby="vraag">
-            {actionData?.error ? <p className="alert alert--error" role="alert">{actionData.error}</p> : null}
-            <div className={`field${actionData?.error ? " field--error" : ""}`}>
-              <label htmlFor="veld-antwoord">Uw antwoord<span aria-hidden="true"> *</span></label>
-              <textarea id="veld-antwoord" name="antwoord" rows={6} required defaultValue={actionData?.values.antwoord ?? ""} />
-            </div>
-            <div className="field">
+            <FormError message={actionData?.formError} errors={actionData?.fieldErrors} />
+            <Field name="antwoord" label="Uw antwoord" type="textarea" required errors={actionData?.fieldErrors} values={actionData?.values} />
+            <div className={`field${bestandError ? " field--error" : ""}`}>
               <label htmlFor="veld-bestand">Bijlagen (niet verplicht)</label>
               <p className="hint" id="veld-bestand-hint">Hoogstens {MAX_ANSWER_FILES} bestanden: PDF of afbeelding, elk hoogstens 10 MB.</p>
-              <input type="file" id="veld-bestand" name="bestand" multiple accept=".pdf,application/pdf,image/png,image/jpeg,image/gif,image/webp,image/tiff,image/heic" aria-describedby="veld-bestand-hint" />
+              <input type="file" id="veld-bestand" name="bestand" multiple accept=".pdf,application/pdf,image/png,image/jpeg,image/gif,image/webp,image/tiff,image/heic" aria-invalid={bestandError ? true : undefined} aria-describedby={bestandError ? "veld-bestand-hint veld-bestand-fout" : "veld-bestand-hint"} />
+              {bestandError ? <p className="field-error" id="veld-bestand-fout">{bestandError}</p> : null}
             </div>
             <button type="submit" className="button" disabled={busy}>Antwoord versturen</button>
           </Form>

@@ -3,14 +3,13 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { CaseListFilters } from "~/components/case-list-filters";
 import { Pager } from "~/components/pager";
 import { TableScroll } from "~/components/table-scroll";
-import { CASE_STATE_LABELS } from "~/domain/case-lifecycle";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
-import { URGENCY_LABELS } from "~/domain/vocabulary";
 import { requirePermission } from "~/lib/auth.server";
 import { loadCaseList } from "~/lib/case-list.server";
 import { draftValues, STEPS, textOf } from "~/lib/referral-form";
 import { listOwnDrafts } from "~/models/referral-drafts.server";
 import { listTables } from "~/models/tables.server";
+import { StatusBadge, UrgencyBadge } from "~/components/badge";
 
 export const meta: MetaFunction = () => [{ title: "Verwijzingen – Regiotafel" }];
 
@@ -43,9 +42,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         code: r.code,
         patientName: r.patientName,
         table: `${r.tableNumber}. ${r.tableName}`,
-        status: CASE_STATE_LABELS[r.status],
+        status: r.status,
         receivedAt: formatAmsterdam(r.receivedAt),
-        urgency: URGENCY_LABELS[r.urgency],
+        urgency: r.urgency,
       })),
     },
     filters: list.filters,
@@ -121,9 +120,9 @@ export default function Referrals() {
                   <td><Link to={`/verwijzingen/${r.id}`}>{r.code}</Link></td>
                   <td>{r.patientName ?? <span className="muted">Afgeschermd (geen toestemming)</span>}</td>
                   <td>{r.table}</td>
-                  <td>{r.status}</td>
+                  <td><StatusBadge status={r.status} /></td>
                   <td>{r.receivedAt}</td>
-                  <td>{r.urgency}</td>
+                  <td><UrgencyBadge urgency={r.urgency} short /></td>
                 </tr>
               ))}
             </tbody>

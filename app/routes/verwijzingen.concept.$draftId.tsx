@@ -2,6 +2,7 @@ import { formatDate, isCalendarDate } from "~/lib/format";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { isConfirmed, NOT_CONFIRMED } from "~/lib/confirmation";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { ConfirmAction } from "~/components/confirm-action";
 import { Field, FormError } from "~/components/form";
 import { CheckboxField, ChoiceGroup } from "~/components/referral-fields";
@@ -114,7 +115,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     organisations: step >= 3 ? listActiveOrganisations(db).filter((o) => o.type !== "national_project_office") : [],
     attachments: step === 4 ? listAttachments(db, { draftId: draft.id }).map((a) => ({ ...a, uploadedAt: formatAmsterdam(a.uploadedAt) })) : [],
     check,
-    notice: url.searchParams.get("bijlage") === "toegevoegd" ? "De bijlage is toegevoegd." : url.searchParams.get("bijlage") === "verwijderd" ? "De bijlage is verwijderd." : null,
   };
 }
 
@@ -156,7 +156,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       detail: `concept ${draft.id}: ${stored.attachment.contentType}, ${stored.attachment.size} bytes`,
       origin: context.origin,
     });
-    return redirect(`${base}?stap=4&bijlage=toegevoegd`);
+    return redirectWithFlash(context, `${base}?stap=4`, "De bijlage is toegevoegd.");
   }
 
   const formData = await request.formData();
@@ -180,7 +180,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const attachmentId = parseId(String(formData.get("attachmentId") ?? ""));
     const removed = attachmentId ? await deleteDraftAttachment(db, config.uploadsPath, draft.id, attachmentId) : null;
     if (removed) audit(db, { action: "attachment.delete", actor: actorOf(user), objectType: "attachment", objectId: removed.id, detail: `concept ${draft.id}`, origin: context.origin });
-    return redirect(`${base}?stap=4${removed ? "&bijlage=verwijderd" : ""}`);
+    return removed ? redirectWithFlash(context, `${base}?stap=4`, "De bijlage is verwijderd.") : redirect(`${base}?stap=4`);
   }
 
   if (intent === "submit") {
@@ -195,7 +195,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (!result.ok) return json<ActionData>({ kind: "submit", fieldErrors: result.fieldErrors, formError: result.formError });
     finishDraft(db, draft.id, result.caseId);
     notifyReferralReceived(notifier(context), result.caseId);
-    return redirect(`/verwijzingen/${result.caseId}?ingediend=1`);
+    const table = listActiveTables(db).find((t) => t.id === result.tableId);
+    return redirectWithFlash(context, `/verwijzingen/${result.caseId}`, `Uw verwijzing is ingediend en ontvangen door regiotafel ${table ? `${table.number}. ${table.name}` : ""}. De code is ${result.code}.`);
   }
 
   // Everything else saves the step first – valid or not – so nothing typed is lost.
@@ -317,19 +318,7 @@ export default function ReferralDraft() {
 }
 
 function ErrorSummary({ errors, formError }: { errors: FieldErrors; formError?: string }) {
-  const entries = Object.entries(errors).filter(([, m]) => m?.length);
-  return (
-    <div className="alert alert--error" role="alert">
-      <p>{formError ?? "Niet alles is goed ingevuld. De verwijzing is wel bewaard; verbeter de volgende velden:"}</p>
-      <ul>
-        {entries.map(([path, messages]) => (
-          <li key={path}>
-            <a href={`#${fieldId(path)}`}>{fieldLabel(path)}</a>: {messages![0]}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+  return <FormError message={formError ?? "Niet alles is goed ingevuld. De verwijzing is wel bewaard; verbeter de volgende velden:"} errors={errors} linkTo={(path) => `#${fieldId(path)}`} labelOf={fieldLabel} />;
 }
 
 type StepProps = { data: LoaderData; errors?: FieldErrors };
@@ -629,7 +618,6 @@ function CheckStep({ data, formId, actionData, busy }: { data: LoaderData; formI
   const submit = actionData?.kind === "submit" ? actionData : undefined;
   return (
     <>
-      {data.notice ? <p className="alert alert--ok" role="status">{data.notice}</p> : null}
       {submit ? <SubmitErrors draftId={data.draftId} fieldErrors={submit.fieldErrors} formError={submit.formError} /> : null}
 
       <section className="card" aria-labelledby="bijlagen">
@@ -668,6 +656,7 @@ function CheckStep({ data, formId, actionData, busy }: { data: LoaderData; formI
         )}
         <Form method="post" encType="multipart/form-data" noValidate aria-label="Bijlage toevoegen" key={data.attachments.map((a) => a.id).join("-")}>
           <input type="hidden" name="stap" value="4" />
+          {uploadError ? <FormError message="De bijlage is niet toegevoegd." errors={{ bestand: [uploadError] }} /> : null}
           <div className={`field${uploadError ? " field--error" : ""}`}>
             <label htmlFor="veld-bestand">Bestand</label>
             <p className="hint" id="veld-bestand-hint">Een PDF of een afbeelding (PNG, JPEG, GIF, WebP, TIFF of HEIC) van hoogstens 10 MB.</p>
@@ -679,7 +668,7 @@ function CheckStep({ data, formId, actionData, busy }: { data: LoaderData; formI
               aria-invalid={uploadError ? true : undefined}
               aria-describedby={uploadError ? "veld-bestand-hint veld-bestand-fout" : "veld-bestand-hint"}
             />
-            {uploadError ? <p className="field-error" id="veld-bestand-fout" role="alert">{uploadError}</p> : null}
+            {uploadError ? <p className="field-error" id="veld-bestand-fout">{uploadError}</p> : null}
           </div>
           <button type="submit" name="intent" value="upload" className="button button--secondary" disabled={busy}>Bijlage toevoegen</button>
         </Form>
@@ -695,27 +684,16 @@ function CheckStep({ data, formId, actionData, busy }: { data: LoaderData; formI
   );
 }
 
+/** What keeps the referral from being sent, step by step, each linking to its field on that step. */
 function SubmitErrors({ draftId, fieldErrors, formError }: { draftId: number; fieldErrors: FieldErrors; formError?: string }) {
-  const entries = Object.entries(fieldErrors)
-    .filter(([, m]) => m?.length)
-    .map(([path, messages]) => ({ path, message: messages![0], step: stepOfField(path) }))
-    .sort((a, b) => a.step - b.step);
+  const byStep = Object.fromEntries(Object.entries(fieldErrors).filter(([, m]) => m?.length).sort(([a], [b]) => stepOfField(a) - stepOfField(b)));
   return (
-    <div className="alert alert--error" role="alert">
-      <p>De verwijzing is nog niet ingediend.</p>
-      {formError ? <p>{formError}</p> : null}
-      <p>Vul eerst de volgende gegevens aan:</p>
-      <ul>
-        {entries.map((e) => (
-          <li key={e.path}>
-            <Link to={`/verwijzingen/concept/${draftId}?stap=${e.step}&controle=1#${fieldId(e.path)}`}>
-              Stap {e.step} ({STEPS[e.step - 1].title}) – {fieldLabel(e.path)}
-            </Link>
-            : {e.message}
-          </li>
-        ))}
-      </ul>
-    </div>
+    <FormError
+      message={<><p>De verwijzing is nog niet ingediend.</p>{formError ? <p>{formError}</p> : null}<p>Vul eerst de volgende gegevens aan:</p></>}
+      errors={byStep}
+      linkTo={(path) => `/verwijzingen/concept/${draftId}?stap=${stepOfField(path)}&controle=1#${fieldId(path)}`}
+      labelOf={(path) => `Stap ${stepOfField(path)} (${STEPS[stepOfField(path) - 1].title}) – ${fieldLabel(path)}`}
+    />
   );
 }
 

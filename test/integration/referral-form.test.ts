@@ -104,7 +104,7 @@ async function filledDraft(client: Client, step1: Record<string, string> = STEP1
 
 async function submit(client: Client, draftId: number): Promise<number> {
   const response = await postStep(client, draftId, 4, {}, "submit");
-  await expectRedirect(response, /^\/verwijzingen\/\d+\?ingediend=1$/);
+  await expectRedirect(response, /^\/verwijzingen\/\d+$/);
   return Number(/\/verwijzingen\/(\d+)/.exec(response.headers.get("location")!)![1]);
 }
 
@@ -268,7 +268,7 @@ describe("submission", () => {
     const client = await loggedIn(t.url, VGZ);
     // A BSN of its own: one patient per BSN, and this test counts the patient's audit lines.
     const draftId = await filledDraft(client, { ...STEP1, "patient.bsn": "987654305" });
-    await expectRedirect(await upload(client, draftId, "verwijsbrief.pdf", PDF, "application/pdf"), /\?stap=4&bijlage=toegevoegd$/);
+    await expectRedirect(await upload(client, draftId, "verwijsbrief.pdf", PDF, "application/pdf"), /\?stap=4$/);
     const check = await pageText(await client.get(`/verwijzingen/concept/${draftId}?stap=4`));
     expect(check).toContain("verwijsbrief.pdf");
     expect(check).toContain("Jan Jansen");
@@ -293,10 +293,12 @@ describe("submission", () => {
     expect(files).toHaveLength(1);
     expect(files[0].draftId).toBeNull();
 
-    const status = await client.get(`/verwijzingen/${caseId}?ingediend=1`);
+    const status = await client.get(`/verwijzingen/${caseId}`);
     expect(status.status).toBe(200);
     const statusHtml = await pageText(status);
-    expect(statusHtml).toContain("Uw verwijzing is ingediend");
+    expect(statusHtml).toContain("Uw verwijzing is ingediend en ontvangen door regiotafel 2. Rotterdam-Rijnmond");
+    // Shown once: the flash is gone on reload.
+    expect(await pageText(await client.get(`/verwijzingen/${caseId}`))).not.toContain("Uw verwijzing is ingediend");
     expect(statusHtml).toContain(row.code);
     expect(statusHtml).toContain("Ontvangen");
     expect(statusHtml).toContain("2. Rotterdam-Rijnmond");
@@ -378,7 +380,7 @@ describe("attachments", () => {
     const client = await loggedIn(t.url, VGZ);
     const draftId = await startDraft(client);
 
-    await expectRedirect(await upload(client, draftId, "scan.pdf", PNG, "application/pdf"), /bijlage=toegevoegd/);
+    await expectRedirect(await upload(client, draftId, "scan.pdf", PNG, "application/pdf"), /\?stap=4$/);
     const [png] = draftAttachments(draftId);
     expect(png.contentType).toBe("image/png");
     expect(png.fileName).toBe("scan.png");
@@ -416,7 +418,7 @@ describe("attachments", () => {
   it("strips path characters from the shown name", async () => {
     const client = await loggedIn(t.url, VGZ);
     const draftId = await startDraft(client);
-    await expectRedirect(await upload(client, draftId, '..\\..\\etc\\brief<1>|*?.pdf', PDF, "application/pdf"), /bijlage=toegevoegd/);
+    await expectRedirect(await upload(client, draftId, '..\\..\\etc\\brief<1>|*?.pdf', PDF, "application/pdf"), /\?stap=4$/);
     const [row] = draftAttachments(draftId);
     expect(row.fileName).toBe("brief1.pdf");
   });
@@ -457,7 +459,7 @@ describe("attachments", () => {
     const draftId = await startDraft(client);
     await upload(client, draftId, "brief.pdf", PDF, "application/pdf");
     const [row] = draftAttachments(draftId);
-    await expectRedirect(await postStep(client, draftId, 4, { attachmentId: String(row.id) }, "deleteAttachment"), /bijlage=verwijderd/);
+    await expectRedirect(await postStep(client, draftId, 4, { attachmentId: String(row.id) }, "deleteAttachment"), /\?stap=4$/);
     expect(draftAttachments(draftId)).toHaveLength(0);
     expect(fs.existsSync(path.join(t.portal.services.config.uploadsPath, row.storageKey))).toBe(false);
   });
