@@ -1,7 +1,7 @@
 // Table meetings: planning (with invitations for the whole table), the agenda of cases with
 // their minutes and actions, guest experts, and the personal calendar feed.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, ne, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, ne, not, or, sql } from "drizzle-orm";
 import {
   agendaItems,
   calendarFeeds,
@@ -18,6 +18,7 @@ import {
 import { endOf, findClashes, slotProblem, type Commitment, type Timed } from "~/domain/meetings";
 import { adviceDueAt, minutesTimeProblem } from "~/domain/minutes";
 import type { Db } from "~/lib/db.server";
+import { countAtMost, keysetPage } from "~/lib/pagination.server";
 import { applyCaseEvent, type CaseActor } from "./cases.server";
 import { addActionIn, caseActionsOfItem } from "./plan.server";
 
@@ -169,21 +170,53 @@ export function getMeeting(db: Db, meetingId: number): MeetingWithTable | null {
 }
 
 /** A table's meetings with the number of agenda items and the viewer's own response. */
-export function listTableMeetings(db: Db, tableId: number, userId: string) {
-  const rows = db.select().from(meetings).where(eq(meetings.tableId, tableId)).orderBy(asc(meetings.startsAt)).all();
+/** When a meeting ends, in SQL (stored starts are ISO instants). */
+const meetingEnd = sql`julianday(${meetings.startsAt}) + ${meetings.durationMinutes} / 1440.0`;
+const endedBy = (now: Date) => sql`${meetingEnd} < julianday(${now.toISOString()})`;
+
+/** A table's meetings that have not ended yet, soonest first (planning ahead is bounded, so unpaged). */
+export function upcomingTableMeetings(db: Db, tableId: number, userId: string, now = new Date()) {
+  const rows = db.select().from(meetings).where(and(eq(meetings.tableId, tableId), not(endedBy(now)))).orderBy(asc(meetings.startsAt), asc(meetings.id)).all();
+  return withAgendaAndResponse(db, rows, userId);
+}
+
+/** A table's meetings that have ended, newest first, one keyset page (`?na=`/`?voor=`): they grow every month for years. */
+export function pastTableMeetings(db: Db, tableId: number, userId: string, url: URL, now = new Date(), size = PAST_MEETINGS_PAGE) {
+  const filter = and(eq(meetings.tableId, tableId), endedBy(now));
+  const page = keysetPage<Meeting>(url, {
+    size,
+    keys: [
+      { column: meetings.startsAt, direction: "desc", type: "string" },
+      { column: meetings.id, direction: "desc", type: "number" },
+    ],
+    keyOf: (m) => [m.startsAt, m.id],
+    fetch: (where, orderBy, limit) => db.select().from(meetings).where(and(filter, where)).orderBy(...orderBy).limit(limit).all(),
+    total: () => countAtMost(db, db.select({ id: meetings.id }).from(meetings).where(filter)),
+  });
+  return { ...page, items: withAgendaAndResponse(db, page.items, userId) };
+}
+export const PAST_MEETINGS_PAGE = 20;
+
+/** Each meeting with its number of agenda items and the user's own response (two queries for the whole list). */
+function withAgendaAndResponse(db: Db, rows: Meeting[], userId: string) {
   if (!rows.length) return [];
   const ids = rows.map((m) => m.id);
-  const items = db.select({ meetingId: agendaItems.meetingId }).from(agendaItems).where(inArray(agendaItems.meetingId, ids)).all();
-  const mine = db
-    .select({ meetingId: meetingInvitations.meetingId, response: meetingInvitations.response })
-    .from(meetingInvitations)
-    .where(and(inArray(meetingInvitations.meetingId, ids), eq(meetingInvitations.userId, userId)))
-    .all();
+  const agendaCounts = new Map(
+    db.select({ meetingId: agendaItems.meetingId, n: count() }).from(agendaItems).where(inArray(agendaItems.meetingId, ids)).groupBy(agendaItems.meetingId).all().map((r) => [r.meetingId, r.n]),
+  );
+  const mine = new Map(
+    db
+      .select({ meetingId: meetingInvitations.meetingId, response: meetingInvitations.response })
+      .from(meetingInvitations)
+      .where(and(inArray(meetingInvitations.meetingId, ids), eq(meetingInvitations.userId, userId)))
+      .all()
+      .map((r) => [r.meetingId, r.response]),
+  );
   return rows.map((m) => ({
     ...m,
     endsAt: endOf(m.startsAt, m.durationMinutes),
-    agendaCount: items.filter((i) => i.meetingId === m.id).length,
-    myResponse: mine.find((i) => i.meetingId === m.id)?.response ?? null,
+    agendaCount: agendaCounts.get(m.id) ?? 0,
+    myResponse: mine.get(m.id) ?? null,
   }));
 }
 

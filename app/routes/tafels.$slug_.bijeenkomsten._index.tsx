@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, fieldValue, FormError } from "~/components/form";
+import { Pager } from "~/components/pager";
 import { z } from "~/domain/dutch-errors";
 import { can } from "~/domain/permissions";
 import {
@@ -19,7 +20,7 @@ import { actorOf, requirePermission } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { CHECK_FIELDS, fieldFailure, PlanSchema, planCrossFieldErrors } from "~/lib/meeting-forms";
-import { clashesFor, createMeetings, listTableMeetings, tableParticipants } from "~/models/meetings.server";
+import { clashesFor, createMeetings, pastTableMeetings, tableParticipants, upcomingTableMeetings } from "~/models/meetings.server";
 import { getTableBySlug } from "~/models/tables.server";
 import { notifier } from "~/lib/notifier.server";
 import { notifyMeetingsPlanned } from "~/models/notifications.server";
@@ -41,8 +42,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "table:read", { tableId: table?.id ?? null }, { deniedStatus: 404 });
   if (!table) throw new Response("Niet gevonden", { status: 404 });
   const isChair = can(user.principal, "table:chair", { tableId: table.id });
-  const now = Date.now();
-  const all = listTableMeetings(context.services.db, table.id, user.id).map((m) => ({
+  const { db } = context.services;
+  const row = (m: ReturnType<typeof upcomingTableMeetings>[number]) => ({
     id: m.id,
     title: m.title,
     when: formatPeriod(m.startsAt, m.durationMinutes),
@@ -52,13 +53,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     agendaCount: m.agendaCount,
     myResponse: m.myResponse,
     inSeries: Boolean(m.seriesId),
-    past: new Date(m.endsAt).getTime() < now,
-  }));
+  });
+  const now = new Date();
+  const past = pastTableMeetings(db, table.id, user.id, new URL(request.url), now);
   return {
     table: { slug: table.slug, name: table.name },
     isChair,
-    upcoming: all.filter((m) => !m.past),
-    past: all.filter((m) => m.past).reverse(),
+    upcoming: upcomingTableMeetings(db, table.id, user.id, now).map(row),
+    past: { ...past, items: past.items.map(row) },
   };
 }
 
@@ -131,6 +133,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const message = `${ids.length === 1 ? "De bijeenkomst is gepland." : `${ids.length} bijeenkomsten zijn gepland.`} Alle tafelleden zijn uitgenodigd.`;
   return redirectWithFlash(context, ids.length === 1 ? `/bijeenkomsten/${ids[0]}` : `/tafels/${table.slug}/bijeenkomsten`, message);
 }
+
+const PAST_NOUN = { one: "bijeenkomst", many: "bijeenkomsten" };
 
 function MeetingList({ meetings, caption }: { meetings: ReturnType<typeof useLoaderData<typeof loader>>["upcoming"]; caption: string }) {
   return (
@@ -233,7 +237,14 @@ export default function MeetingsPage() {
 
       <section className="card" aria-labelledby="eerder">
         <h2 id="eerder">Eerdere bijeenkomsten</h2>
-        {past.length ? <MeetingList meetings={past} caption="Eerdere bijeenkomsten" /> : <p className="muted">Nog geen eerdere bijeenkomsten.</p>}
+        {past.items.length ? (
+          <>
+            <MeetingList meetings={past.items} caption="Eerdere bijeenkomsten" />
+            <Pager page={past} label="eerdere bijeenkomsten" noun={PAST_NOUN} />
+          </>
+        ) : (
+          <p className="muted">Nog geen eerdere bijeenkomsten.</p>
+        )}
       </section>
     </>
   );
