@@ -15,7 +15,7 @@ export type Timed<T> = {
 };
 
 type Entry = { version: number; from: number; until: number; value: unknown };
-type Memo = { version: Statement; entries: Map<string, Entry>; hits: number; misses: number };
+type Memo = { version: Statement; seen: number; entries: Map<string, Entry>; hits: number; misses: number };
 
 /** Enough for the years, snapshots and periods a project leader moves between. */
 const MAX_ENTRIES = 64;
@@ -24,7 +24,7 @@ const memos = new WeakMap<object, Memo>();
 function memoOf(db: Db): Memo {
   let memo = memos.get(db.$client);
   if (!memo) {
-    memo = { version: db.$client.prepare("SELECT version FROM monitor_data_version WHERE id = 1").pluck(), entries: new Map(), hits: 0, misses: 0 };
+    memo = { version: db.$client.prepare("SELECT version FROM monitor_data_version WHERE id = 1").pluck(), seen: -1, entries: new Map(), hits: 0, misses: 0 };
     memos.set(db.$client, memo);
   }
   return memo;
@@ -37,6 +37,12 @@ export const monitorDataVersion = (db: Db): number => Number(memoOf(db).version.
 export function memoised<T>(db: Db, key: string, at: number, compute: () => Timed<T>): T {
   const memo = memoOf(db);
   const version = monitorDataVersion(db);
+  // A new version makes every entry stale: drop them at once rather than keep a year of figures
+  // per old version in the heap until they age out.
+  if (version !== memo.seen) {
+    memo.entries.clear();
+    memo.seen = version;
+  }
   const entry = memo.entries.get(key);
   if (entry && entry.version === version && entry.from <= at && at < entry.until) {
     memo.hits++;

@@ -259,17 +259,19 @@ const ADVICE_CLASSES = ["on_time", "late"];
 /** A value as one of the partition's classes; an unknown value goes to the class for "nothing recorded" (the last). */
 const classOf = (value: string, classes: readonly string[]) => (classes.includes(value) ? value : classes[classes.length - 1]);
 
+/** The instants around `now` between which the year's advice counts (SQL_ADVICES) stay the same. */
+function adviceWindow(db: Db, year: number, now: Date): Omit<Timed<unknown>, "value"> {
+  const around = statement(db, SQL_ADVICE_DEADLINES_AROUND).get({ ...yearParams(year), now: now.toISOString() }) as { before: string | null; after: string | null };
+  return {
+    // `before` itself was counted (due_at <= @now); `after` is counted from its own instant on.
+    from: around.before === null ? undefined : Date.parse(around.before),
+    until: around.after === null ? undefined : Date.parse(around.after),
+  };
+}
+
 /** A year's tables, computed once per change of the data (see monitor-cache.server.ts). */
 function memoisedYearTables(db: Db, year: number, regions: readonly Region[], now: Date): YearTables {
-  return memoised(db, `year:${year}`, now.getTime(), (): Timed<YearTables> => {
-    const around = statement(db, SQL_ADVICE_DEADLINES_AROUND).get({ ...yearParams(year), now: now.toISOString() }) as { before: string | null; after: string | null };
-    return {
-      value: yearTables(db, year, regions, now),
-      // `before` itself was counted (due_at <= @now); `after` is counted from its own instant on.
-      from: around.before === null ? undefined : Date.parse(around.before),
-      until: around.after === null ? undefined : Date.parse(around.after),
-    };
-  });
+  return memoised(db, `year:${year}`, now.getTime(), () => ({ value: yearTables(db, year, regions, now), ...adviceWindow(db, year, now) }));
 }
 
 /** All counts of one year, in one SQL pass per kind of figure, protected per table of figures. */
@@ -400,8 +402,24 @@ const selectRegions = (all: Region[], tableIds: readonly number[] | null) => (ta
 
 /** The monitor for a period and all regions (null) or one, suppressed. */
 export function monitorReport(db: Db, scope: MonitorScope): MonitorReport {
-  const { period } = scope;
   const now = scope.now ?? new Date();
+  const snapshot = snapshotOf(scope.period, now);
+  // The same report object for every view until the data or the advice window moves on.
+  const key = `report:${scope.period.from}:${scope.period.to}:${scope.tableIds?.join(",") ?? "alle"}:${snapshot.toISOString()}`;
+  return memoised(db, key, now.getTime(), () => ({ value: buildReport(db, scope, now, snapshot), ...adviceWindow(db, scope.period.year, now) }));
+}
+
+/**
+ * Open cases are counted on the period's last day, or for a period still running on today (in
+ * Amsterdam): the snapshot is that day's end, so the figure is the same all day and one memo entry
+ * serves it.
+ */
+function snapshotOf(period: Period, now: Date): Date {
+  return new Date(Math.min(periodBounds(period).end, amsterdamDayEnd(amsterdamDate(now)).getTime()));
+}
+
+function buildReport(db: Db, scope: MonitorScope, now: Date, snapshot: Date): MonitorReport {
+  const { period } = scope;
   const regions = listRegions(db);
   const shown = selectRegions(regions, scope.tableIds);
   const one = scope.tableIds !== null && shown.length === 1 ? shown[0] : null;
@@ -424,10 +442,7 @@ export function monitorReport(db: Db, scope: MonitorScope): MonitorReport {
     return { key: s.key, label: s.label, ...leadTimeStats(days, relatedCounts[s.key]) };
   });
 
-  // Open cases on the period's last day, or for a period still running on today (in Amsterdam): the
-  // snapshot is that day's end, so the figure is the same all day and one memo entry serves it.
   const { end } = periodBounds(period);
-  const snapshot = new Date(Math.min(end, amsterdamDayEnd(amsterdamDate(now)).getTime()));
   const open = openTable(db, snapshot.toISOString(), regions);
   const capacity = capacityTables(db, period, regions);
   const { start } = periodBounds(period);

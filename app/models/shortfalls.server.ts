@@ -4,6 +4,7 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { cases, lessons, shortfallCases, shortfalls, users } from "#db/schema";
 import type { BottleneckCategory, CareFunction, ShortfallKind, ShortfallStatus } from "~/domain/vocabulary";
+import { identifyingTextProblem } from "~/domain/non-identifying";
 import type { Db } from "~/lib/db.server";
 import { countAtMost, keysetPage, type SortKey } from "~/lib/pagination.server";
 
@@ -95,19 +96,23 @@ export function createShortfall(db: Db, tableId: number, userId: string, input: 
   });
 }
 
-/** Updates a shortfall of this table; false when it is not one of the table's. */
-export function updateShortfall(db: Db, tableId: number, id: number, input: ShortfallInput): boolean {
+/**
+ * Updates a shortfall of this table. A published one has left the table (insurers and the project
+ * leader read it), so its new text is held to the same no-patient-data rule as at publication.
+ */
+export function updateShortfall(db: Db, tableId: number, id: number, input: ShortfallInput): { ok: true } | { ok: false; error: string; field?: "justification" } {
   return db.transaction((tx) => {
+    const row = tx.select({ publishedAt: shortfalls.publishedAt }).from(shortfalls).where(and(eq(shortfalls.id, id), eq(shortfalls.tableId, tableId))).get();
+    if (!row) return { ok: false, error: "Dit tekort bestaat niet (meer) bij deze tafel." };
+    if (row.publishedAt) {
+      const problem = identifyingTextProblem(`${input.justification}\n${input.functionOther ?? ""}`);
+      if (problem) return { ok: false, error: problem, field: "justification" };
+    }
     const { caseIds, ...fields } = input;
-    const updated = tx
-      .update(shortfalls)
-      .set({ ...fields, updatedAt: new Date().toISOString() })
-      .where(and(eq(shortfalls.id, id), eq(shortfalls.tableId, tableId)))
-      .run();
-    if (updated.changes !== 1) return false;
+    tx.update(shortfalls).set({ ...fields, updatedAt: new Date().toISOString() }).where(eq(shortfalls.id, id)).run();
     tx.delete(shortfallCases).where(eq(shortfallCases.shortfallId, id)).run();
     for (const caseId of new Set(caseIds)) tx.insert(shortfallCases).values({ shortfallId: id, caseId }).run();
-    return true;
+    return { ok: true };
   });
 }
 

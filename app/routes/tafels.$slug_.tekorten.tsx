@@ -127,8 +127,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return redirectWithFlash(context, `/tafels/${table.slug}/tekorten`, DONE.aangemaakt);
   }
   const id = IdSchema.safeParse(formData.get("id"));
-  if (!id.success || !updateShortfall(db, table.id, id.data, parsed.data)) {
-    return { ...failure("Dit tekort bestaat niet (meer) bij deze tafel.", formData), intent: intent.data };
+  const updated = id.success ? updateShortfall(db, table.id, id.data, parsed.data) : ({ ok: false, error: "Dit tekort bestaat niet (meer) bij deze tafel." } as const);
+  if (!updated.ok) {
+    const fieldErrors = "field" in updated && updated.field ? { [updated.field]: [updated.error] } : {};
+    return { ...failure(updated.error, formData, fieldErrors), intent: intent.data };
   }
   audit(db, { action: "shortfall.update", actor: actorOf(user), objectType: "shortfall", objectId: id.data, detail: `${table.slug}: ${detail}`, origin: context.origin });
   return redirectWithFlash(context, `/tafels/${table.slug}/tekorten`, DONE.bijgewerkt);

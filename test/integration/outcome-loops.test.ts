@@ -226,6 +226,20 @@ describe("shortfalls published to the insurers and the project leader", () => {
     expect(db().select().from(shortfalls).where(eq(shortfalls.id, id)).get()!.publishedAt).toBeNull();
   });
 
+  it("editing a published shortfall holds its new text to the same rule: a BSN is refused, the text typed kept", async () => {
+    const withBsn = `${JUSTIFICATION} Zie patiënt met BSN ${demoBsn(998)}.`;
+    const edit = { intent: "update", id: String(shortfallId), careFunction: "iht", kind: "absent", bottleneck: "limited_capacity", waitingWeeks: "14", status: "open", justification: withBsn };
+    const refused = await post(CHAIR, register, edit);
+    expect(refused.status).toBe(200);
+    expect(refused.html).toContain("De tekst bevat een burgerservicenummer.");
+    expect(refused.html).toContain(demoBsn(998)); // what was typed is shown again to correct
+    expect(db().select().from(shortfalls).where(eq(shortfalls.id, shortfallId)).get()!.justification).toBe(JUSTIFICATION);
+    // A clean edit of the published shortfall goes through.
+    const clean = await post(CHAIR, register, { ...edit, justification: `${JUSTIFICATION} Inmiddels wachten er meer mensen.`, caseIds: linked.map((c) => String(c.id)) });
+    expect(clean.status).toBe(302);
+    expect(db().select().from(shortfalls).where(eq(shortfalls.id, shortfallId)).get()!.justification).toContain("Inmiddels wachten er meer mensen.");
+  });
+
   it("an insurer's users of any region read it, with the linked-case count suppressed and no case code", async () => {
     for (const who of [ADVISOR, OTHER_REFERRER]) {
       const page = await get(who, "/tekorten");

@@ -18,9 +18,12 @@ describe("memoised", () => {
     let computed = 0;
     const get = () => memoised(db, "k", 0, () => ({ value: ++computed }));
     expect([get(), get(), get()]).toEqual([1, 1, 1]);
+    memoised(db, "other", 0, () => ({ value: 0 }));
+    expect(monitorMemoStats(db).entries).toBe(2);
     bump();
     expect([get(), get()]).toEqual([2, 2]);
-    expect(monitorMemoStats(db)).toMatchObject({ hits: 3, misses: 2, entries: 1 });
+    // The stale entry of the other key went with the old version.
+    expect(monitorMemoStats(db)).toMatchObject({ hits: 3, misses: 3, entries: 1 });
   });
 
   it("reuses a value only for instants inside its window [from, until)", () => {
