@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormError } from "~/components/form";
+import { CheckboxField, Field, FieldGroup, FormError } from "~/components/form";
 import { formatAmsterdam, formatAmsterdamSortable } from "~/domain/amsterdam-time";
 import { mayReceiveOverride, OVERRIDE_MAX_DAYS, OVERRIDE_REASON_MIN } from "~/domain/consent";
 import { plainText, z } from "~/domain/dutch-errors";
@@ -264,11 +264,6 @@ const listOf = (values: Values, name: string): string[] => {
 };
 const textOf = (values: Values, name: string) => listOf(values, name)[0] ?? "";
 
-function ErrorText({ errors, name }: { errors?: FieldErrors; name: string }) {
-  const message = errors?.[name]?.[0];
-  return message ? <p className="field-error" id={`veld-${name}-fout`}>{message}</p> : null;
-}
-
 export default function ConsentPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -282,7 +277,6 @@ export default function ConsentPage() {
   const values: Values = changeFailed ? changeFailed.values : data.prefill;
   const errors = changeFailed?.fieldErrors;
   const { current } = data;
-  const describedBy = (name: string) => (errors?.[name]?.[0] ? `veld-${name}-fout` : undefined);
 
   return (
     <>
@@ -385,23 +379,14 @@ export default function ConsentPage() {
             formError={withdrawFailed?.formError}
             values={withdrawFailed?.values}
             fields={
-              <fieldset aria-describedby={withdrawFailed?.fieldErrors?.requestedBy?.[0] ? "veld-requestedBy-fout" : undefined}>
-                <legend>Wie vroeg om de intrekking? <span aria-hidden="true">*</span></legend>
-                {WITHDRAWAL_REQUESTERS.map((r, i) => (
+              <FieldGroup name="requestedBy" legend={<>Wie vroeg om de intrekking? <span aria-hidden="true">*</span></>} errors={withdrawFailed?.fieldErrors}>
+                {WITHDRAWAL_REQUESTERS.map((r) => (
                   <label className="checkbox" key={r}>
-                    <input
-                      type="radio"
-                      name="requestedBy"
-                      value={r}
-                      id={i === 0 ? "veld-requestedBy" : undefined}
-                      required
-                      defaultChecked={textOf(withdrawFailed?.values ?? {}, "requestedBy") === r}
-                    />{" "}
+                    <input type="radio" name="requestedBy" value={r} required defaultChecked={textOf(withdrawFailed?.values ?? {}, "requestedBy") === r} />{" "}
                     {WITHDRAWAL_REQUESTER_LABELS[r]}
                   </label>
                 ))}
-                <ErrorText errors={withdrawFailed?.fieldErrors} name="requestedBy" />
-              </fieldset>
+              </FieldGroup>
             }
           >
             <p>
@@ -418,12 +403,11 @@ export default function ConsentPage() {
           Een nieuwe toestemming vervangt de toestemming die nu geldt, bijvoorbeeld als de patiënt meer of minder organisaties toestaat of
           iemand niet meer betrokken wil hebben.
         </p>
-        <FormError message={changeFailed?.formError} errors={changeFailed?.fieldErrors} />
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="change" />
+          <FormError failure={changeFailed ?? undefined} />
 
-          <fieldset aria-describedby={describedBy("givenBy")}>
-            <legend>Toestemming gegeven door</legend>
+          <FieldGroup name="givenBy" legend="Toestemming gegeven door" errors={errors}>
             <label className="checkbox">
               <input type="radio" name="givenBy" value="patient" defaultChecked={textOf(values, "givenBy") === "patient"} /> De patiënt zelf
             </label>
@@ -431,8 +415,7 @@ export default function ConsentPage() {
               <input type="radio" name="givenBy" value="representative" defaultChecked={textOf(values, "givenBy") === "representative"} /> Een
               vertegenwoordiger (de patiënt is wilsonbekwaam ter zake)
             </label>
-            <ErrorText errors={errors} name="givenBy" />
-          </fieldset>
+          </FieldGroup>
 
           {/* Shown unless "de patiënt zelf" is chosen (CSS :has, so also without JavaScript); the server ignores it then. */}
           <fieldset className="representative-block">
@@ -445,21 +428,8 @@ export default function ConsentPage() {
               ))}
             </Field>
             <Field name="representativeName" label="Naam van de vertegenwoordiger" errors={errors} values={values} />
-            <label className="checkbox">
-              <input type="checkbox" name="patientIncompetent" defaultChecked={textOf(values, "patientIncompetent") === "on"} aria-describedby={describedBy("patientIncompetent")} />
-              De patiënt is wilsonbekwaam ter zake
-            </label>
-            <ErrorText errors={errors} name="patientIncompetent" />
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                name="higherRanksUnavailable"
-                defaultChecked={textOf(values, "higherRanksUnavailable") === "on"}
-                aria-describedby={describedBy("higherRanksUnavailable")}
-              />
-              Er is niemand hoger in de wettelijke rangorde die kan of wil optreden
-            </label>
-            <ErrorText errors={errors} name="higherRanksUnavailable" />
+            <CheckboxField name="patientIncompetent" label="De patiënt is wilsonbekwaam ter zake" errors={errors} values={values} />
+            <CheckboxField name="higherRanksUnavailable" label="Er is niemand hoger in de wettelijke rangorde die kan of wil optreden" errors={errors} values={values} />
           </fieldset>
 
           <div className="form-grid">
@@ -472,17 +442,14 @@ export default function ConsentPage() {
             <Field name="givenOn" label="Datum van de toestemming" type="date" required errors={errors} values={values} defaultValue={data.today} />
           </div>
 
-          <fieldset aria-describedby={describedBy("scopeOrganisationTypes")}>
-            <legend>Soorten organisaties die de identiteit mogen zien</legend>
-            <p className="hint">De organisatie van de voorzitter ziet de identiteit altijd.</p>
+          <FieldGroup name="scopeOrganisationTypes" legend="Soorten organisaties die de identiteit mogen zien" hint="De organisatie van de voorzitter ziet de identiteit altijd." errors={errors}>
             {ORGANISATION_TYPES.map((t) => (
               <label className="checkbox" key={t}>
                 <input type="checkbox" name="scopeOrganisationTypes" value={t} defaultChecked={listOf(values, "scopeOrganisationTypes").includes(t)} />
                 {ORGANISATION_TYPE_LABELS[t]}
               </label>
             ))}
-            <ErrorText errors={errors} name="scopeOrganisationTypes" />
-          </fieldset>
+          </FieldGroup>
 
           <OrganisationPicker
             name="scopeOrganisationIds"
@@ -528,9 +495,9 @@ export default function ConsentPage() {
             </p>
           </div>
           <div className="no-print">
-            <FormError message={grantFailed?.formError} errors={grantFailed?.fieldErrors} />
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="override_grant" />
+              <FormError failure={grantFailed ?? undefined} />
               <OrganisationPicker
                 name="organisationIds"
                 legend="Organisaties die de identiteit zonder toestemming mogen zien"
