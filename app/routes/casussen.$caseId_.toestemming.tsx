@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CheckboxField, Field, FieldGroup, FormError } from "~/components/form";
 import { formatAmsterdam, formatAmsterdamSortable } from "~/domain/amsterdam-time";
 import { mayReceiveOverride, OVERRIDE_MAX_DAYS, OVERRIDE_REASON_MIN } from "~/domain/consent";
-import { plainText, z } from "~/domain/dutch-errors";
+import { z } from "~/domain/dutch-errors";
 import { can } from "~/domain/permissions";
 import {
   CONSENT_METHOD_LABELS,
@@ -16,18 +16,18 @@ import {
   WITHDRAWAL_REQUESTERS,
 } from "~/domain/vocabulary";
 import { ConfirmAction } from "~/components/confirm-action";
-import { confirmationReason, isConfirmed, NOT_CONFIRMED } from "~/lib/confirmation";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDate } from "~/lib/format";
 import { audit } from "~/lib/audit.server";
 import { actorOf, forbidden, requireUser, type CurrentUser } from "~/lib/auth.server";
 import { requireCase } from "~/lib/case-access.server";
-import { roomServer } from "~/lib/case-room.server";
-import { CONSENT_INTENTS, EXTRA_EXCLUDED_ROWS, excludedField, MAX_EXCLUDED_ROWS, parseConsentForm } from "~/lib/consent-form";
-import { failure, formValues, parseForm, type FieldErrors } from "~/lib/forms";
+import type { CaseActionResult } from "~/services/case-action.server";
+import { CONSENT_ACTIONS } from "~/services/consent-changes.server";
+import { CONSENT_INTENTS, EXTRA_EXCLUDED_ROWS, excludedField, MAX_EXCLUDED_ROWS, type ConsentIntent } from "~/lib/consent-form";
+import { failure } from "~/lib/forms";
 import { getPatient } from "~/models/cases.server";
-import { consentHistory, recordConsent, withdrawConsent } from "~/models/consent.server";
-import { consentOverrideHistory, endConsentOverride, grantConsentOverride } from "~/models/consent-overrides.server";
+import { consentHistory } from "~/models/consent.server";
+import { consentOverrideHistory } from "~/models/consent-overrides.server";
 import { listOrganisationRefs, organisationRegions, REGION_NONE } from "~/models/organisations.server";
 import { OrganisationPicker } from "~/components/organisation-picker";
 
@@ -36,34 +36,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 /** Who may record or withdraw consent: the chair of the case's table, or the referring organisation's referrer. */
 const CONSENT_PERMISSIONS = ["case:screen", "referral:track"] as const;
 
-const DONE: Record<string, string> = {
-  vastgelegd: "De nieuwe toestemming is vastgelegd en geldt vanaf nu, ook in een geopend casusoverleg.",
-  ingetrokken: "De toestemming is ingetrokken. Vanaf nu ziet niemand buiten de organisatie van de voorzitter de identiteit van de patiënt, ook niet in een geopend casusoverleg.",
-  doorbroken:
-    "De toestemming is doorbroken. De gekozen organisaties zien de identiteit van de patiënt vanaf nu tot het einde van de termijn, ook in een geopend casusoverleg. Elke inzage wordt als doorbreking vastgelegd.",
-  "doorbreking-beeindigd": "De doorbreking is beëindigd. Vanaf nu geldt weer alleen de toestemming van de patiënt, ook in een geopend casusoverleg.",
-};
-
 /** Who may reach the override intents at all; whether they may override is the "consent:override" permission (403 otherwise). */
 const OVERRIDE_REACH = ["case:screen", "referral:track", "case:read"] as const;
 const OVERRIDE_INTENTS = ["override_grant", "override_end"] as const;
 type OverrideIntent = (typeof OVERRIDE_INTENTS)[number];
 const isOverrideIntent = (value: unknown): value is OverrideIntent => (OVERRIDE_INTENTS as readonly unknown[]).includes(value);
-
-const Id = z.string().regex(/^[1-9]\d{0,9}$/, "Kies een van de organisaties.").transform(Number);
-/** The shape of the grant form; the rules (reason, duration, organisations) are the domain's, checked in the model. */
-const GrantFormSchema = z.object({
-  organisationIds: z.array(Id).max(500, "Kies minder organisaties."),
-  reason: plainText({ multiline: true, max: 10_000, tooLong: "Vul hoogstens 10000 tekens in." }).default(""),
-  days: z.string().max(10, "Vul een aantal dagen in.").default(""),
-});
-const EndFormSchema = z.object({ overrideId: z.string().regex(/^[1-9]\d{0,9}$/).transform(Number) });
-
-/** Withdrawal: who asked and why (kept with the consent, in the case history and in inzage). */
-const WithdrawFormSchema = z.object({
-  requestedBy: z.enum(WITHDRAWAL_REQUESTERS, { errorMap: () => ({ message: "Kies wie om de intrekking vroeg." }) }),
-  reason: confirmationReason("Vul de reden van de intrekking in."),
-});
 
 const IntentSchema = z.enum(CONSENT_INTENTS, { errorMap: () => ({ message: "Deze handeling is niet mogelijk." }) });
 
@@ -188,10 +165,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
  */
 async function overrideAction(request: Request, context: ActionFunctionArgs["context"], rawCaseId: string | undefined, user: CurrentUser, formData: FormData, intent: OverrideIntent) {
   const { found } = await requireCase(request, context, rawCaseId, OVERRIDE_REACH, "consent.action");
-  const { db } = context.services;
-  const c = { id: found.case.id, code: found.case.code, patientId: found.case.patientId };
   if (!can(user.principal, "consent:override", { tableId: found.case.tableId })) {
-    audit(db, {
+    const c = found.case;
+    audit(context.services.db, {
       action: "consent.override_denied",
       outcome: "denied",
       actor: actorOf(user),
@@ -203,31 +179,12 @@ async function overrideAction(request: Request, context: ActionFunctionArgs["con
     });
     throw forbidden();
   }
-  const actor = { userId: user.id, auditActor: actorOf(user) };
-  const io = roomServer(context.services.io);
-  const page = `/casussen/${c.id}/toestemming`;
+  return answer(context, CONSENT_ACTIONS[intent]({ context, user, found }, formData), found.case.id, intent);
+}
 
-  if (intent === "override_end") {
-    const parsed = EndFormSchema.safeParse({ overrideId: formData.get("overrideId") });
-    if (!parsed.success) return { ...failure("Deze doorbreking bestaat niet.", formData), intent };
-    const result = endConsentOverride(db, io, c, parsed.data.overrideId, actor, context.origin);
-    if (!result.ok) return { ...failure(result.error, formData), intent };
-    return redirectWithFlash(context, page, DONE["doorbreking-beeindigd"]);
-  }
-
-  const parsed = parseForm(GrantFormSchema, formData, ["organisationIds"]);
-  if (!parsed.ok) return { ...parsed, formError: parsed.formError ?? "Controleer de velden met een foutmelding.", intent };
-  const { organisationIds, reason, days } = parsed.data;
-  const result = grantConsentOverride(
-    db,
-    io,
-    c,
-    { organisationIds, reason, days: /^\s*\d{1,3}\s*$/.test(days) ? Number(days) : Number.NaN },
-    actor,
-    context.origin,
-  );
-  if (!result.ok) return { ok: false as const, fieldErrors: result.fieldErrors as FieldErrors, formError: result.formError, values: formValues(formData), intent };
-  return redirectWithFlash(context, page, DONE.doorbroken);
+/** The page shows a failure in the form of its intent. */
+function answer(context: ActionFunctionArgs["context"], result: CaseActionResult, caseId: number, intent: ConsentIntent | OverrideIntent | null) {
+  return result.ok ? redirectWithFlash(context, result.to ?? `/casussen/${caseId}/toestemming`, result.message) : { ...result, intent };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -236,26 +193,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const rawIntent = formData.get("intent");
   if (isOverrideIntent(rawIntent)) return overrideAction(request, context, params.caseId, user, formData, rawIntent);
   const { found } = await requireCase(request, context, params.caseId, CONSENT_PERMISSIONS, "consent.action");
-  const { db } = context.services;
   const intent = IntentSchema.safeParse(rawIntent);
-  if (!intent.success) return { ...failure("Deze handeling is niet mogelijk.", formData), intent: null };
-  const c = { id: found.case.id, code: found.case.code, patientId: found.case.patientId };
-  const actor = { userId: user.id, auditActor: actorOf(user) };
-  const io = roomServer(context.services.io);
-  const page = `/casussen/${c.id}/toestemming`;
-
-  if (intent.data === "withdraw") {
-    if (!isConfirmed(formData)) return { ...failure(NOT_CONFIRMED, formData), intent: intent.data };
-    const parsed = parseForm(WithdrawFormSchema, formData);
-    if (!parsed.ok) return { ...parsed, formError: parsed.formError ?? "Vul in wie om de intrekking vroeg en waarom.", intent: intent.data };
-    const result = withdrawConsent(db, io, c, parsed.data, actor, context.origin);
-    if (!result.ok) return { ...failure(result.error, formData), intent: intent.data };
-    return redirectWithFlash(context, page, DONE.ingetrokken);
-  }
-  const parsed = parseConsentForm(formData);
-  if (!parsed.ok) return { ...parsed, intent: intent.data };
-  recordConsent(db, io, c, parsed.data, actor, context.origin);
-  return redirectWithFlash(context, page, DONE.vastgelegd);
+  if (!intent.success) return answer(context, failure("Deze handeling is niet mogelijk.", formData), found.case.id, null);
+  return answer(context, CONSENT_ACTIONS[intent.data]({ context, user, found }, formData), found.case.id, intent.data);
 }
 
 const listOf = (values: Values, name: string): string[] => {
