@@ -1,14 +1,18 @@
 // Every page each demo role reaches, crawled in Chromium at phone width (375 px):
-// - axe-core finds no violation of impact serious or critical, also in every form's error state;
-// - no page scrolls sideways;
+// - axe-core finds no violation of impact serious or critical, also in every form's error state
+//   (and, separately, the error state of every kind of form, page by page);
+// - no page scrolls sideways, at 375 px nor at 200% zoom (a 1366 × 768 screen zoomed to 200% lays
+//   the page out in 683 × 384 CSS pixels);
 // - no text shown to people holds an ISO date or an untranslated action code; nor do the CSVs.
 // Screenshots of each role's home at 1366 and 375 px go to test-results/screenshots (git-ignored).
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { seriousAxeViolations } from "../helpers/axe";
+import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { agendaItems, cases, informationRequests, meetings, regionalTables } from "#db/schema";
 import { launchBrowser } from "../helpers/browser";
-import { loggedIn, startPortal, type TestPortal } from "../helpers/portal";
+import { Client, loggedIn, startPortal, type TestPortal } from "../helpers/portal";
 import { dutchOutputProblems } from "../helpers/dutch-output";
 
 const SHOTS = path.resolve("test-results/screenshots");
@@ -30,6 +34,7 @@ const MAX_FORMS = 4;
 
 let t: TestPortal;
 let browser: Browser;
+const db = () => t.portal.services.db;
 beforeAll(async () => {
   [t, browser] = await Promise.all([startPortal(), launchBrowser()]);
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -41,6 +46,10 @@ afterAll(async () => {
 
 type Findings = { axe: string[]; wide: string[]; dutch: string[]; pages: number; forms: number; csvs: number; axeMs: number };
 
+const PHONE = { width: 375, height: 800 };
+/** 200% zoom on a 1366 × 768 screen. */
+const ZOOMED = { width: 683, height: 384 };
+
 async function axeProblems(page: Page, where: string, findings?: Findings): Promise<string[]> {
   const started = Date.now();
   const problems = await seriousAxeViolations(page, where);
@@ -51,6 +60,14 @@ async function axeProblems(page: Page, where: string, findings?: Findings): Prom
 async function widthProblem(page: Page, where: string): Promise<string[]> {
   const { scroll, viewport } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth }));
   return scroll > viewport + 1 ? [`${where}: ${scroll} px breed bij ${viewport} px`] : [];
+}
+
+/** The same page at 200% zoom, then back to phone width. */
+async function zoomProblem(page: Page, where: string): Promise<string[]> {
+  await page.setViewportSize(ZOOMED);
+  const problems = await widthProblem(page, `${where} (200% zoom)`);
+  await page.setViewportSize(PHONE);
+  return problems;
 }
 
 const kindOf = (url: string) => new URL(url, "http://x").pathname.replace(/\/\d+(?=\/|$)/g, "/:id");
@@ -92,7 +109,7 @@ async function formErrorStates(page: Page, url: string, findings: Findings, budg
       findings.axe.push(`${url} formulier ${i + 1}: geen foutmelding na een lege verzending`);
     });
     findings.axe.push(...(await axeProblems(page, `${url} (formulier ${i + 1}, foutstatus)`, findings)));
-    findings.wide.push(...(await widthProblem(page, `${url} (formulier ${i + 1}, foutstatus)`)));
+    findings.wide.push(...(await widthProblem(page, `${url} (formulier ${i + 1}, foutstatus)`)), ...(await zoomProblem(page, `${url} (formulier ${i + 1}, foutstatus)`)));
     await open(page, url);
   }
 }
@@ -122,10 +139,23 @@ async function open(page: Page, url: string): Promise<string | null> {
   return heading === "Er ging iets mis" ? `${url}: foutpagina` : null;
 }
 
+/** Pages a role reaches that the first dozen links may not lead to: the chair's patient access log (inzage). */
+function startPages(role: string): string[] {
+  if (role !== "voorzitter") return [];
+  const first = db()
+    .select({ id: cases.id })
+    .from(cases)
+    .innerJoin(regionalTables, eq(cases.tableId, regionalTables.id))
+    .where(eq(regionalTables.slug, "rotterdam"))
+    .orderBy(asc(cases.id))
+    .get()!;
+  return [`/casussen/${first.id}/inzage`];
+}
+
 async function crawl(context: BrowserContext, role: string): Promise<Findings> {
   const findings: Findings = { axe: [], wide: [], dutch: [], pages: 0, forms: 0, csvs: 0, axeMs: 0 };
   const page = await context.newPage();
-  const queue = ["/"];
+  const queue = ["/", ...startPages(role)];
   const seen = new Set<string>();
   const kinds = new Map<string, number>();
   const csvs = new Set<string>();
@@ -142,7 +172,7 @@ async function crawl(context: BrowserContext, role: string): Promise<Findings> {
     if (new URL(page.url()).pathname === "/inloggen" && url !== "/inloggen") continue;
     findings.pages++;
     findings.axe.push(...(await axeProblems(page, url, findings)));
-    findings.wide.push(...(await widthProblem(page, url)));
+    findings.wide.push(...(await widthProblem(page, url)), ...(await zoomProblem(page, url)));
     const text = await page.evaluate(() => document.body.innerText);
     findings.dutch.push(...dutchOutputProblems(text).map((p) => `${url}: ${p}`));
     const links = await linksOn(page);
@@ -173,10 +203,10 @@ async function homeScreenshots(context: BrowserContext, role: string) {
 // The roles are crawled side by side (each in its own browser context) to keep the suite short.
 describe.concurrent("every page each demo role reaches", () => {
   for (const [role, email] of Object.entries(ROLES)) {
-    it(`${role}: axe clean (serious/critical), nothing wider than 375 px, Dutch dates and actions`, { timeout: 240_000 }, async () => {
+    it(`${role}: axe clean (serious/critical), nothing wider than 375 px or at 200% zoom, Dutch dates and actions`, { timeout: 240_000 }, async () => {
       const started = Date.now();
       const client = await loggedIn(t.url, email);
-      const context = await browser.newContext({ bypassCSP: true, viewport: { width: 375, height: 800 } });
+      const context = await browser.newContext({ bypassCSP: true, viewport: PHONE });
       try {
         const [name, value] = client.cookie.split("=");
         await context.addCookies([{ name, value, url: t.url }]);
@@ -209,5 +239,70 @@ describe.concurrent("every page each demo role reaches", () => {
     } finally {
       await context.close();
     }
+  });
+});
+
+// Every kind of form, in its error state: blanked and sent (as the crawl does), then axe and the
+// width check. The crawl reaches only the first few forms per role; this visits each kind on purpose.
+describe("the error state of every kind of form", () => {
+  async function formPages(): Promise<[email: string, url: string][]> {
+    const now = new Date().toISOString();
+    const centraal = db().select({ id: regionalTables.id }).from(regionalTables).where(eq(regionalTables.slug, "centraal")).get()!;
+    const upcoming = db().select({ id: meetings.id }).from(meetings).where(and(eq(meetings.tableId, centraal.id), gt(meetings.startsAt, now))).get()!;
+    const item = db().select({ id: agendaItems.id, meetingId: agendaItems.meetingId }).from(agendaItems).orderBy(asc(agendaItems.startsAt)).get()!;
+    const question = db().select({ caseId: informationRequests.caseId }).from(informationRequests).where(isNull(informationRequests.answeredAt)).get()!;
+    const referrer = new Client(t.url);
+    await referrer.login("zorgbemiddeling.vgz@regiotafel.test");
+    const draft = (await referrer.post("/verwijzingen/nieuw", {})).headers.get("location")!;
+    return [
+      ["admin@regiotafel.test", "/beheer/gebruikers/nieuw"],
+      ["admin@regiotafel.test", "/beheer/organisaties"],
+      ["admin@regiotafel.test", "/beheer/api-tokens"],
+      ["admin@regiotafel.test", "/beheer/gemeenten?gemeente=GM0363"],
+      ["admin@regiotafel.test", "/beheer/audit?from=31-02-2026"],
+      ["voorzitter.centraal@regiotafel.test", "/tafels/centraal/bijeenkomsten"],
+      ["voorzitter.centraal@regiotafel.test", `/bijeenkomsten/${upcoming.id}`],
+      ["voorzitter.centraal@regiotafel.test", `/bijeenkomsten/${item.meetingId}/agendapunt/${item.id}`],
+      ["voorzitter.centraal@regiotafel.test", "/tafels/centraal/tekorten"],
+      ["voorzitter.centraal@regiotafel.test", "/tafels/centraal/lessen"],
+      ["zorgbemiddeling.zilverenkruis@regiotafel.test", `/verwijzingen/${question.caseId}`],
+      ["zorgbemiddeling.vgz@regiotafel.test", draft],
+      ["projectleider@regiotafel.test", "/opschalingen"],
+    ];
+  }
+
+  it("axe clean (serious/critical) and not wider than the screen, form by form", { timeout: 240_000 }, async () => {
+    const findings: Findings = { axe: [], wide: [], dutch: [], pages: 0, forms: 0, csvs: 0, axeMs: 0 };
+    const byRole = new Map<string, string[]>();
+    for (const [email, url] of await formPages()) byRole.set(email, [...(byRole.get(email) ?? []), url]);
+    for (const [email, urls] of byRole) {
+      const client = await loggedIn(t.url, email);
+      const context = await browser.newContext({ bypassCSP: true, viewport: PHONE });
+      try {
+        const [name, value] = client.cookie.split("=");
+        await context.addCookies([{ name, value, url: t.url }]);
+        const page = await context.newPage();
+        for (const url of urls) {
+          const problem = await open(page, url);
+          if (problem) findings.axe.push(problem);
+          findings.pages++;
+          // A GET filter with a wrong value shows its error state at once.
+          if (url.includes("?from=")) {
+            await page.locator(".error-summary").waitFor();
+            findings.forms++;
+            findings.axe.push(...(await axeProblems(page, `${url} (foutstatus)`, findings)));
+            findings.wide.push(...(await widthProblem(page, url)), ...(await zoomProblem(page, url)));
+          }
+          await formErrorStates(page, url, findings, { left: 10 });
+        }
+        await page.close();
+      } finally {
+        await context.close();
+      }
+    }
+    console.log(`form error states: ${findings.forms} forms on ${findings.pages} pages (axe ${(findings.axeMs / 1000).toFixed(0)} s)`);
+    expect(findings.forms).toBeGreaterThanOrEqual(13);
+    expect(findings.axe).toEqual([]);
+    expect(findings.wide).toEqual([]);
   });
 });
