@@ -74,6 +74,8 @@ function startServers(): Promise<{ child: ChildProcess; ready: Ready }> {
   const nodeEnv = process.env.BENCH_NODE_ENV === "test" || process.env.BENCH_NODE_ENV === "development" ? process.env.BENCH_NODE_ENV : "production";
   const child = fork(fileURLToPath(import.meta.url), ["--serve"], {
     env: { ...process.env, NODE_ENV: nodeEnv },
+    // BENCH_CPU_PROF=<dir>: a CPU profile of the server process (node --cpu-prof).
+    execArgv: process.env.BENCH_CPU_PROF ? [...process.execArgv, "--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : process.execArgv,
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   return new Promise((resolve, reject) => {

@@ -87,7 +87,7 @@ export function FormError({
   if (!shown) return null;
   return (
     <div className="alert alert--error error-summary" role="alert" tabIndex={-1} ref={ref}>
-      <div className="error-summary__title">{message ?? "Niet alles is goed ingevuld."}</div>
+      <div className="error-summary__title">{message ?? "Controleer de velden met een foutmelding."}</div>
       {entries.length ? (
         <ul>
           {entries.map(([name, messages]) => (

@@ -1,6 +1,8 @@
 // The plan's "Vaststelling" section: agreed or not (and at which meeting), agreeing it, and after
 // that its versions — what changed since the last one is fixed as a new version with a reason.
 import { Form, Link } from "@remix-run/react";
+import { Field, FormError } from "~/components/form";
+import type { FormFailure } from "~/lib/forms";
 
 type Props = {
   caseId: number;
@@ -11,7 +13,7 @@ type Props = {
   versions: { version: number; lastAt: string | null; lastBy: string | null; changed: boolean };
   isChair: boolean;
   busy: boolean;
-  versionError?: { message: string; reason: string };
+  versionFailed?: FormFailure;
 };
 
 export function PlanAgreement(props: Props) {
@@ -56,11 +58,8 @@ export function PlanAgreement(props: Props) {
           {props.isChair ? (
             <Form method="post" noValidate aria-label="Nieuwe versie vastleggen">
               <input type="hidden" name="intent" value="new_version" />
-              <div className={`field${props.versionError ? " field--error" : ""}`}>
-                <label htmlFor="veld-versionReason">Reden van de wijziging<span aria-hidden="true"> *</span></label>
-                <textarea id="veld-versionReason" name="versionReason" rows={2} required defaultValue={props.versionError?.reason ?? ""} aria-invalid={props.versionError ? true : undefined} aria-describedby={props.versionError ? "veld-versionReason-fout" : undefined} />
-                {props.versionError ? <p className="field-error" id="veld-versionReason-fout">{props.versionError.message}</p> : null}
-              </div>
+              <FormError failure={props.versionFailed} />
+              <Field name="versionReason" label="Reden van de wijziging" type="textarea" rows={2} required errors={props.versionFailed?.fieldErrors} values={props.versionFailed?.values} />
               <button type="submit" className="button" disabled={props.busy}>Nieuwe versie vastleggen</button>
             </Form>
           ) : null}

@@ -42,6 +42,9 @@ export function parseConsentForm(formData: FormData): ConsentFormResult {
   nested.excludedPersons = filled.map((row) => ({ name: row.name, email: row.email || null }));
   if (!nested.representativeKind) nested.representativeKind = null;
   if (!nested.representativeName) nested.representativeName = null;
+  // The representative block is only for a representative's consent: with the patient's own
+  // consent whatever was left in it is not stored (the page hides it then, too).
+  if (nested.givenBy === "patient") Object.assign(nested, { representativeKind: null, representativeName: null, patientIncompetent: false, higherRanksUnavailable: false });
 
   const parsed = ConsentSchema.safeParse(nested);
   if (parsed.success) return { ok: true, data: parsed.data };

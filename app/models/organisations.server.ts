@@ -1,6 +1,6 @@
 // Organisations (providers, insurers, municipalities, …) for the administrator pages.
 import { and, asc, count, eq, ne, sql } from "drizzle-orm";
-import { organisations, users } from "#db/schema";
+import { memberships, organisations, regionalTables, tableInsurers, users } from "#db/schema";
 import type { OrganisationType } from "~/domain/vocabulary";
 import type { Db } from "~/lib/db.server";
 import { isUniqueViolation } from "./users.server";
@@ -85,3 +85,36 @@ export function setOrganisationActive(db: Db, id: number, active: boolean): bool
 export function organisationUserIds(db: Db, organisationId: number): string[] {
   return db.select({ id: users.id }).from(users).where(eq(users.organisationId, organisationId)).all().map((u) => u.id);
 }
+
+/**
+ * The region each organisation works in, for grouping long lists (the consent step): the table it
+ * leads, the tables it insures for, or where its people are members. One table: that table's name;
+ * several: "Meerdere regio's"; none: "Landelijk of geen regio".
+ */
+export function organisationRegions(db: Db): Map<number, string> {
+  const tables = db.select({ id: regionalTables.id, name: regionalTables.name, lead: regionalTables.leadOrganisationId }).from(regionalTables).all();
+  const tableName = new Map(tables.map((t) => [t.id, t.name]));
+  const links: { organisationId: number; tableId: number }[] = [
+    ...tables.map((t) => ({ organisationId: t.lead, tableId: t.id })),
+    ...db.select({ organisationId: tableInsurers.organisationId, tableId: tableInsurers.tableId }).from(tableInsurers).all(),
+    ...db
+      .selectDistinct({ organisationId: users.organisationId, tableId: memberships.tableId })
+      .from(memberships)
+      .innerJoin(users, eq(memberships.userId, users.id))
+      .all()
+      .filter((m): m is { organisationId: number; tableId: number } => m.tableId != null),
+  ];
+  const byOrganisation = new Map<number, Set<number>>();
+  for (const link of links) {
+    if (!byOrganisation.has(link.organisationId)) byOrganisation.set(link.organisationId, new Set());
+    byOrganisation.get(link.organisationId)!.add(link.tableId);
+  }
+  const regions = new Map<number, string>();
+  for (const [organisationId, ids] of byOrganisation) {
+    regions.set(organisationId, ids.size === 1 ? (tableName.get([...ids][0]) ?? REGION_NONE) : REGION_SEVERAL);
+  }
+  return regions;
+}
+
+export const REGION_SEVERAL = "Meerdere regio's";
+export const REGION_NONE = "Landelijk of geen regio";

@@ -1,6 +1,6 @@
 import { formatDateRange } from "~/lib/format";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FormError } from "~/components/form";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import {
@@ -8,7 +8,6 @@ import {
   formatEuros,
   fundingProblem,
   nextArrangementEvent,
-  partyErrors,
   proposeProblem,
   type ArrangementEvent,
 } from "~/domain/arrangement";
@@ -30,45 +29,19 @@ import {
   type Verdict,
 } from "~/domain/vocabulary";
 import {
-  ArrangementIdSchema,
   ArrangementIntent,
   CHECK_FIELDS,
-  ConclusionSchema,
-  RefuseSchema,
-  filledComponentIndexes,
-  FundingSchema,
-  parseProposal,
-  postedRowCount,
   MAX_COMPONENT_ROWS,
 } from "~/lib/arrangement-forms";
-import { audit } from "~/lib/audit.server";
-import { actorOf, denyAccess, requireUser } from "~/lib/auth.server";
+import { denyAccess, requireUser } from "~/lib/auth.server";
 import { requireCase } from "~/lib/case-access.server";
-import { failure, formValues, parseForm, type FieldErrors, type FormFailure } from "~/lib/forms";
-import { arrangementOrganisations, arrangementsOf, changeArrangementStatus, insurerAdvisorAssessment, organisationRefs, proposeArrangement } from "~/models/arrangements.server";
-import { applyCaseEvent } from "~/models/cases.server";
-import { careOffices, conclusionsOf, currentConclusion, currentFunding, recordConclusion, recordFunding } from "~/models/funding.server";
-import { notifier } from "~/lib/notifier.server";
-import { notifyAdvisorPresented, notifyReturnedToTable, notifyArrangementDecision } from "~/models/notifications.server";
+import { failure, type FieldErrors } from "~/lib/forms";
+import { arrangementOrganisations, arrangementsOf, insurerAdvisorAssessment } from "~/models/arrangements.server";
+import { careOffices, conclusionsOf, currentConclusion, currentFunding } from "~/models/funding.server";
+import { answerCaseAction } from "~/services/case-action.server";
+import { ARRANGEMENT_ACTIONS, ARRANGEMENT_PERMISSION, type ArrangementFailure } from "~/services/case-arrangements.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Arrangementen ${data.case.code} – Regiotafel` : "Arrangementen – Regiotafel" }];
-
-const DONE: Record<string, string> = {
-  voorgesteld: "Het arrangement is voorgesteld. De medisch adviseur van de zorgverzekeraar kan het goedkeuren zodra de casus aan hem of haar is voorgelegd.",
-  goedgekeurd: "Het arrangement is goedgekeurd.",
-  gecontracteerd: "Het arrangement is als gecontracteerd vastgelegd.",
-  beeindigd: "Het arrangement is beëindigd.",
-  voorgelegd: "De casus is voorgelegd aan de medisch adviseur van de zorgverzekeraar.",
-  afgewezen: "Het arrangement is afgewezen. De voorzitter ziet de reden.",
-  geconcludeerd: "Uw conclusie is vastgelegd.",
-  teruggelegd: "Uw conclusie is vastgelegd. De casus gaat met uw motivering terug naar de regiotafel.",
-  gefinancierd: "De financiering is vastgelegd. De casus staat nu op ‘Financiering geregeld’.",
-};
-
-const EVENT_DONE: Record<ArrangementEvent, string> = { approve: "goedgekeurd", refuse: "afgewezen", contract: "gecontracteerd", end: "beeindigd" };
-
-/** A failed post: Dutch errors by field, what was typed, and how many component rows to show again. */
-type ArrangementFailure = FormFailure & { componentRows?: number };
 
 // The maatwerk-arrangements of one case: the chair proposes them (parties, components, period,
 // cost), the medical advisor of the patient's insurer approves them after recording their own
@@ -137,123 +110,20 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const { found } = await requireCase(request, context, params.caseId, "case:read", "arrangement.edit");
-  const { db } = context.services;
   const c = found.case;
   const formData = await request.formData();
   const intent = ArrangementIntent.safeParse(formData.get("intent"));
   if (!intent.success) return failure("Deze handeling is niet mogelijk.", formData) as ArrangementFailure;
-
   // Approving is the insurer's advisor's; recording the funding the chair's or the advisor's;
   // everything else the chair's. Table members and guests only read.
   const isChair = can(user.principal, "case:screen", { tableId: c.tableId });
   const isAdvisor = can(user.principal, "advice:insured", { organisationId: c.insurerId });
-  const advisorIntents: string[] = ["approve", "refuse", "advisor_conclusion"];
-  const permitted = advisorIntents.includes(intent.data) ? isAdvisor : intent.data === "arrange_funding" ? isChair || isAdvisor : isChair;
+  const role = ARRANGEMENT_PERMISSION[intent.data];
+  const permitted = role === "advisor" ? isAdvisor : role === "chair_or_advisor" ? isChair || isAdvisor : isChair;
   if (!permitted) {
     denyAccess(request, context, user, { status: 403, objectType: "case", objectId: c.id, patientId: c.patientId, detail: `${intent.data}` });
   }
-
-  const record = (action: string, objectType: string, objectId: number, detail: string) =>
-    audit(db, { action, actor: actorOf(user), objectType, objectId, patientId: c.patientId, detail: `${c.code}: ${detail}`, origin: context.origin });
-  const page = `/casussen/${c.id}/arrangementen`;
-  const caseActor = { userId: user.id, organisationId: user.organisationId };
-
-  switch (intent.data) {
-    case "add_component": {
-      // "Nog een onderdeel" without JavaScript: the same form comes back with one more row.
-      const rows = Math.min(MAX_COMPONENT_ROWS, postedRowCount(formData) + 1);
-      const result: ArrangementFailure = { ok: false, fieldErrors: {}, values: formValues(formData), componentRows: rows };
-      return result;
-    }
-    case "propose": {
-      const rows = postedRowCount(formData);
-      const parsed = parseProposal(formData);
-      if (!parsed.ok) return proposalFailure(formData, parsed.fieldErrors, rows, parsed.formError);
-      const input = parsed.data;
-      const refs = organisationRefs(db, [
-        ...input.providerIds,
-        ...input.financierIds,
-        ...input.components.flatMap((k) => [k.providerOrganisationId, k.financierOrganisationId]),
-      ]);
-      const problems = partyErrors(input, refs);
-      if (Object.keys(problems).length) {
-        // Component errors come back by position among the filled rows; show them on the row as typed.
-        const formRows = filledComponentIndexes(formData);
-        const errors: FieldErrors = {};
-        for (const [key, messages] of Object.entries(problems)) {
-          const m = /^components\.(\d+)\.(.+)$/.exec(key);
-          errors[m ? `components.${formRows[Number(m[1])]}.${m[2]}` : key] = messages;
-        }
-        return proposalFailure(formData, errors, rows);
-      }
-      const proposed = proposeArrangement(db, c.id, input, user.id);
-      if (!proposed.ok) return proposalFailure(formData, {}, rows, proposed.error);
-      record(
-        "arrangement.propose",
-        "arrangement",
-        proposed.arrangementId,
-        `arrangement ${proposed.arrangementId} voorgesteld: ${input.components.length} onderdeel/onderdelen, ${input.periodStart} t/m ${input.periodEnd}, ${formatEuros(input.costEstimate)}`,
-      );
-      return redirect(`${page}?gelukt=voorgesteld#arrangement-${proposed.arrangementId}`);
-    }
-    case "approve":
-    case "contract":
-    case "end": {
-      const parsed = parseForm(ArrangementIdSchema, formData);
-      if (!parsed.ok) return failure("Dit arrangement bestaat niet (meer).", formData) as ArrangementFailure;
-      const step = changeArrangementStatus(db, c.id, parsed.data.arrangementId, intent.data, { isChair, isInsurerAdvisor: isAdvisor, userId: user.id });
-      if (!step.ok) return failure(step.error, formData) as ArrangementFailure;
-      record(
-        `arrangement.${intent.data}`,
-        "arrangement",
-        parsed.data.arrangementId,
-        `arrangement ${parsed.data.arrangementId}: ${ARRANGEMENT_STATUS_LABELS[step.from]} → ${ARRANGEMENT_STATUS_LABELS[step.to]}${step.advisorAssessmentId ? ` (beoordeling ${step.advisorAssessmentId})` : ""}`,
-      );
-      if (intent.data === "approve") notifyArrangementDecision(notifier(context), c.id, true);
-      return redirect(`${page}?gelukt=${EVENT_DONE[intent.data]}#arrangement-${parsed.data.arrangementId}`);
-    }
-    case "refuse": {
-      const parsed = parseForm(RefuseSchema, formData);
-      if (!parsed.ok) return { ...parsed, formError: CHECK_FIELDS } as ArrangementFailure;
-      const step = changeArrangementStatus(db, c.id, parsed.data.arrangementId, "refuse", { isChair, isInsurerAdvisor: isAdvisor, userId: user.id }, { reason: parsed.data.refusalReason });
-      if (!step.ok) return failure(step.error, formData) as ArrangementFailure;
-      record("arrangement.refuse", "arrangement", parsed.data.arrangementId, `arrangement ${parsed.data.arrangementId} afgewezen door medisch adviseur, reden vastgelegd`);
-      notifyArrangementDecision(notifier(context), c.id, false);
-      return redirect(`${page}?gelukt=afgewezen#arrangement-${parsed.data.arrangementId}`);
-    }
-    case "advisor_conclusion": {
-      const parsed = parseForm(ConclusionSchema, formData);
-      if (!parsed.ok) return { ...parsed, formError: CHECK_FIELDS } as ArrangementFailure;
-      const result = recordConclusion(db, c.id, parsed.data, caseActor);
-      if (!result.ok) return failure(result.error, formData, "fieldErrors" in result && result.fieldErrors ? Object.fromEntries(Object.entries(result.fieldErrors).map(([k, v]) => [k, [v]])) : {}) as ArrangementFailure;
-      record("case.advisor_conclusion", "case", c.id, `conclusie medisch adviseur: ${ADVISOR_CONCLUSION_LABELS[parsed.data.conclusion]}${result.returned ? ", teruggelegd bij de tafel" : ""}`);
-      if (result.returned) notifyReturnedToTable(notifier(context), c.id);
-      return redirect(`${page}?gelukt=${result.returned ? "teruggelegd" : "geconcludeerd"}`);
-    }
-    case "request_advisor_check": {
-      const step = applyCaseEvent(db, c.id, { event: "request_advisor_check" }, caseActor);
-      if (!step.ok) return failure(step.error, formData) as ArrangementFailure;
-      record("case.request_advisor_check", "case", c.id, "voorgelegd aan medisch adviseur");
-      notifyAdvisorPresented(notifier(context), c.id);
-      return redirect(`${page}?gelukt=voorgelegd`);
-    }
-    case "arrange_funding": {
-      const parsed = parseForm(FundingSchema, formData, ["sources"]);
-      if (!parsed.ok) return { ...parsed, formError: CHECK_FIELDS } as ArrangementFailure;
-      const result = recordFunding(db, c.id, { sources: parsed.data.sources, careOfficeId: parsed.data.careOfficeId ?? null }, caseActor);
-      if (!result.ok) {
-        const fieldErrors = "fieldErrors" in result && result.fieldErrors ? Object.fromEntries(Object.entries(result.fieldErrors).map(([k, v]) => [k, [v]])) : {};
-        return failure(result.error, formData, fieldErrors) as ArrangementFailure;
-      }
-      const label = result.label;
-      record("case.arrange_funding", "case", c.id, `financiering geregeld: ${label}`);
-      return redirect(`${page}?gelukt=gefinancierd`);
-    }
-  }
-}
-
-function proposalFailure(formData: FormData, fieldErrors: FieldErrors, componentRows: number, formError = CHECK_FIELDS): ArrangementFailure {
-  return { ok: false, fieldErrors, formError, values: formValues(formData), componentRows };
+  return answerCaseAction(context, ARRANGEMENT_ACTIONS[intent.data]({ context, user, found }, formData), `/casussen/${c.id}/arrangementen`) as ArrangementFailure | Response;
 }
 
 // ── Page ──────────────────────────────────────────────────────────────────────
@@ -524,7 +394,6 @@ function ProposalForm({ data, errors, busy }: { data: Data; errors?: Arrangement
 export default function ArrangementsPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ArrangementFailure | undefined;
-  const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const { case: c } = data;
   const errors = actionData && !actionData.ok ? actionData : undefined;
@@ -534,7 +403,6 @@ export default function ArrangementsPage() {
   const fundingErrors = errors && errorIntent === "arrange_funding" && data.funding && !data.funding.problem ? errors : undefined;
   const conclusionErrors = errors && errorIntent === "advisor_conclusion" && data.canConclude ? errors : undefined;
   const generalError = errors && !proposalErrors && !fundingErrors && !conclusionErrors ? (errors.formError ?? CHECK_FIELDS) : undefined;
-  const done = !errors ? DONE[searchParams.get("gelukt") ?? ""] : undefined;
 
   return (
     <>
@@ -544,7 +412,6 @@ export default function ArrangementsPage() {
         Regiotafel {c.tableNumber}. {c.tableName} · <span className="badge">{CASE_STATE_LABELS[c.status]}</span> ·{" "}
         <Link to={`/casussen/${c.id}/plan`}>Integraal plan</Link>
       </p>
-      {done ? <div className="alert alert--ok" role="status">{done}</div> : null}
       <FormError message={generalError} />
 
       {data.canRequestAdvisorCheck || data.funding ? (

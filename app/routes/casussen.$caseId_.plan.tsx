@@ -1,35 +1,23 @@
-import { formatDate } from "~/lib/format";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { Field, FormError } from "~/components/form";
-import { formatAmsterdam, formatAmsterdamSortable } from "~/domain/amsterdam-time";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Field, fieldId, FormError, useFormFailure } from "~/components/form";
+import { PlanAgreement } from "~/components/plan-agreement";
+import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { CASE_STATE_LABELS } from "~/domain/case-lifecycle";
 import { can } from "~/domain/permissions";
 import { isOverdue, planEditProblem, planReadyToAgree } from "~/domain/plan";
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, LIFE_DOMAIN_LABELS, LIFE_DOMAINS, type ActionStatus } from "~/domain/vocabulary";
-import { audit } from "~/lib/audit.server";
-import { actorOf, denyAccess, requireUser } from "~/lib/auth.server";
+import { denyAccess, requireUser } from "~/lib/auth.server";
 import { parseId, requireCase } from "~/lib/case-access.server";
-import { failure, formValues, parseForm, type FieldErrors, type FormFailure } from "~/lib/forms";
-import { ActionSchema, ActionStatusSchema, CHECK_FIELDS, EditGoalSchema, GoalSchema, PlanIntent, RemoveGoalSchema, NewVersionSchema } from "~/lib/plan-forms";
-import { PlanAgreement } from "~/components/plan-agreement";
-import { fixNewVersion, versionState } from "~/models/plan-versions.server";
-import { addAction, addGoal, agreePlan, ownerOrganisations, planOf, removeGoal, setActionStatus, updateGoal } from "~/models/plan.server";
+import { formatDate } from "~/lib/format";
+import { failure, type FormFailure } from "~/lib/forms";
+import { PlanIntent } from "~/lib/plan-forms";
+import { versionState } from "~/models/plan-versions.server";
+import { ownerOrganisations, planOf } from "~/models/plan.server";
+import { answerCaseAction } from "~/services/case-action.server";
+import { changePlan, planToday } from "~/services/care-plan.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Plan ${data.case.code} – Regiotafel` : "Plan – Regiotafel" }];
-
-const DONE: Record<string, string> = {
-  "doel-toegevoegd": "Het doel is toegevoegd.",
-  "doel-gewijzigd": "Het doel is gewijzigd.",
-  "doel-verwijderd": "Het doel is verwijderd. Acties bij dit doel staan nu zonder doel in het plan.",
-  "actie-toegevoegd": "De actie is toegevoegd.",
-  "status-gewijzigd": "De status van de actie is gewijzigd.",
-  vastgesteld: "Het plan is vastgesteld. De casus staat nu op ‘Plan vastgesteld’.",
-  "nieuwe-versie": "De wijzigingen zijn vastgelegd als nieuwe versie van het plan.",
-};
-
-/** Today in Dutch local time (yyyy-mm-dd): deadlines are calendar days. */
-const today = () => formatAmsterdamSortable(new Date().toISOString()).slice(0, 10);
 
 // The integral treatment-and-care plan of one case: goals per life domain and actions with owner
 // and deadline. Everyone who may read the case reads the plan (requireCase audits the view with
@@ -42,7 +30,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const c = found.case;
   const isChair = can(user.principal, "case:screen", { tableId: c.tableId });
   const { plan, goals, actions, meeting } = planOf(db, c.id);
-  const day = today();
+  const day = planToday();
   const editProblem = planEditProblem(c.status);
   const canEdit = isChair && !editProblem;
   const editGoalId = canEdit ? parseId(new URL(request.url).searchParams.get("wijzig") ?? undefined) : null;
@@ -70,86 +58,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const { found } = await requireCase(request, context, params.caseId, "case:read", "plan.edit");
-  const { db } = context.services;
   const c = found.case;
   const formData = await request.formData();
   const intent = PlanIntent.safeParse(formData.get("intent"));
   if (!intent.success) return failure("Deze handeling is niet mogelijk.", formData);
-
   // Table members, guests and the advisor read the plan; changing it is the chair's.
   if (!can(user.principal, "case:screen", { tableId: c.tableId })) {
     denyAccess(request, context, user, { status: 403, objectType: "case", objectId: c.id, patientId: c.patientId, detail: `${intent.data}` });
   }
-  const problem = intent.data === "agree" ? null : planEditProblem(c.status);
-  if (problem) return failure(problem, formData);
-
-  const record = (action: string, detail: string) =>
-    audit(db, { action, actor: actorOf(user), objectType: "care_plan", objectId: c.id, patientId: c.patientId, detail: `${c.code}: ${detail}`, origin: context.origin });
-  const page = `/casussen/${c.id}/plan`;
-
-  switch (intent.data) {
-    case "add_goal": {
-      const parsed = parseForm(GoalSchema, formData);
-      if (!parsed.ok) return withCheck(parsed);
-      const { goalId } = addGoal(db, c.id, parsed.data);
-      record("plan.goal_add", `doel ${goalId} toegevoegd (${LIFE_DOMAIN_LABELS[parsed.data.lifeDomain]})`);
-      return redirect(`${page}?gelukt=doel-toegevoegd#doelen`);
-    }
-    case "edit_goal": {
-      const parsed = parseForm(EditGoalSchema, formData);
-      if (!parsed.ok) return withCheck(parsed);
-      if (!updateGoal(db, c.id, parsed.data.goalId, { lifeDomain: parsed.data.lifeDomain, goal: parsed.data.goal })) {
-        return failure("Dit doel bestaat niet (meer).", formData);
-      }
-      record("plan.goal_edit", `doel ${parsed.data.goalId} gewijzigd (${LIFE_DOMAIN_LABELS[parsed.data.lifeDomain]})`);
-      return redirect(`${page}?gelukt=doel-gewijzigd#doelen`);
-    }
-    case "remove_goal": {
-      const parsed = parseForm(RemoveGoalSchema, formData);
-      const removed = parsed.ok ? removeGoal(db, c.id, parsed.data.goalId) : null;
-      if (!parsed.ok || !removed) return failure("Dit doel bestaat niet (meer).", formData);
-      record("plan.goal_remove", `doel ${parsed.data.goalId} verwijderd, ${removed.unlinked} actie(s) zonder doel`);
-      return redirect(`${page}?gelukt=doel-verwijderd#doelen`);
-    }
-    case "add_action": {
-      const parsed = parseForm(ActionSchema, formData);
-      if (!parsed.ok) return withCheck(parsed);
-      const errors: FieldErrors = {};
-      if (parsed.data.dueDate < today()) errors.dueDate = ["Kies een datum vanaf vandaag."];
-      if (!ownerOrganisations(db).some((o) => o.id === parsed.data.ownerOrganisationId)) errors.ownerOrganisationId = ["Kies een organisatie uit de lijst."];
-      if (Object.keys(errors).length) return fieldFailure(formData, errors);
-      const added = addAction(db, c.id, parsed.data);
-      if (!added.ok) return fieldFailure(formData, { goalId: [added.error] });
-      record("plan.action_add", `actie ${added.actionId} toegevoegd, organisatie ${parsed.data.ownerOrganisationId}, uiterlijk ${parsed.data.dueDate}`);
-      return redirect(`${page}?gelukt=actie-toegevoegd#acties`);
-    }
-    case "action_status": {
-      const parsed = parseForm(ActionStatusSchema, formData);
-      if (!parsed.ok) return withCheck(parsed);
-      const changed = setActionStatus(db, c.id, parsed.data.actionId, parsed.data.status);
-      if (!changed) return failure("Deze actie bestaat niet (meer).", formData);
-      record("plan.action_status", `actie ${parsed.data.actionId}: ${ACTION_STATUS_LABELS[changed.from]} → ${ACTION_STATUS_LABELS[parsed.data.status]}`);
-      return redirect(`${page}?gelukt=status-gewijzigd#acties`);
-    }
-    case "new_version": {
-      const parsed = parseForm(NewVersionSchema, formData);
-      if (!parsed.ok) return { ...parsed, formError: parsed.fieldErrors.versionReason?.[0] ?? CHECK_FIELDS };
-      const fixed = fixNewVersion(db, c.id, parsed.data.versionReason, user.id);
-      if (!fixed.ok) return failure(fixed.error, formData);
-      record("plan.version", `versie ${fixed.version} vastgelegd`);
-      return redirect(`${page}?gelukt=nieuwe-versie`);
-    }
-    case "agree": {
-      const agreed = agreePlan(db, c.id, { userId: user.id, organisationId: user.organisationId });
-      if (!agreed.ok) return failure(agreed.error, formData);
-      record("plan.agree", `plan vastgesteld${agreed.meetingId ? ` (bijeenkomst ${agreed.meetingId})` : ""}`);
-      return redirect(`${page}?gelukt=vastgesteld`);
-    }
-  }
+  return answerCaseAction(context, changePlan({ context, user, found }, intent.data, formData), `/casussen/${c.id}/plan`);
 }
-
-const withCheck = (f: FormFailure): FormFailure => ({ ...f, formError: f.formError ?? CHECK_FIELDS });
-const fieldFailure = (formData: FormData, fieldErrors: FieldErrors): FormFailure => ({ ok: false, fieldErrors, formError: CHECK_FIELDS, values: formValues(formData) });
 
 // ── Page ──────────────────────────────────────────────────────────────────────
 
@@ -157,58 +75,18 @@ type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 const STATUS_BADGE: Record<ActionStatus, string> = { open: "badge", in_progress: "badge badge--warn", done: "badge badge--ok", cancelled: "badge" };
 
-function GoalForm({
-  intent,
-  goal,
-  errors,
-  busy,
-  idPrefix,
-}: {
-  intent: "add_goal" | "edit_goal";
-  goal?: Data["goals"][number];
-  errors?: FormFailure;
-  busy: boolean;
-  idPrefix: string;
-}) {
-  const err = errors?.fieldErrors;
-  const value = (name: string, fallback: string) => {
-    const v = errors?.values[name];
-    return typeof v === "string" ? v : fallback;
-  };
-  const domainError = err?.lifeDomain?.[0];
-  const goalError = err?.goal?.[0];
+function GoalForm({ intent, goal, failed, busy, scope }: { intent: "add_goal" | "edit_goal"; goal?: Data["goals"][number]; failed?: FormFailure; busy: boolean; scope: string }) {
+  const values = failed?.values ?? { lifeDomain: goal?.lifeDomain ?? "", goal: goal?.goal ?? "" };
   return (
     <Form method="post" noValidate aria-label={intent === "add_goal" ? "Doel toevoegen" : "Doel wijzigen"}>
       <input type="hidden" name="intent" value={intent} />
       {goal ? <input type="hidden" name="goalId" value={goal.id} /> : null}
-      <div className={`field${domainError ? " field--error" : ""}`}>
-        <label htmlFor={`${idPrefix}-domein`}>Levensdomein<span aria-hidden="true"> *</span></label>
-        <select
-          id={`${idPrefix}-domein`}
-          name="lifeDomain"
-          required
-          defaultValue={value("lifeDomain", goal?.lifeDomain ?? "")}
-          aria-invalid={domainError ? true : undefined}
-          aria-describedby={domainError ? `${idPrefix}-domein-fout` : undefined}
-        >
-          <option value="">Kies een levensdomein</option>
-          {LIFE_DOMAINS.map((d) => <option key={d} value={d}>{LIFE_DOMAIN_LABELS[d]}</option>)}
-        </select>
-        {domainError ? <p className="field-error" id={`${idPrefix}-domein-fout`}>{domainError}</p> : null}
-      </div>
-      <div className={`field${goalError ? " field--error" : ""}`}>
-        <label htmlFor={`${idPrefix}-doel`}>Doel<span aria-hidden="true"> *</span></label>
-        <textarea
-          id={`${idPrefix}-doel`}
-          name="goal"
-          rows={3}
-          required
-          defaultValue={value("goal", goal?.goal ?? "")}
-          aria-invalid={goalError ? true : undefined}
-          aria-describedby={goalError ? `${idPrefix}-doel-fout` : undefined}
-        />
-        {goalError ? <p className="field-error" id={`${idPrefix}-doel-fout`}>{goalError}</p> : null}
-      </div>
+      <FormError failure={failed} scope={scope} />
+      <Field name="lifeDomain" label="Levensdomein" required scope={scope} errors={failed?.fieldErrors} values={values}>
+        <option value="">Kies een levensdomein</option>
+        {LIFE_DOMAINS.map((d) => <option key={d} value={d}>{LIFE_DOMAIN_LABELS[d]}</option>)}
+      </Field>
+      <Field name="goal" label="Doel" type="textarea" rows={3} required scope={scope} errors={failed?.fieldErrors} values={values} />
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>{intent === "add_goal" ? "Doel toevoegen" : "Doel opslaan"}</button>
         {intent === "edit_goal" ? <Link to="?#doelen">Annuleren</Link> : null}
@@ -219,14 +97,10 @@ function GoalForm({
 
 export default function PlanPage() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const { case: c, plan, goals, actions, canEdit, organisations } = data;
-  const errors = actionData && !actionData.ok ? actionData : undefined;
-  const errorIntent = errors ? String(errors.values.intent ?? "") : "";
-  const errorsFor = (intent: string) => (errors && errorIntent === intent ? errors : undefined);
-  const done = !errors ? DONE[searchParams.get("gelukt") ?? ""] : undefined;
+  const failures = useFormFailure();
+  const errorsFor = failures.of;
   const goalLabel = (id: number | null) => {
     const goal = id == null ? undefined : goals.find((g) => g.id === id);
     return goal ? `${LIFE_DOMAIN_LABELS[goal.lifeDomain]}: ${goal.goal}` : null;
@@ -237,8 +111,8 @@ export default function PlanPage() {
   const addActionErrors = errorsFor("add_action");
   const statusErrors = errorsFor("action_status");
   const versionErrors = errorsFor("new_version");
-  const formIntents = ["add_goal", "edit_goal", "add_action", "new_version"];
-  const generalError = errors && !formIntents.includes(errorIntent) ? (errors.formError ?? CHECK_FIELDS) : undefined;
+  // A status failure shows in its row; one for an action no longer on the page, at the top.
+  const statusInRow = Boolean(statusErrors && actions.some((a) => String(a.id) === String(statusErrors.values.actionId)));
   const overdueCount = actions.filter((a) => a.overdue).length;
 
   return (
@@ -249,8 +123,7 @@ export default function PlanPage() {
         Regiotafel {c.tableNumber}. {c.tableName} · <span className="badge">{CASE_STATE_LABELS[c.status]}</span> ·{" "}
         <Link to={`/casussen/${c.id}/arrangementen`}>Maatwerk-arrangementen</Link>
       </p>
-      {done ? <div className="alert alert--ok" role="status">{done}</div> : null}
-      <FormError message={generalError} />
+      <FormError failure={failures.other(["add_goal", "edit_goal", "add_action", "new_version", ...(statusInRow ? ["action_status"] : [])])} />
 
       <PlanAgreement
         caseId={c.id}
@@ -261,7 +134,7 @@ export default function PlanPage() {
         versions={data.versions}
         isChair={data.isChair}
         busy={busy}
-        versionError={versionErrors ? { message: versionErrors.formError ?? CHECK_FIELDS, reason: String(versionErrors.values.versionReason ?? "") } : undefined}
+        versionFailed={versionErrors}
       />
 
       <section className="card" aria-labelledby="doelen">
@@ -276,7 +149,7 @@ export default function PlanPage() {
                   {own.map((g) => (
                     <li key={g.id} id={`doel-${g.id}`}>
                       {canEdit && editingId === g.id ? (
-                        <GoalForm intent="edit_goal" goal={g} errors={editErrors} busy={busy} idPrefix={`doel-${g.id}`} />
+                        <GoalForm intent="edit_goal" goal={g} failed={editErrors} busy={busy} scope={`doel-${g.id}`} />
                       ) : (
                         <>
                           {g.goal}
@@ -308,9 +181,8 @@ export default function PlanPage() {
         {canEdit ? (
           <>
             <h3>Nieuw doel</h3>
-            <FormError message={addGoalErrors ? (addGoalErrors.formError ?? CHECK_FIELDS) : undefined} errors={addGoalErrors?.fieldErrors} />
             {/* The key empties the form (also with JavaScript) once a goal was added. */}
-            <GoalForm key={`nieuw-doel-${goals.length}`} intent="add_goal" errors={addGoalErrors} busy={busy} idPrefix="nieuw-doel" />
+            <GoalForm key={`nieuw-doel-${goals.length}`} intent="add_goal" failed={addGoalErrors} busy={busy} scope="nieuw-doel" />
           </>
         ) : null}
       </section>
@@ -336,6 +208,7 @@ export default function PlanPage() {
               {actions.map((a) => {
                 const rowErrors = statusErrors && String(statusErrors.values.actionId) === String(a.id) ? statusErrors : undefined;
                 const statusError = rowErrors?.fieldErrors.status?.[0];
+                const statusId = fieldId("status", `actie-${a.id}`);
                 return (
                   <tr key={a.id}>
                     <td>{a.description}</td>
@@ -350,20 +223,21 @@ export default function PlanPage() {
                         <Form method="post" aria-label={`Status van actie: ${a.description}`}>
                           <input type="hidden" name="intent" value="action_status" />
                           <input type="hidden" name="actionId" value={a.id} />
-                          <label className="visually-hidden" htmlFor={`status-${a.id}`}>Status van actie: {a.description}</label>
+                          <FormError failure={rowErrors} scope={`actie-${a.id}`} />
+                          <label className="visually-hidden" htmlFor={statusId}>Status van actie: {a.description}</label>
                           <select
-                            id={`status-${a.id}`}
+                            id={statusId}
                             name="status"
                             defaultValue={a.status}
                             aria-invalid={statusError ? true : undefined}
-                            aria-describedby={statusError ? `status-${a.id}-fout` : undefined}
+                            aria-describedby={statusError ? `${statusId}-fout` : undefined}
                           >
                             {ACTION_STATUSES.map((s) => <option key={s} value={s}>{ACTION_STATUS_LABELS[s]}</option>)}
                           </select>{" "}
                           <button type="submit" className="button button--secondary button--small" disabled={busy}>
                             Opslaan<span className="visually-hidden"> status van actie: {a.description}</span>
                           </button>
-                          {statusError ? <p className="field-error" id={`status-${a.id}-fout`}>{statusError}</p> : null}
+                          {statusError ? <p className="field-error" id={`${statusId}-fout`}>{statusError}</p> : null}
                         </Form>
                       ) : (
                         <span className={STATUS_BADGE[a.status]}>{ACTION_STATUS_LABELS[a.status]}</span>
@@ -381,7 +255,7 @@ export default function PlanPage() {
           <Form key={`nieuwe-actie-${actions.length}`} method="post" noValidate aria-labelledby="nieuwe-actie">
             <h3 id="nieuwe-actie">Nieuwe actie</h3>
             <input type="hidden" name="intent" value="add_action" />
-            <FormError message={addActionErrors ? (addActionErrors.formError ?? CHECK_FIELDS) : undefined} errors={addActionErrors?.fieldErrors} />
+            <FormError failure={addActionErrors} />
             <div className="form-grid">
               <Field name="description" label="Beschrijving" required errors={addActionErrors?.fieldErrors} values={addActionErrors?.values} />
               <Field name="ownerOrganisationId" label="Uitvoerende organisatie" required errors={addActionErrors?.fieldErrors} values={addActionErrors?.values}>

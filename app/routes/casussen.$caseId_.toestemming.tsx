@@ -28,7 +28,8 @@ import { failure, formValues, parseForm, type FieldErrors } from "~/lib/forms";
 import { getPatient } from "~/models/cases.server";
 import { consentHistory, recordConsent, withdrawConsent } from "~/models/consent.server";
 import { consentOverrideHistory, endConsentOverride, grantConsentOverride } from "~/models/consent-overrides.server";
-import { listOrganisationRefs } from "~/models/organisations.server";
+import { listOrganisationRefs, organisationRegions, REGION_NONE } from "~/models/organisations.server";
+import { OrganisationPicker } from "~/components/organisation-picker";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Toestemming ${data.code} – Regiotafel` : "Toestemming – Regiotafel" }];
 
@@ -77,7 +78,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { db } = context.services;
   const identified = visibility === "identified";
   const history = consentHistory(db, found.case.id);
-  const organisations = listOrganisationRefs(db);
+  const regions = organisationRegions(db);
+  const organisations = listOrganisationRefs(db).map((o) => ({ ...o, region: regions.get(o.id) ?? REGION_NONE }));
+  const pickable = (o: (typeof organisations)[number]) => ({ id: o.id, name: o.name, type: o.type, region: o.region });
   const orgName = new Map(organisations.map((o) => [o.id, o.name]));
   const current = history.at(-1)?.consent ?? null;
   const canOverride = can(user.principal, "consent:override", { tableId: found.case.tableId });
@@ -148,7 +151,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         withdrawalReason: consent.withdrawalReason,
       }))
       .reverse(),
-    organisations: organisations.filter((o) => o.active || current?.scopeOrganisationIds.includes(o.id)).map((o) => ({ id: o.id, name: o.name })),
+    organisations: organisations.filter((o) => o.active || current?.scopeOrganisationIds.includes(o.id)).map(pickable),
     prefill,
     excludedRows: Math.min(MAX_EXCLUDED_ROWS, (identified ? (current?.excludedPersons.length ?? 0) : 0) + EXTRA_EXCLUDED_ROWS),
     today: formatAmsterdamSortable(new Date().toISOString()).slice(0, 10),
@@ -173,7 +176,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       : [],
     // The chair's own organisation always sees identity: no need to choose it.
     overrideOrganisations: canOverride
-      ? organisations.filter((o) => o.active && o.id !== found.leadOrganisationId && mayReceiveOverride(o)).map((o) => ({ id: o.id, name: o.name }))
+      ? organisations.filter((o) => o.active && o.id !== found.leadOrganisationId && mayReceiveOverride(o)).map(pickable)
       : [],
   };
 }
@@ -431,8 +434,10 @@ export default function ConsentPage() {
             <ErrorText errors={errors} name="givenBy" />
           </fieldset>
 
+          {/* Shown unless "de patiënt zelf" is chosen (CSS :has, so also without JavaScript); the server ignores it then. */}
           <fieldset className="representative-block">
             <legend>Bij een vertegenwoordiger</legend>
+            <p className="hint">Verplicht als een vertegenwoordiger de toestemming gaf.</p>
             <Field name="representativeKind" label="Soort vertegenwoordiger (in de wettelijke rangorde)" errors={errors} values={values}>
               <option value="">Kies…</option>
               {REPRESENTATIVE_KINDS.map((k) => (
@@ -479,20 +484,13 @@ export default function ConsentPage() {
             <ErrorText errors={errors} name="scopeOrganisationTypes" />
           </fieldset>
 
-          <fieldset aria-describedby={describedBy("scopeOrganisationIds")}>
-            <legend>Afzonderlijke organisaties die de identiteit mogen zien</legend>
-            <ul className="plain columns">
-              {data.organisations.map((o) => (
-                <li key={o.id}>
-                  <label className="checkbox">
-                    <input type="checkbox" name="scopeOrganisationIds" value={o.id} defaultChecked={listOf(values, "scopeOrganisationIds").includes(String(o.id))} />
-                    {o.name}
-                  </label>
-                </li>
-              ))}
-            </ul>
-            <ErrorText errors={errors} name="scopeOrganisationIds" />
-          </fieldset>
+          <OrganisationPicker
+            name="scopeOrganisationIds"
+            legend="Afzonderlijke organisaties die de identiteit mogen zien"
+            organisations={data.organisations}
+            checked={listOf(values, "scopeOrganisationIds")}
+            errors={errors}
+          />
 
           <fieldset>
             <legend>Personen die niet betrokken mogen worden</legend>
@@ -533,21 +531,14 @@ export default function ConsentPage() {
             <FormError message={grantFailed?.formError} errors={grantFailed?.fieldErrors} />
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="override_grant" />
-              <fieldset aria-describedby={grantErrors?.organisationIds?.[0] ? "veld-organisationIds-fout" : undefined}>
-                <legend>Organisaties die de identiteit zonder toestemming mogen zien</legend>
-                <p className="hint">De organisatie van de voorzitter ziet de identiteit altijd.</p>
-                <ul className="plain columns">
-                  {data.overrideOrganisations.map((o) => (
-                    <li key={o.id}>
-                      <label className="checkbox">
-                        <input type="checkbox" name="organisationIds" value={o.id} defaultChecked={listOf(grantValues, "organisationIds").includes(String(o.id))} />
-                        {o.name}
-                      </label>
-                    </li>
-                  ))}
-                </ul>
-                <ErrorText errors={grantErrors} name="organisationIds" />
-              </fieldset>
+              <OrganisationPicker
+                name="organisationIds"
+                legend="Organisaties die de identiteit zonder toestemming mogen zien"
+                hint="De organisatie van de voorzitter ziet de identiteit altijd."
+                organisations={data.overrideOrganisations}
+                checked={listOf(grantValues, "organisationIds")}
+                errors={grantErrors}
+              />
               <Field
                 name="reason"
                 type="textarea"

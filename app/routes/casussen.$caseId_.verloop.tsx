@@ -1,37 +1,28 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, fieldValue, FormError } from "~/components/form";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { allowedEvents, CASE_STATE_LABELS } from "~/domain/case-lifecycle";
 import { DEADLINE_KINDS, DEADLINE_LABELS, DEADLINE_STATE_LABELS, formatDay, type DeadlineState } from "~/domain/deadlines";
 import { EscalationSection } from "~/components/escalation-section";
-import { ESCALATION_LEVEL_LABELS, ESCALATION_STATES, lastEscalation, selectableLevels } from "~/domain/escalation";
-import { escalateCase, requestsOfCase } from "~/models/escalation-requests.server";
-import { notifyEscalationRequested } from "~/models/notifications.server";
-import { notifier } from "~/lib/notifier.server";
-import { requestFieldErrors } from "~/lib/progress-forms";
+import { ESCALATION_STATES, lastEscalation, selectableLevels } from "~/domain/escalation";
+import { requestsOfCase } from "~/models/escalation-requests.server";
 import { can } from "~/domain/permissions";
+import { answerCaseAction } from "~/services/case-action.server";
+import { PROGRESS_ACTIONS } from "~/services/case-progress.server";
 import { CARE_FUNCTION_LABELS, CARE_FUNCTIONS, FUNDING_TYPE_LABELS, FUNDING_TYPES } from "~/domain/vocabulary";
-import { audit } from "~/lib/audit.server";
-import { actorOf, denyAccess, requireUser } from "~/lib/auth.server";
+import { denyAccess, requireUser } from "~/lib/auth.server";
 import { requireCase } from "~/lib/case-access.server";
-import { failure, formValues, parseForm, type FormFailure } from "~/lib/forms";
+import { failure, type FormFailure } from "~/lib/forms";
 import { CLOSURE_REASON_LABELS, CLOSURE_REASONS } from "~/domain/closure";
-import { AddDeadlineSchema, CarryOverSchema, CloseSchema, DeadlineMetSchema, EscalateSchema, PlaceSchema, ProgressIntentSchema, type ProgressIntent } from "~/lib/progress-forms";
+import { ProgressIntentSchema, type ProgressIntent } from "~/lib/progress-forms";
 import {
-  addDeadline,
   amsterdamToday,
-  carryOverDeadline,
-  closeCase,
   listDeadlines,
   listEscalations,
   listPlacements,
-  markDeadlineMet,
-  placeCase,
   placementOrganisations,
   receiptDate,
-  startFollowUp,
-  type Failure,
 } from "~/models/case-progress.server";
 import { caseHistory } from "~/models/cases.server";
 import { currentFunding } from "~/models/funding.server";
@@ -39,24 +30,6 @@ import { currentFunding } from "~/models/funding.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Verloop ${data.case.code} – Regiotafel` : "Verloop – Regiotafel" }];
 
 const CHECK_FIELDS = "Controleer de velden met een foutmelding.";
-
-const DONE: Record<string, string> = {
-  opgeschaald: "De opschaling is vastgelegd.",
-  geplaatst: "De plaatsing is vastgelegd. De casus heeft nu de status Geplaatst.",
-  nazorg: "De nazorg is gestart.",
-  afgesloten: "De casus is afgesloten.",
-  "termijn-toegevoegd": "De termijn is toegevoegd.",
-  "termijn-gehaald": "De termijn is als gehaald vastgelegd.",
-  "termijn-overgedragen": "De termijn is overgedragen.",
-};
-
-/** The form field a model failure belongs to, per intent (the model speaks of its own inputs). */
-const FIELD_OF: Partial<Record<ProgressIntent, Record<string, string>>> = {
-  escalate: { level: "level", reason: "escalationReason" },
-  place: { organisationId: "organisationId", startDate: "placementStart", fundingType: "fundingType" },
-  add_deadline: { needsWlz: "needsWlz" },
-  deadline_met: { metOn: "metOn" },
-};
 
 // Escalation, placement, follow-up, closure and the terms that run for one case. Everyone who
 // may read the case (requireCase: 404 otherwise, audited) sees it; only the chair of the case's
@@ -102,7 +75,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const { found } = await requireCase(request, context, params.caseId, "case:read", "case.action");
-  const { db } = context.services;
   const c = found.case;
   const formData = await request.formData();
 
@@ -113,80 +85,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
   const intent = ProgressIntentSchema.safeParse(formData.get("intent"));
   if (!intent.success) return failure("Deze handeling is niet mogelijk.", formData);
-
-  const actor = { userId: user.id, organisationId: user.organisationId };
-  const record = (action: string, objectType: string, objectId: number, detail: string) =>
-    audit(db, { action, actor: actorOf(user), objectType, objectId, patientId: c.patientId, detail: `${c.code}: ${detail}`, origin: context.origin });
-  const refused = (result: Failure): FormFailure => {
-    const field = result.field ? FIELD_OF[intent.data]?.[result.field] : undefined;
-    return field
-      ? { ok: false, fieldErrors: { [field]: [result.error] }, values: formValues(formData) }
-      : failure(result.error, formData);
-  };
-  const page = `/casussen/${c.id}/verloop`;
-  const today = amsterdamToday();
-
-  switch (intent.data) {
-    case "escalate": {
-      const parsed = parseForm(EscalateSchema, formData);
-      if (!parsed.ok) return parsed;
-      const { level, escalationReason, bottleneck, leaderQuestion, confirmNoPatientData } = parsed.data;
-      const request = level === "national_project_leader" ? { bottleneck, question: leaderQuestion, confirmedNoPatientData: confirmNoPatientData } : null;
-      const result = escalateCase(db, c, { level, reason: escalationReason, request }, user.id);
-      if (!result.ok && result.fieldErrors) return { ok: false as const, fieldErrors: requestFieldErrors(result.fieldErrors), formError: result.error, values: formValues(formData) };
-      if (!result.ok) return refused(result);
-      record("case.escalate", "escalation", result.escalationId, `opgeschaald naar ${ESCALATION_LEVEL_LABELS[level]}`);
-      if (result.requestId) notifyEscalationRequested(notifier(context), result.requestId, c.code, found.tableName);
-      return redirect(`${page}?gelukt=opgeschaald#opschaling`);
-    }
-    case "place": {
-      const parsed = parseForm(PlaceSchema, formData);
-      if (!parsed.ok) return parsed;
-      const { organisationId, careFunction, fundingType, placementStart, notes } = parsed.data;
-      const result = placeCase(db, c.id, { organisationId, careFunction, fundingType, startDate: placementStart, notes }, actor);
-      if (!result.ok) return refused(result);
-      record("case.place", "placement", result.placementId, `geplaatst per ${placementStart} (${CARE_FUNCTION_LABELS[careFunction]}, ${FUNDING_TYPE_LABELS[result.fundingType]})`);
-      return redirect(`${page}?gelukt=geplaatst#plaatsing`);
-    }
-    case "start_follow_up": {
-      const step = startFollowUp(db, c.id, actor);
-      if (!step.ok) return failure(step.error, formData);
-      record("case.follow_up", "case", c.id, "nazorg gestart");
-      return redirect(`${page}?gelukt=nazorg#plaatsing`);
-    }
-    case "close": {
-      const parsed = parseForm(CloseSchema, formData);
-      if (!parsed.ok) return parsed;
-      const step = closeCase(db, c.id, { reason: parsed.data.closeKind, text: parsed.data.closeReason ?? null }, actor);
-      if (!step.ok) return failure(step.error, formData);
-      record("case.close", "case", c.id, "afgesloten, reden vastgelegd");
-      return redirect(`${page}?gelukt=afgesloten`);
-    }
-    case "add_deadline": {
-      const parsed = parseForm(AddDeadlineSchema, formData);
-      if (!parsed.ok) return parsed;
-      const result = addDeadline(db, c.id, { kind: parsed.data.kind, startDate: parsed.data.deadlineStart, needsWlz: parsed.data.needsWlz }, user.id);
-      if (!result.ok) return refused(result);
-      record("case.deadline_add", "case_deadline", result.id, `termijn ${parsed.data.kind} vanaf ${parsed.data.deadlineStart}, uiterlijk ${result.dueDate}`);
-      return redirect(`${page}?gelukt=termijn-toegevoegd#termijnen`);
-    }
-    case "carry_over": {
-      const parsed = parseForm(CarryOverSchema, formData);
-      if (!parsed.ok) return parsed;
-      const result = carryOverDeadline(db, c.id, parsed.data.deadlineId, parsed.data.carryOverReason);
-      if (!result.ok) return refused(result);
-      record("case.deadline_carry_over", "case_deadline", parsed.data.deadlineId, `termijn ${result.kind} overgedragen, reden vastgelegd`);
-      return redirect(`${page}?gelukt=termijn-overgedragen#termijnen`);
-    }
-    case "deadline_met": {
-      const parsed = parseForm(DeadlineMetSchema, formData);
-      if (!parsed.ok) return parsed;
-      const result = markDeadlineMet(db, c.id, parsed.data.deadlineId, parsed.data.metOn, today);
-      if (!result.ok) return refused(result);
-      record("case.deadline_met", "case_deadline", parsed.data.deadlineId, `termijn ${result.kind} gehaald op ${parsed.data.metOn}`);
-      return redirect(`${page}?gelukt=termijn-gehaald#termijnen`);
-    }
-  }
+  return answerCaseAction(context, PROGRESS_ACTIONS[intent.data]({ context, user, found }, formData), `/casussen/${c.id}/verloop`);
 }
 
 // ── Page ──────────────────────────────────────────────────────────────────────
@@ -210,7 +109,6 @@ function Errors({ errors }: { errors?: FormFailure }) {
 export default function CaseProgressPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const { case: c } = data;
   const errors = actionData && !actionData.ok ? actionData : undefined;
@@ -225,7 +123,6 @@ export default function CaseProgressPage() {
     deadline_met: true,
   };
   const generalError = errors && !shownForms[errorIntent as ProgressIntent] ? (errors.formError ?? CHECK_FIELDS) : undefined;
-  const done = !errors ? DONE[searchParams.get("gelukt") ?? ""] : undefined;
 
   const escalateErrors = errorsFor("escalate");
   const placeErrors = errorsFor("place");
@@ -245,7 +142,6 @@ export default function CaseProgressPage() {
       <p className="lead">
         Regiotafel {c.tableNumber}. {c.tableName} · <span className="badge">{CASE_STATE_LABELS[c.status]}</span>
       </p>
-      {done ? <div className="alert alert--ok" role="status">{done}</div> : null}
       <FormError message={generalError} />
       {metErrors && !metErrorsInRow ? <FormError message={metErrors.formError ?? metErrors.fieldErrors.deadlineId?.[0] ?? CHECK_FIELDS} errors={metErrors?.fieldErrors} /> : null}
 

@@ -15,10 +15,10 @@ export type CaseActionHandler = (ctx: CaseActionContext, formData: FormData) => 
 
 export const actorIds = ({ user }: CaseActionContext) => ({ userId: user.id, organisationId: user.organisationId });
 
-/** The audit line of a change to the case (or its plan, arrangement …), with the patient. */
-export function recordCaseChange({ context, user, found }: CaseActionContext, action: string, detail: string, objectType = "case") {
+/** The audit line of a change to the case (or its plan, an arrangement …), with the patient. */
+export function recordCaseChange({ context, user, found }: CaseActionContext, action: string, detail: string, object: { type: string; id?: number } = { type: "case" }) {
   const c = found.case;
-  audit(context.services.db, { action, actor: actorOf(user), objectType, objectId: c.id, patientId: c.patientId, detail: `${c.code}: ${detail}`, origin: context.origin });
+  audit(context.services.db, { action, actor: actorOf(user), objectType: object.type, objectId: object.id ?? c.id, patientId: c.patientId, detail: `${c.code}: ${detail}`, origin: context.origin });
 }
 
 /** The action's answer: the failure for the form, or a redirect that shows the message once. */

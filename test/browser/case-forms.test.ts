@@ -64,3 +64,34 @@ it("screening sent incomplete: summary with links at the top, focus on it, nothi
   await page.getByRole("heading", { name: "Screening door de voorzitter" }).waitFor();
   expect(await page.locator(".flash-region").textContent()).toBe("");
 });
+
+it("consent step: the text filter narrows the grouped organisations; the representative block follows 'gegeven door'", { timeout: 60_000 }, async () => {
+  const r = referThroughModel(t.portal.services.db);
+  const page = await (await browser.newContext()).newPage();
+  page.setDefaultTimeout(8000);
+  await loginThroughForm(page, t.url, "voorzitter.rotterdam@regiotafel.test");
+  await page.goto(`${t.url}/casussen/${r.caseId}/toestemming`);
+  const picker = page.getByRole("group", { name: "Afzonderlijke organisaties die de identiteit mogen zien" });
+  const visibleBoxes = () => picker.locator("input[type=checkbox]:visible");
+  const all = await visibleBoxes().count();
+  await picker.getByLabel("Zoek een organisatie").fill("parnassia");
+  await picker.getByText(/^\d+ van \d+ organisaties$/).waitFor();
+  const names = await visibleBoxes().evaluateAll((boxes) => boxes.map((b) => b.closest("label")?.textContent ?? ""));
+  console.log(`consent filter: ${all} organisations, 'parnassia' leaves ${names.length}: ${names.join(", ")}`);
+  expect(names.length).toBeGreaterThan(0);
+  expect(names.length).toBeLessThan(all);
+  for (const name of names) expect(name.toLowerCase()).toContain("parnassia");
+  // Groups without a match are hidden as a whole.
+  expect(await picker.getByRole("group", { name: "Zorgverzekeraar" }).isVisible()).toBe(false);
+  await visibleBoxes().first().check();
+  await picker.getByLabel("Zoek een organisatie").fill("");
+  expect(await visibleBoxes().count()).toBe(all);
+  expect(await picker.locator("input[type=checkbox]:checked").count()).toBeGreaterThanOrEqual(1);
+
+  const representative = page.getByRole("group", { name: "Bij een vertegenwoordiger" });
+  const givenBy = page.getByRole("group", { name: "Toestemming gegeven door" });
+  await givenBy.getByLabel("De patiënt zelf").check();
+  expect(await representative.isVisible()).toBe(false);
+  await givenBy.getByLabel(/Een\s+vertegenwoordiger/).check();
+  expect(await representative.isVisible()).toBe(true);
+});

@@ -25,6 +25,7 @@ import { applyCaseEvent, saveAssessment } from "~/models/cases.server";
 import { addAgendaItem, createMeetings, getMeeting } from "~/models/meetings.server";
 import { overdueActionsForTables } from "~/models/plan.server";
 import { createReferral } from "~/models/referrals.server";
+import { followFlash } from "../helpers/flash";
 import { mailedSince, outboxMark } from "../helpers/outbox";
 import { sessionsFor, startPortal, type TestPortal } from "../helpers/portal";
 import { uniqueBsn, validReferral } from "../helpers/referral-payload";
@@ -181,7 +182,7 @@ describe("the integral plan", () => {
     ]) {
       const r = await post(CHAIR, plan, { intent: "add_goal", lifeDomain, goal });
       expect(r.status, goal).toBe(302);
-      expect(r.location).toBe(`${plan}?gelukt=doel-toegevoegd#doelen`);
+      expect(r.location).toBe(`${plan}#doelen`);
     }
     const page = await get(CHAIR, plan);
     expect(page.html).toMatch(/<h3 id="domein-housing">Wonen<\/h3><ul><li[^>]*>Een beschermde woonplek in Rotterdam/);
@@ -288,7 +289,7 @@ describe("the integral plan", () => {
     expect(page.html).toContain("Plan vaststellen");
     const agreed = await post(CHAIR, plan, { intent: "agree" });
     expect(agreed.status).toBe(302);
-    expect(agreed.location).toBe(`${plan}?gelukt=vastgesteld`);
+    expect(agreed.location).toBe(plan);
     expect(caseRow(c.caseId).status).toBe("plan_agreed");
     const row = db().select().from(carePlans).where(eq(carePlans.caseId, c.caseId)).get()!;
     expect(row.agreedAt).toBeTruthy();
@@ -297,7 +298,7 @@ describe("the integral plan", () => {
     expect([event.fromState, event.toState]).toEqual(["discussed", "plan_agreed"]);
     expect(auditFor("plan.agree", c.patientId)).toHaveLength(1);
 
-    const after = await get(CHAIR, `${plan}?gelukt=vastgesteld`);
+    const after = await followFlash(await sessions.as(CHAIR), agreed);
     expect(after.html).toContain("Het plan is vastgesteld.");
     expect(after.html).toContain("Casusoverleg januari");
     expect(after.html).not.toContain("Plan vaststellen</button>");
@@ -485,7 +486,7 @@ describe("maatwerk-arrangements", () => {
     const r = await post(CHAIR, page, proposal({ "components.2.kind": "", "components.2.description": "" }));
     expect(r.status).toBe(302);
     const [row] = db().select().from(arrangements).where(eq(arrangements.caseId, c.caseId)).all();
-    expect(r.location).toBe(`${page}?gelukt=voorgesteld#arrangement-${row.id}`);
+    expect(r.location).toBe(`${page}#arrangement-${row.id}`);
     expect([row.status, row.costEstimate, row.periodStart, row.periodEnd, row.proposedByUserId]).toEqual(["proposed", 84500, "2026-04-01", "2027-03-31", user(CHAIR).id]);
     const o = ids();
     const parties = db().select().from(arrangementParties).where(eq(arrangementParties.arrangementId, row.id)).all();
@@ -651,7 +652,7 @@ describe("maatwerk-arrangements", () => {
     const r = await post(CHAIR, page, { intent: "end", arrangementId: String(row.id) });
     expect(r.status).toBe(302);
     expect(db().select().from(arrangements).where(eq(arrangements.id, row.id)).get()!.status).toBe("ended");
-    const view = await get(CHAIR, `${page}?gelukt=beeindigd`);
+    const view = await followFlash(await sessions.as(CHAIR), r);
     expect(view.html).toContain("Het arrangement is beëindigd.");
     expect(view.html).toContain('<span class="badge">Beëindigd</span>');
   });

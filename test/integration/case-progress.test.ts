@@ -111,7 +111,7 @@ describe("escalation, placement, follow-up and closure by the chair", () => {
   it("escalates up the ladder; a lower level after a higher one is refused in Dutch with the typed values kept", async () => {
     const first = await post(CHAIR, page(c.caseId), { intent: "escalate", level: "national_mediation", escalationReason: "Geen passend aanbod binnen of buiten de regio." });
     expect(first.status).toBe(302);
-    expect(first.location).toBe(`${page(c.caseId)}?gelukt=opgeschaald#opschaling`);
+    expect(first.location).toBe(`${page(c.caseId)}#opschaling`);
 
     const lower = await post(CHAIR, page(c.caseId), { intent: "escalate", level: "supra_regional", escalationReason: "Nieuw bovenregionaal aanbod in Gelderland." });
     expect(lower.status).toBe(200);
@@ -334,7 +334,7 @@ describe("terms per case", () => {
   it("adds a Wmo term from 2026-01-31, due 8 weeks later on 2026-03-28, shown as overdue (red)", async () => {
     const r = await post(CHAIR, page(c.caseId), { intent: "add_deadline", kind: "wmo_support", deadlineStart: "2026-01-31" });
     expect(r.status).toBe(302);
-    expect(r.location).toBe(`${page(c.caseId)}?gelukt=termijn-toegevoegd#termijnen`);
+    expect(r.location).toBe(`${page(c.caseId)}#termijnen`);
     const [row] = deadlines();
     expect(row).toMatchObject({ kind: "wmo_support", startDate: "2026-01-31", dueDate: "2026-03-28", alertDate: null, metOn: null, createdByUserId: userId(CHAIR).id });
 
