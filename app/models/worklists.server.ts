@@ -93,16 +93,20 @@ export function referrerWorklists(db: Db, organisationId: number) {
     .where(and(own, isNull(informationRequests.answeredAt)))
     .orderBy(asc(informationRequests.askedAt))
     .all();
+  // Every advice ever given grows for years: counted and cut to the first few in SQL.
+  const answered = and(own, isNotNull(referrerAdvices.recordedAt));
   const answers = db
     .select({ caseId: cases.id, code: cases.code, recordedAt: referrerAdvices.recordedAt })
     .from(referrerAdvices)
     .innerJoin(cases, eq(referrerAdvices.caseId, cases.id))
-    .where(and(own, isNotNull(referrerAdvices.recordedAt)))
+    .where(answered)
     .orderBy(desc(referrerAdvices.recordedAt))
+    .limit(FIRST_ITEMS)
     .all();
+  const answerCount = db.select({ n: count() }).from(referrerAdvices).innerJoin(cases, eq(referrerAdvices.caseId, cases.id)).where(answered).get()?.n ?? 0;
   return {
     questions: first(questions, (q) => ({ caseId: q.caseId, code: q.code, text: "Vraag van de tafel", date: q.askedAt })),
-    answers: first(answers, (a) => ({ caseId: a.caseId, code: a.code, text: "Advies van de tafel", date: a.recordedAt })),
+    answers: { count: answerCount, items: answers.map((a) => ({ caseId: a.caseId, code: a.code, text: "Advies van de tafel", date: a.recordedAt })) },
   };
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull } from "drizzle-orm";
-import { agendaItems, cases, informationRequests, meetings, planActions, regionalTables, users } from "../../db/schema";
+import { agendaItems, cases, informationRequests, meetings, planActions, referrerAdvices, regionalTables, users } from "../../db/schema";
+import { FIRST_ITEMS } from "../../app/models/worklists.server";
 import { addDeadline } from "../../app/models/case-progress.server";
 import { addAction, addGoal } from "../../app/models/plan.server";
 import { loggedIn, pageText, startPortal, type TestPortal } from "../helpers/portal";
@@ -97,4 +98,27 @@ describe("home page per role: worklists", () => {
     expect(countOf(section(advisor, "Voorgelegd voor uw toetsing"))).toBe(presented.length);
     expect(advisor).not.toContain('href="/verwijzingen/nieuw"');
   });
+
+  it("the referrer's advices from the table, which grow for years, show their count and only the first few, newest first, with a link to the whole list", async () => {
+    const email = "zorgbemiddeling.vgz@regiotafel.test";
+    const org = db().select().from(users).where(eq(users.email, email)).get()!.organisationId;
+    const own = db().select().from(cases).where(eq(cases.referrerOrganisationId, org)).limit(1).get()!;
+    const meeting = db()
+      .insert(meetings)
+      .values({ tableId: own.tableId, title: "Adviezen", startsAt: "2025-01-07T13:00:00.000Z", durationMinutes: 120, location: "Zaal", createdAt: "2025-01-01T00:00:00.000Z" })
+      .returning()
+      .get();
+    for (let i = 0; i < 12; i++) {
+      const item = db().insert(agendaItems).values({ meetingId: meeting.id, caseId: own.id, startsAt: meeting.startsAt, durationMinutes: 10 }).returning().get();
+      const day = String(i + 1).padStart(2, "0");
+      db().insert(referrerAdvices).values({ caseId: own.id, agendaItemId: item.id, discussedAt: meeting.startsAt, dueAt: meeting.startsAt, recordedAt: `2025-02-${day}T10:00:00.000Z` }).run();
+    }
+    const total = db().select({ id: referrerAdvices.id }).from(referrerAdvices).innerJoin(cases, eq(referrerAdvices.caseId, cases.id)).where(eq(cases.referrerOrganisationId, org)).all().length;
+    const home = await pageText(await (await loggedIn(t.url, email)).get("/"));
+    const answers = section(home, "Adviezen van de tafel");
+    expect(countOf(answers)).toBe(total);
+    expect(answers.match(/<li/g)?.length ?? 0).toBeLessThanOrEqual(FIRST_ITEMS + 1); // the items, and at most the link
+    expect(answers).toContain('href="/verwijzingen"');
+  });
 });
+

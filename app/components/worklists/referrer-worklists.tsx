@@ -7,7 +7,7 @@ export function ReferrerWorklists({ lists }: { lists: ReturnType<typeof referrer
   return (
     <div className="worklists">
       <WorklistSection id="vragen" title="Vragen van de tafel" list={lists.questions} itemLink={referral} more={{ to: "/verwijzingen", label: "Alle verwijzingen" }} empty="Geen open vragen." />
-      <WorklistSection id="antwoorden" title="Adviezen van de tafel" list={lists.answers} itemLink={referral} empty="Nog geen adviezen." />
+      <WorklistSection id="antwoorden" title="Adviezen van de tafel" list={lists.answers} itemLink={referral} more={{ to: "/verwijzingen", label: "Alle verwijzingen" }} empty="Nog geen adviezen." />
     </div>
   );
 }
