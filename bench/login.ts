@@ -1,10 +1,7 @@
 // Signs a demo account in over HTTP, as a browser would (with an Origin header), through the
 // second-factor step with the demo accounts' TOTP secret: the session cookie.
-import { authenticator } from "otplib";
-import { TOTP_DIGITS, TOTP_PERIOD_SECONDS } from "../app/domain/second-factor";
+import { totpCode } from "../app/lib/second-factor.server";
 import { DEMO_TOTP_SECRET } from "../db/seed";
-
-const totp = authenticator.clone({ digits: TOTP_DIGITS, step: TOTP_PERIOD_SECONDS });
 
 async function post(baseUrl: string, fields: Record<string, string>, cookie?: string) {
   return fetch(`${baseUrl}/inloggen`, {
@@ -21,7 +18,7 @@ const cookieNamed = (response: Response, name: string) => response.headers.getSe
 export async function login(baseUrl: string, email: string): Promise<string> {
   const first = await post(baseUrl, { email, password: "Demo-wachtwoord-2026", redirectTo: "/" });
   const pending = cookieNamed(first, "regiotafel_2fa");
-  const answer = pending ? await post(baseUrl, { intent: "code", code: totp.generate(DEMO_TOTP_SECRET), redirectTo: "/" }, pending) : first;
+  const answer = pending ? await post(baseUrl, { intent: "code", code: totpCode(DEMO_TOTP_SECRET), redirectTo: "/" }, pending) : first;
   const cookie = cookieNamed(answer, "regiotafel_session");
   if (answer.status !== 302 || !cookie) throw new Error(`login as ${email} failed (${answer.status})`);
   return cookie;

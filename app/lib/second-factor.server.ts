@@ -36,6 +36,11 @@ function sameMac(a: string, b: string): boolean {
 
 // ── TOTP ─────────────────────────────────────────────────────────────────────
 
+/** The code of a secret at an instant (ms): for the demo-code command, the benchmarks and the tests. */
+export function totpCode(secret: string, at: number = Date.now()): string {
+  return totp.clone({ epoch: at }).generate(secret);
+}
+
 export function newSecret(): string {
   return authenticator.generateSecret(SECRET_BYTES);
 }

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { authenticator } from "otplib";
+import { totpCode as codeAt } from "../../app/lib/second-factor.server";
 import { readConfig } from "../../app/lib/config.server";
 import { createPortal, type Portal } from "../../server/app";
 import { users } from "../../db/schema";
@@ -170,7 +170,7 @@ const stepNow = () => Math.floor(Date.now() / TOTP_PERIOD_MS);
 
 /** The code of a secret for a 30-second step (default: the current one). */
 export function totpCode(secret: string, step = stepNow()): string {
-  return authenticator.clone({ epoch: step * TOTP_PERIOD_MS }).generate(secret);
+  return codeAt(secret, step * TOTP_PERIOD_MS);
 }
 
 /** Per account (or secret), the last step this helper sent a code for: the portal accepts every step only once. */
