@@ -63,6 +63,7 @@ export const MoveSchema = z.object({
 export const MeetingIntent = z.enum(["respond", "add_item", "remove_item", "invite_guest", "cancel", "move"], {
   errorMap: () => ({ message: "Deze handeling is niet mogelijk." }),
 });
+export type MeetingIntentName = z.output<typeof MeetingIntent>;
 
 export const RespondSchema = z.object({
   response: z.enum(["accepted", "declined"], { errorMap: () => ({ message: "Kies of u komt." }) }),

@@ -1,253 +1,44 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FieldGroup, FormError } from "~/components/form";
-import { caseVisibility } from "~/domain/consent";
-import {
-  amsterdamDate,
-  amsterdamTime,
-  amsterdamToUtc,
-  defaultGuestAccessDate,
-  endOf,
-  formatClockRange,
-  formatMeetingDay,
-  formatPeriod,
-  guestAccessProblem,
-  guestAccessUntil,
-  INVITATION_KIND_LABELS,
-  nextFreeSlot,
-  RESPONSE_LABELS,
-} from "~/domain/meetings";
-import { can } from "~/domain/permissions";
-import { audit } from "~/lib/audit.server";
-import { actorOf, loadAccount, requireUser } from "~/lib/auth.server";
-import { redirectWithFlash } from "~/lib/flash.server";
-import { failure, parseForm } from "~/lib/forms";
-import { isConfirmed, NOT_CONFIRMED } from "~/lib/confirmation";
-import { ConfirmAction } from "~/components/confirm-action";
-import { meetingAccess, requireMeetingChair } from "~/lib/meeting-access.server";
-import { AddItemSchema, CHECK_FIELDS, fieldFailure, GuestSchema, MeetingIntent, MoveSchema, RemoveItemSchema, RespondSchema } from "~/lib/meeting-forms";
-import { consentScopeOf, currentConsent, findCase } from "~/models/cases.server";
-import {
-  activeUserByEmail,
-  addAgendaItem,
-  agendaOf,
-  cancelMeeting,
-  clashesFor,
-  invitationsOf,
-  inviteGuest,
-  moveMeeting,
-  removeAgendaItem,
-  respondToInvitation,
-  schedulableCases,
-} from "~/models/meetings.server";
-import { notifier } from "~/lib/notifier.server";
-import { notifyCaseOnAgenda, notifyGuestInvited, notifyMeetingCancelled, notifyMeetingMoved } from "~/models/notifications.server";
 import { Badge, StatusBadge } from "~/components/badge";
+import { ConfirmAction } from "~/components/confirm-action";
+import { Field, FieldGroup, FormError } from "~/components/form";
+import { requireUser } from "~/lib/auth.server";
+import { redirectWithFlash } from "~/lib/flash.server";
+import { failure } from "~/lib/forms";
+import { meetingAccess, requireMeetingChair } from "~/lib/meeting-access.server";
+import { CHECK_FIELDS, MeetingIntent } from "~/lib/meeting-forms";
+import { CHAIR_ACTIONS, respond, type MeetingActionResult } from "~/services/meeting-actions.server";
+import { meetingView } from "~/services/meeting-view.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} – Bijeenkomst – Regiotafel` : "Bijeenkomst – Regiotafel" }];
 
-const DONE = {
-  geagendeerd: "De casus staat op de agenda.",
-  verwijderd: "Het agendapunt is van de agenda gehaald. De casus kan opnieuw worden geagendeerd.",
-  uitgenodigd: "De gast-expert is uitgenodigd.",
-  verplaatst: "De bijeenkomst is verplaatst. De deelnemers krijgen een bijgewerkte agenda-uitnodiging.",
-  geannuleerd: "De bijeenkomst is geannuleerd. De casussen op de agenda kunnen opnieuw worden geagendeerd.",
-  aangenomen: "U heeft laten weten dat u komt.",
-  afgeslagen: "U heeft laten weten dat u niet komt.",
-} as const;
 
 // One meeting: details, agenda and participants. Chair and members of its table see all of it;
 // an invited guest expert only the agenda items they were invited to, while their access lasts.
 // Agenda items show the case code, never the patient's name.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const access = meetingAccess(request, context, user, params.meetingId);
-  const { db } = context.services;
-  const { meeting, kind, isChair, invitation } = access;
-  const allItems = agendaOf(db, meeting.id);
-  const items = kind === "guest" ? allItems.filter((i) => access.guestItemIds.includes(i.id)) : allItems;
-  const codeOf = new Map(allItems.map((i) => [i.id, i.code]));
-  const participants = invitationsOf(db, meeting.id).map((p) => ({
-    id: p.id,
-    name: p.name,
-    organisation: p.organisation,
-    kind: INVITATION_KIND_LABELS[p.kind],
-    response: RESPONSE_LABELS[p.response],
-    // Which cases a guest joins, and until when, is for the table only.
-    guestItems: kind === "table" && p.kind === "guest" ? p.guestAgendaItemIds.map((id) => codeOf.get(id)).filter((c): c is string => Boolean(c)) : [],
-    // Stored as the instant access ends; shown as the last day ("tot en met").
-    accessUntil: kind === "table" && p.accessUntil ? formatMeetingDay(new Date(new Date(p.accessUntil).getTime() - 1).toISOString()) : null,
-    isMe: p.userId === user.id,
-  }));
-  const endsAt = endOf(meeting.startsAt, meeting.durationMinutes);
-  const over = new Date(endsAt).getTime() < Date.now();
-  const myClashes =
-    invitation && !meeting.cancelled && invitation.response !== "declined"
-      ? clashesFor(db, [user.id], [meeting], meeting.id).map((c) => `${c.label}, ${formatMeetingDay(c.startsAt)}, ${formatClockRange(c.startsAt, c.durationMinutes)}`)
-      : [];
-  const freeSlot = isChair ? nextFreeSlot(meeting, allItems, 30) : null;
-  // The agenda shows case codes, not identities: one line for the page, not one per patient.
-  audit(db, {
-    action: "meeting.view",
-    actor: actorOf(user),
-    objectType: "meeting",
-    objectId: meeting.id,
-    detail: `${kind === "guest" ? "als gast" : "als tafel"}, ${items.length} agendapunt(en)`,
-    origin: context.origin,
-  });
-  return {
-    meeting: {
-      id: meeting.id,
-      title: meeting.title,
-      when: formatPeriod(meeting.startsAt, meeting.durationMinutes),
-      range: formatClockRange(meeting.startsAt, meeting.durationMinutes),
-      location: meeting.location,
-      videoUrl: meeting.videoUrl,
-      cancelled: meeting.cancelled,
-      inSeries: Boolean(meeting.seriesId),
-      over,
-      tableName: meeting.tableName,
-      tableSlug: meeting.tableSlug,
-    },
-    kind,
-    isChair,
-    myResponse: invitation ? invitation.response : null,
-    myClashes,
-    items: items.map((i) => ({
-      id: i.id,
-      caseId: i.caseId,
-      code: i.code,
-      status: i.status,
-      time: formatClockRange(i.startsAt, i.durationMinutes),
-      durationMinutes: i.durationMinutes,
-      closed: Boolean(i.closedAt),
-    })),
-    participants,
-    chair: isChair
-      ? {
-          cases: meeting.cancelled || over ? [] : schedulableCases(db, meeting.tableId),
-          defaultStart: freeSlot ? amsterdamTime(freeSlot) : amsterdamTime(meeting.startsAt),
-          defaultAccessUntil: defaultGuestAccessDate(meeting),
-        }
-      : null,
-  };
+  return meetingView(context, user, meetingAccess(request, context, user, params.meetingId));
 }
 
+// Answering the invitation is for whoever is invited; everything else is the chair's, one service
+// function per intent (app/services/meeting-actions.server.ts).
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const access = meetingAccess(request, context, user, params.meetingId);
-  const { db } = context.services;
-  const { meeting } = access;
   const formData = await request.formData();
   const intent = MeetingIntent.safeParse(formData.get("intent"));
   if (!intent.success) return failure("Deze handeling is niet mogelijk.", formData);
-  const page = `/bijeenkomsten/${meeting.id}`;
-  const caseActor = { userId: user.id, organisationId: user.organisationId };
-  const record = (action: string, detail: string, patientId?: number, objectType = "meeting", objectId: number = meeting.id) =>
-    audit(db, { action, actor: actorOf(user), objectType, objectId, patientId, detail, origin: context.origin });
-
-  if (intent.data === "respond") {
-    const parsed = parseForm(RespondSchema, formData);
-    if (!parsed.ok) return parsed;
-    const invitation = access.invitation;
-    if (!invitation) return failure("U bent niet uitgenodigd voor deze bijeenkomst.", formData);
-    if (meeting.cancelled) return failure("Deze bijeenkomst is geannuleerd.", formData);
-    respondToInvitation(db, invitation.id, parsed.data.response);
-    record("invitation.respond", `${parsed.data.response} (${invitation.kind})`, undefined, "meeting_invitation", invitation.id);
-    return redirectWithFlash(context, page, DONE[parsed.data.response === "accepted" ? "aangenomen" : "afgeslagen"]);
-  }
-
-  // Everything else is the chair's.
+  const ctx = { context, user, access };
+  if (intent.data === "respond") return answer(context, respond(ctx, formData), access.meeting.id);
   requireMeetingChair(request, context, user, access, intent.data);
-  if (meeting.cancelled) return failure("Deze bijeenkomst is geannuleerd en kan niet meer worden gewijzigd.", formData);
-
-  switch (intent.data) {
-    case "add_item": {
-      const parsed = parseForm(AddItemSchema, formData);
-      if (!parsed.ok) return parsed;
-      if (new Date(endOf(meeting.startsAt, meeting.durationMinutes)).getTime() < Date.now()) {
-        return failure("Deze bijeenkomst is al voorbij; agendeer de casus voor een volgende bijeenkomst.", formData);
-      }
-      // The slot is on the meeting's day; for a meeting past midnight a time before its start is the next day.
-      let startsAt = amsterdamToUtc(amsterdamDate(meeting.startsAt), parsed.data.startTime);
-      const endDate = amsterdamDate(endOf(meeting.startsAt, meeting.durationMinutes));
-      if (startsAt && startsAt < meeting.startsAt && endDate !== amsterdamDate(meeting.startsAt)) startsAt = amsterdamToUtc(endDate, parsed.data.startTime);
-      if (!startsAt) return fieldFailure(formData, { startTime: ["Deze tijd bestaat niet op die dag. Kies een andere begintijd."] });
-      const added = addAgendaItem(db, meeting, parsed.data.caseId, { startsAt, durationMinutes: parsed.data.durationMinutes }, caseActor);
-      if (!added.ok) return fieldFailure(formData, { [added.field ?? "caseId"]: [added.error] });
-      record("agenda.add", `${added.code} ${formatClockRange(startsAt, parsed.data.durationMinutes)}`, added.patientId, "agenda_item", added.itemId);
-      notifyCaseOnAgenda(notifier(context), meeting.id, parsed.data.caseId, added.itemId);
-      return redirectWithFlash(context, page, DONE.geagendeerd);
-    }
-    case "remove_item": {
-      const parsed = parseForm(RemoveItemSchema, formData);
-      if (!parsed.ok) return failure(parsed.fieldErrors.itemId?.[0] ?? CHECK_FIELDS, formData);
-      const removed = removeAgendaItem(db, meeting.id, parsed.data.itemId, caseActor);
-      if (!removed.ok) return failure(removed.error, formData);
-      record("agenda.remove", removed.code, removed.patientId, "agenda_item", parsed.data.itemId);
-      return redirectWithFlash(context, page, DONE.verwijderd);
-    }
-    case "invite_guest": {
-      const parsed = parseForm(GuestSchema, formData, ["itemIds"]);
-      if (!parsed.ok) return parsed;
-      const accessProblem = guestAccessProblem(parsed.data.accessUntil, meeting);
-      if (accessProblem) return fieldFailure(formData, { accessUntil: [accessProblem] });
-      const items = agendaOf(db, meeting.id);
-      const chosen = items.filter((i) => parsed.data.itemIds.includes(i.id));
-      if (chosen.length !== new Set(parsed.data.itemIds).size) return fieldFailure(formData, { itemIds: ["Kies een agendapunt uit de lijst."] });
-      const guest = activeUserByEmail(db, parsed.data.email);
-      if (!guest) return fieldFailure(formData, { email: ["Er is geen actieve gebruiker met dit e-mailadres."] });
-      const account = loadAccount(db, guest.id);
-      if (!account) return fieldFailure(formData, { email: ["Er is geen actieve gebruiker met dit e-mailadres."] });
-      const principal = { userId: account.id, organisationId: account.organisationId, organisationType: account.organisationType, memberships: account.memberships };
-      if (can(principal, "table:read", { tableId: meeting.tableId })) {
-        return fieldFailure(formData, { email: ["Deze persoon zit al aan deze tafel en is als tafellid uitgenodigd."] });
-      }
-      // Someone the patient named as not to be involved is never invited to that case.
-      for (const item of chosen) {
-        const found = findCase(db, item.caseId)!;
-        const visibility = caseVisibility(
-          { email: account.email, organisationId: account.organisationId, organisationType: account.organisationType },
-          consentScopeOf(currentConsent(db, item.caseId)),
-          { leadOrganisationId: found.leadOrganisationId, referrerOrganisationId: found.case.referrerOrganisationId },
-        );
-        if (visibility === "none") return fieldFailure(formData, { itemIds: [`Volgens de toestemming van de patiënt mag deze persoon niet betrokken worden bij casus ${item.code}.`] });
-      }
-      const accessUntil = guestAccessUntil(parsed.data.accessUntil);
-      const invited = inviteGuest(db, meeting.id, guest.id, chosen.map((i) => i.id), accessUntil);
-      if (!invited.ok) return fieldFailure(formData, { email: [invited.error] });
-      // Inviting a guest shares these cases with them: one line per patient.
-      for (const item of chosen) {
-        record("guest.invite", `${guest.email} bij ${item.code} tot ${parsed.data.accessUntil}${invited.renewed ? " (gewijzigd)" : ""}`, item.patientId, "meeting_invitation", invited.invitationId);
-      }
-      notifyGuestInvited(notifier(context), meeting.id, guest.id);
-      return redirectWithFlash(context, page, DONE.uitgenodigd);
-    }
-    case "move": {
-      const parsed = parseForm(MoveSchema, formData);
-      if (!parsed.ok) return parsed;
-      const startsAt = amsterdamToUtc(parsed.data.date, parsed.data.startTime);
-      if (!startsAt) return fieldFailure(formData, { startTime: ["Deze tijd bestaat niet op die dag. Kies een andere begintijd."] });
-      if (new Date(startsAt).getTime() < Date.now()) return fieldFailure(formData, { date: ["Kies een moment in de toekomst."] });
-      const moved = moveMeeting(db, meeting.id, startsAt);
-      if (!moved.ok) return fieldFailure(formData, { [moved.field ?? "date"]: [moved.error] });
-      record("meeting.move", `${formatPeriod(moved.from, meeting.durationMinutes)} → ${formatPeriod(startsAt, meeting.durationMinutes)}`);
-      notifyMeetingMoved(notifier(context), meeting.id);
-      return redirectWithFlash(context, page, DONE.verplaatst);
-    }
-    case "cancel": {
-      // Irreversible (invitations are cancelled, cases leave the agenda): only through the confirmation.
-      if (!isConfirmed(formData)) return failure(NOT_CONFIRMED, formData);
-      const cancelled = cancelMeeting(db, meeting, caseActor);
-      if (!cancelled.ok) return failure(cancelled.error, formData);
-      for (const r of cancelled.removed) record("agenda.remove", "bijeenkomst geannuleerd", r.patientId, "agenda_item", r.itemId);
-      record("meeting.cancel", `${cancelled.removed.length} agendapunt(en) vervallen`);
-      notifyMeetingCancelled(notifier(context), meeting.id);
-      return redirectWithFlash(context, page, DONE.geannuleerd);
-    }
-  }
-  return failure("Deze handeling is niet mogelijk.", formData);
+  if (access.meeting.cancelled) return failure("Deze bijeenkomst is geannuleerd en kan niet meer worden gewijzigd.", formData);
+  return answer(context, CHAIR_ACTIONS[intent.data](ctx, formData), access.meeting.id);
 }
+
+const answer = (context: ActionFunctionArgs["context"], result: MeetingActionResult, meetingId: number) =>
+  result.ok ? redirectWithFlash(context, `/bijeenkomsten/${meetingId}`, result.message) : result;
 
 export default function MeetingPage() {
   const { meeting, kind, isChair, myResponse, myClashes, items, participants, chair } = useLoaderData<typeof loader>();

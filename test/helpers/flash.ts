@@ -1,5 +1,5 @@
 // The one-time message after a change travels in a short-lived cookie (app/lib/flash.server.ts).
-// The test client keeps only the session cookie, so this follows a redirect as a browser would:
+// The test Client keeps it too (Client.flash); this follows one redirect explicitly, as a browser would:
 // with the session and the flash cookie the answer set, and reports whether the page cleared it.
 import { pageText, type Client, type PageAnswer } from "./portal";
 

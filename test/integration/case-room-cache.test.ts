@@ -6,7 +6,8 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { io as connect, type Socket } from "socket.io-client";
-import { cases, consents, memberships, sessions, users } from "#db/schema";
+import { auditEvents, cases, consents, memberships, sessions, users } from "#db/schema";
+import { verifyAuditFull } from "~/lib/audit-verification.server";
 import type { JoinAck, MessageAck, RoomMessage } from "~/lib/case-room";
 import { loggedIn, startPortal, type Client, type TestPortal } from "../helpers/portal";
 
@@ -112,6 +113,22 @@ describe("a cached socket loses the room at once when its access is revoked", ()
         .run();
     });
     db().update(consents).set({ excludedPersons: current.excludedPersons }).where(eq(consents.id, current.id)).run();
+  });
+
+  it("30 messages sent at once (grouped into shared commits): each stored once with its audit event, delivered once, the audit chain intact", async () => {
+    const chair = await participant(CHAIR);
+    const member = await participant(MEMBER);
+    const acks = await Promise.all(Array.from({ length: 30 }, (_, i) => send(i % 2 ? member : chair, `tegelijk ${i}`)));
+    expect(acks.every((a) => a.ok)).toBe(true);
+    const ids = acks.map((a) => (a.ok ? a.message.id : 0));
+    expect(new Set(ids).size).toBe(30);
+    await vi.waitUntil(() => ids.every((id) => member.received.some((m) => m.id === id) && chair.received.some((m) => m.id === id)), { timeout: 3000 });
+    expect(member.received.filter((m) => ids.includes(m.id))).toHaveLength(30);
+    const audited = db().select({ objectId: auditEvents.objectId }).from(auditEvents).where(eq(auditEvents.action, "case_room.message")).all().map((e) => Number(e.objectId));
+    expect(ids.every((id) => audited.filter((a) => a === id).length === 1)).toBe(true);
+    expect(verifyAuditFull(db()).ok).toBe(true);
+    chair.socket.disconnect();
+    member.socket.disconnect();
   });
 
   it("the access counter moves with each of these writes and not with messages", async () => {

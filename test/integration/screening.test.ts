@@ -95,11 +95,12 @@ describe("the chair's inbox", () => {
     const at = (code: string) => html.indexOf(code);
     expect(at(crisis.code)).toBeLessThan(at(high.code));
     expect(at(high.code)).toBeLessThan(at(regular.code));
-    expect(html).toContain('<span class="badge badge--error">Crisis</span>');
-    expect(html).toContain('<span class="badge badge--warn">Hoog</span>');
+    // The one urgency badge: the word, with "Urgentie:" for screen readers.
+    expect(html).toContain('<span class="badge badge--error"><span class="visually-hidden">Urgentie: </span>Crisis</span>');
+    expect(html).toContain('<span class="badge badge--warn"><span class="visually-hidden">Urgentie: </span>Hoog</span>');
     expect(html).toContain("<td>5 dagen</td>");
     expect(html).toContain("Zorgbemiddeling zorgverzekeraar");
-    expect(html).toContain("<td>Ontvangen</td>");
+    expect(html).toContain('<td><span class="badge badge--info">Ontvangen</span></td>');
 
     // One access-log line for the list view, with the count, and one per patient shown by name.
     const list = db().select().from(auditEvents).where(and(eq(auditEvents.action, "case.list"), eq(auditEvents.userEmail, CHAIR))).all();
