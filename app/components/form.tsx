@@ -175,3 +175,17 @@ export function useFormFailure() {
 
 const isFailure = (data: unknown): data is FormFailure =>
   typeof data === "object" && data !== null && (data as { ok?: unknown }).ok === false && typeof (data as { values?: unknown }).values === "object";
+
+/** One checkbox with its label; its error is tied to it the way Field ties one (`veld-<name>`). */
+export function CheckboxField({ name, label, errors, values, scope }: { name: string; label: ReactNode; errors?: FieldErrors; values?: Record<string, string | string[]>; scope?: string }) {
+  const error = errors?.[name]?.[0];
+  const id = fieldId(name, scope);
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label className="checkbox" htmlFor={id}>
+        <input type="checkbox" id={id} name={name} defaultChecked={fieldValue(values, name) === "on"} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-fout` : undefined} /> {label}
+      </label>
+      {error ? <p className="field-error" id={`${id}-fout`}>{error}</p> : null}
+    </div>
+  );
+}

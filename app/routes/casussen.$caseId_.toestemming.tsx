@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormError } from "~/components/form";
+import { CheckboxField, Field, FieldGroup, FormError } from "~/components/form";
 import { formatAmsterdam, formatAmsterdamSortable } from "~/domain/amsterdam-time";
 import { mayReceiveOverride, OVERRIDE_MAX_DAYS, OVERRIDE_REASON_MIN } from "~/domain/consent";
-import { plainText, z } from "~/domain/dutch-errors";
+import { z } from "~/domain/dutch-errors";
 import { can } from "~/domain/permissions";
 import {
   CONSENT_METHOD_LABELS,
@@ -16,18 +16,18 @@ import {
   WITHDRAWAL_REQUESTERS,
 } from "~/domain/vocabulary";
 import { ConfirmAction } from "~/components/confirm-action";
-import { confirmationReason, isConfirmed, NOT_CONFIRMED } from "~/lib/confirmation";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDate } from "~/lib/format";
 import { audit } from "~/lib/audit.server";
 import { actorOf, forbidden, requireUser, type CurrentUser } from "~/lib/auth.server";
 import { requireCase } from "~/lib/case-access.server";
-import { roomServer } from "~/lib/case-room.server";
-import { CONSENT_INTENTS, EXTRA_EXCLUDED_ROWS, excludedField, MAX_EXCLUDED_ROWS, parseConsentForm } from "~/lib/consent-form";
-import { failure, formValues, parseForm, type FieldErrors } from "~/lib/forms";
+import type { CaseActionResult } from "~/services/case-action.server";
+import { CONSENT_ACTIONS } from "~/services/consent-changes.server";
+import { CONSENT_INTENTS, EXTRA_EXCLUDED_ROWS, excludedField, MAX_EXCLUDED_ROWS, type ConsentIntent } from "~/lib/consent-form";
+import { failure } from "~/lib/forms";
 import { getPatient } from "~/models/cases.server";
-import { consentHistory, recordConsent, withdrawConsent } from "~/models/consent.server";
-import { consentOverrideHistory, endConsentOverride, grantConsentOverride } from "~/models/consent-overrides.server";
+import { consentHistory } from "~/models/consent.server";
+import { consentOverrideHistory } from "~/models/consent-overrides.server";
 import { listOrganisationRefs, organisationRegions, REGION_NONE } from "~/models/organisations.server";
 import { OrganisationPicker } from "~/components/organisation-picker";
 
@@ -36,34 +36,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 /** Who may record or withdraw consent: the chair of the case's table, or the referring organisation's referrer. */
 const CONSENT_PERMISSIONS = ["case:screen", "referral:track"] as const;
 
-const DONE: Record<string, string> = {
-  vastgelegd: "De nieuwe toestemming is vastgelegd en geldt vanaf nu, ook in een geopend casusoverleg.",
-  ingetrokken: "De toestemming is ingetrokken. Vanaf nu ziet niemand buiten de organisatie van de voorzitter de identiteit van de patiënt, ook niet in een geopend casusoverleg.",
-  doorbroken:
-    "De toestemming is doorbroken. De gekozen organisaties zien de identiteit van de patiënt vanaf nu tot het einde van de termijn, ook in een geopend casusoverleg. Elke inzage wordt als doorbreking vastgelegd.",
-  "doorbreking-beeindigd": "De doorbreking is beëindigd. Vanaf nu geldt weer alleen de toestemming van de patiënt, ook in een geopend casusoverleg.",
-};
-
 /** Who may reach the override intents at all; whether they may override is the "consent:override" permission (403 otherwise). */
 const OVERRIDE_REACH = ["case:screen", "referral:track", "case:read"] as const;
 const OVERRIDE_INTENTS = ["override_grant", "override_end"] as const;
 type OverrideIntent = (typeof OVERRIDE_INTENTS)[number];
 const isOverrideIntent = (value: unknown): value is OverrideIntent => (OVERRIDE_INTENTS as readonly unknown[]).includes(value);
-
-const Id = z.string().regex(/^[1-9]\d{0,9}$/, "Kies een van de organisaties.").transform(Number);
-/** The shape of the grant form; the rules (reason, duration, organisations) are the domain's, checked in the model. */
-const GrantFormSchema = z.object({
-  organisationIds: z.array(Id).max(500, "Kies minder organisaties."),
-  reason: plainText({ multiline: true, max: 10_000, tooLong: "Vul hoogstens 10000 tekens in." }).default(""),
-  days: z.string().max(10, "Vul een aantal dagen in.").default(""),
-});
-const EndFormSchema = z.object({ overrideId: z.string().regex(/^[1-9]\d{0,9}$/).transform(Number) });
-
-/** Withdrawal: who asked and why (kept with the consent, in the case history and in inzage). */
-const WithdrawFormSchema = z.object({
-  requestedBy: z.enum(WITHDRAWAL_REQUESTERS, { errorMap: () => ({ message: "Kies wie om de intrekking vroeg." }) }),
-  reason: confirmationReason("Vul de reden van de intrekking in."),
-});
 
 const IntentSchema = z.enum(CONSENT_INTENTS, { errorMap: () => ({ message: "Deze handeling is niet mogelijk." }) });
 
@@ -188,10 +165,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
  */
 async function overrideAction(request: Request, context: ActionFunctionArgs["context"], rawCaseId: string | undefined, user: CurrentUser, formData: FormData, intent: OverrideIntent) {
   const { found } = await requireCase(request, context, rawCaseId, OVERRIDE_REACH, "consent.action");
-  const { db } = context.services;
-  const c = { id: found.case.id, code: found.case.code, patientId: found.case.patientId };
   if (!can(user.principal, "consent:override", { tableId: found.case.tableId })) {
-    audit(db, {
+    const c = found.case;
+    audit(context.services.db, {
       action: "consent.override_denied",
       outcome: "denied",
       actor: actorOf(user),
@@ -203,31 +179,12 @@ async function overrideAction(request: Request, context: ActionFunctionArgs["con
     });
     throw forbidden();
   }
-  const actor = { userId: user.id, auditActor: actorOf(user) };
-  const io = roomServer(context.services.io);
-  const page = `/casussen/${c.id}/toestemming`;
+  return answer(context, CONSENT_ACTIONS[intent]({ context, user, found }, formData), found.case.id, intent);
+}
 
-  if (intent === "override_end") {
-    const parsed = EndFormSchema.safeParse({ overrideId: formData.get("overrideId") });
-    if (!parsed.success) return { ...failure("Deze doorbreking bestaat niet.", formData), intent };
-    const result = endConsentOverride(db, io, c, parsed.data.overrideId, actor, context.origin);
-    if (!result.ok) return { ...failure(result.error, formData), intent };
-    return redirectWithFlash(context, page, DONE["doorbreking-beeindigd"]);
-  }
-
-  const parsed = parseForm(GrantFormSchema, formData, ["organisationIds"]);
-  if (!parsed.ok) return { ...parsed, formError: parsed.formError ?? "Controleer de velden met een foutmelding.", intent };
-  const { organisationIds, reason, days } = parsed.data;
-  const result = grantConsentOverride(
-    db,
-    io,
-    c,
-    { organisationIds, reason, days: /^\s*\d{1,3}\s*$/.test(days) ? Number(days) : Number.NaN },
-    actor,
-    context.origin,
-  );
-  if (!result.ok) return { ok: false as const, fieldErrors: result.fieldErrors as FieldErrors, formError: result.formError, values: formValues(formData), intent };
-  return redirectWithFlash(context, page, DONE.doorbroken);
+/** The page shows a failure in the form of its intent. */
+function answer(context: ActionFunctionArgs["context"], result: CaseActionResult, caseId: number, intent: ConsentIntent | OverrideIntent | null) {
+  return result.ok ? redirectWithFlash(context, result.to ?? `/casussen/${caseId}/toestemming`, result.message) : { ...result, intent };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -236,26 +193,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const rawIntent = formData.get("intent");
   if (isOverrideIntent(rawIntent)) return overrideAction(request, context, params.caseId, user, formData, rawIntent);
   const { found } = await requireCase(request, context, params.caseId, CONSENT_PERMISSIONS, "consent.action");
-  const { db } = context.services;
   const intent = IntentSchema.safeParse(rawIntent);
-  if (!intent.success) return { ...failure("Deze handeling is niet mogelijk.", formData), intent: null };
-  const c = { id: found.case.id, code: found.case.code, patientId: found.case.patientId };
-  const actor = { userId: user.id, auditActor: actorOf(user) };
-  const io = roomServer(context.services.io);
-  const page = `/casussen/${c.id}/toestemming`;
-
-  if (intent.data === "withdraw") {
-    if (!isConfirmed(formData)) return { ...failure(NOT_CONFIRMED, formData), intent: intent.data };
-    const parsed = parseForm(WithdrawFormSchema, formData);
-    if (!parsed.ok) return { ...parsed, formError: parsed.formError ?? "Vul in wie om de intrekking vroeg en waarom.", intent: intent.data };
-    const result = withdrawConsent(db, io, c, parsed.data, actor, context.origin);
-    if (!result.ok) return { ...failure(result.error, formData), intent: intent.data };
-    return redirectWithFlash(context, page, DONE.ingetrokken);
-  }
-  const parsed = parseConsentForm(formData);
-  if (!parsed.ok) return { ...parsed, intent: intent.data };
-  recordConsent(db, io, c, parsed.data, actor, context.origin);
-  return redirectWithFlash(context, page, DONE.vastgelegd);
+  if (!intent.success) return answer(context, failure("Deze handeling is niet mogelijk.", formData), found.case.id, null);
+  return answer(context, CONSENT_ACTIONS[intent.data]({ context, user, found }, formData), found.case.id, intent.data);
 }
 
 const listOf = (values: Values, name: string): string[] => {
@@ -263,11 +203,6 @@ const listOf = (values: Values, name: string): string[] => {
   return Array.isArray(v) ? v : v ? [v] : [];
 };
 const textOf = (values: Values, name: string) => listOf(values, name)[0] ?? "";
-
-function ErrorText({ errors, name }: { errors?: FieldErrors; name: string }) {
-  const message = errors?.[name]?.[0];
-  return message ? <p className="field-error" id={`veld-${name}-fout`}>{message}</p> : null;
-}
 
 export default function ConsentPage() {
   const data = useLoaderData<typeof loader>();
@@ -282,7 +217,6 @@ export default function ConsentPage() {
   const values: Values = changeFailed ? changeFailed.values : data.prefill;
   const errors = changeFailed?.fieldErrors;
   const { current } = data;
-  const describedBy = (name: string) => (errors?.[name]?.[0] ? `veld-${name}-fout` : undefined);
 
   return (
     <>
@@ -385,23 +319,14 @@ export default function ConsentPage() {
             formError={withdrawFailed?.formError}
             values={withdrawFailed?.values}
             fields={
-              <fieldset aria-describedby={withdrawFailed?.fieldErrors?.requestedBy?.[0] ? "veld-requestedBy-fout" : undefined}>
-                <legend>Wie vroeg om de intrekking? <span aria-hidden="true">*</span></legend>
-                {WITHDRAWAL_REQUESTERS.map((r, i) => (
+              <FieldGroup name="requestedBy" legend={<>Wie vroeg om de intrekking? <span aria-hidden="true">*</span></>} errors={withdrawFailed?.fieldErrors}>
+                {WITHDRAWAL_REQUESTERS.map((r) => (
                   <label className="checkbox" key={r}>
-                    <input
-                      type="radio"
-                      name="requestedBy"
-                      value={r}
-                      id={i === 0 ? "veld-requestedBy" : undefined}
-                      required
-                      defaultChecked={textOf(withdrawFailed?.values ?? {}, "requestedBy") === r}
-                    />{" "}
+                    <input type="radio" name="requestedBy" value={r} required defaultChecked={textOf(withdrawFailed?.values ?? {}, "requestedBy") === r} />{" "}
                     {WITHDRAWAL_REQUESTER_LABELS[r]}
                   </label>
                 ))}
-                <ErrorText errors={withdrawFailed?.fieldErrors} name="requestedBy" />
-              </fieldset>
+              </FieldGroup>
             }
           >
             <p>
@@ -418,12 +343,11 @@ export default function ConsentPage() {
           Een nieuwe toestemming vervangt de toestemming die nu geldt, bijvoorbeeld als de patiënt meer of minder organisaties toestaat of
           iemand niet meer betrokken wil hebben.
         </p>
-        <FormError message={changeFailed?.formError} errors={changeFailed?.fieldErrors} />
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="change" />
+          <FormError failure={changeFailed ?? undefined} />
 
-          <fieldset aria-describedby={describedBy("givenBy")}>
-            <legend>Toestemming gegeven door</legend>
+          <FieldGroup name="givenBy" legend="Toestemming gegeven door" errors={errors}>
             <label className="checkbox">
               <input type="radio" name="givenBy" value="patient" defaultChecked={textOf(values, "givenBy") === "patient"} /> De patiënt zelf
             </label>
@@ -431,8 +355,7 @@ export default function ConsentPage() {
               <input type="radio" name="givenBy" value="representative" defaultChecked={textOf(values, "givenBy") === "representative"} /> Een
               vertegenwoordiger (de patiënt is wilsonbekwaam ter zake)
             </label>
-            <ErrorText errors={errors} name="givenBy" />
-          </fieldset>
+          </FieldGroup>
 
           {/* Shown unless "de patiënt zelf" is chosen (CSS :has, so also without JavaScript); the server ignores it then. */}
           <fieldset className="representative-block">
@@ -445,21 +368,8 @@ export default function ConsentPage() {
               ))}
             </Field>
             <Field name="representativeName" label="Naam van de vertegenwoordiger" errors={errors} values={values} />
-            <label className="checkbox">
-              <input type="checkbox" name="patientIncompetent" defaultChecked={textOf(values, "patientIncompetent") === "on"} aria-describedby={describedBy("patientIncompetent")} />
-              De patiënt is wilsonbekwaam ter zake
-            </label>
-            <ErrorText errors={errors} name="patientIncompetent" />
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                name="higherRanksUnavailable"
-                defaultChecked={textOf(values, "higherRanksUnavailable") === "on"}
-                aria-describedby={describedBy("higherRanksUnavailable")}
-              />
-              Er is niemand hoger in de wettelijke rangorde die kan of wil optreden
-            </label>
-            <ErrorText errors={errors} name="higherRanksUnavailable" />
+            <CheckboxField name="patientIncompetent" label="De patiënt is wilsonbekwaam ter zake" errors={errors} values={values} />
+            <CheckboxField name="higherRanksUnavailable" label="Er is niemand hoger in de wettelijke rangorde die kan of wil optreden" errors={errors} values={values} />
           </fieldset>
 
           <div className="form-grid">
@@ -472,17 +382,14 @@ export default function ConsentPage() {
             <Field name="givenOn" label="Datum van de toestemming" type="date" required errors={errors} values={values} defaultValue={data.today} />
           </div>
 
-          <fieldset aria-describedby={describedBy("scopeOrganisationTypes")}>
-            <legend>Soorten organisaties die de identiteit mogen zien</legend>
-            <p className="hint">De organisatie van de voorzitter ziet de identiteit altijd.</p>
+          <FieldGroup name="scopeOrganisationTypes" legend="Soorten organisaties die de identiteit mogen zien" hint="De organisatie van de voorzitter ziet de identiteit altijd." errors={errors}>
             {ORGANISATION_TYPES.map((t) => (
               <label className="checkbox" key={t}>
                 <input type="checkbox" name="scopeOrganisationTypes" value={t} defaultChecked={listOf(values, "scopeOrganisationTypes").includes(t)} />
                 {ORGANISATION_TYPE_LABELS[t]}
               </label>
             ))}
-            <ErrorText errors={errors} name="scopeOrganisationTypes" />
-          </fieldset>
+          </FieldGroup>
 
           <OrganisationPicker
             name="scopeOrganisationIds"
@@ -528,9 +435,9 @@ export default function ConsentPage() {
             </p>
           </div>
           <div className="no-print">
-            <FormError message={grantFailed?.formError} errors={grantFailed?.fieldErrors} />
             <Form method="post" noValidate>
               <input type="hidden" name="intent" value="override_grant" />
+              <FormError failure={grantFailed ?? undefined} />
               <OrganisationPicker
                 name="organisationIds"
                 legend="Organisaties die de identiteit zonder toestemming mogen zien"
