@@ -1,7 +1,7 @@
 import { formatDateRange } from "~/lib/format";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormError } from "~/components/form";
+import { Field, FieldGroup, FormError } from "~/components/form";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import {
   ARRANGEMENT_EVENT_LABELS,
@@ -300,11 +300,8 @@ function OrganisationChoice({
   const error = errors?.[name]?.[0];
   const raw = values?.[name];
   const chosen = new Set(Array.isArray(raw) ? raw : raw ? [raw] : []);
-  const id = `veld-${name}`;
   return (
-    <fieldset className={`field${error ? " field--error" : ""}`} aria-describedby={[`${id}-hint`, error ? `${id}-fout` : null].filter(Boolean).join(" ")}>
-      <legend>{legend}</legend>
-      <p className="hint" id={`${id}-hint`}>{hint}</p>
+    <FieldGroup name={name} legend={legend} hint={hint} errors={errors}>
       <ul className="plain columns">
         {options.map((o) => (
           <li key={o.id}>
@@ -314,8 +311,7 @@ function OrganisationChoice({
           </li>
         ))}
       </ul>
-      {error ? <p className="field-error" id={`${id}-fout`}>{error}</p> : null}
-    </fieldset>
+    </FieldGroup>
   );
 }
 
@@ -431,11 +427,12 @@ export default function ArrangementsPage() {
               <Form method="post" noValidate aria-label="Financiering geregeld">
                 <input type="hidden" name="intent" value="arrange_funding" />
                 <FormError message={fundingErrors?.formError} errors={fundingErrors?.fieldErrors} />
-                <fieldset className={`field${fundingErrors?.fieldErrors?.sources ? " field--error" : ""}`} aria-describedby="financiering-hint">
-                  <legend>Hoe wordt de zorg gefinancierd?</legend>
-                  <p className="hint" id="financiering-hint">
-                    Eén of meer bronnen. Een maatwerk-arrangement is alleen nodig als (een deel van) de financiering maatwerk is.
-                  </p>
+                <FieldGroup
+                  name="sources"
+                  legend="Hoe wordt de zorg gefinancierd?"
+                  hint="Eén of meer bronnen. Een maatwerk-arrangement is alleen nodig als (een deel van) de financiering maatwerk is."
+                  errors={fundingErrors?.fieldErrors}
+                >
                   <ul className="plain">
                     {FUNDING_SOURCES.map((f) => {
                       const raw = fundingErrors?.values?.sources;
@@ -449,8 +446,7 @@ export default function ArrangementsPage() {
                       );
                     })}
                   </ul>
-                  {fundingErrors?.fieldErrors?.sources?.[0] ? <p className="field-error">{fundingErrors.fieldErrors.sources[0]}</p> : null}
-                </fieldset>
+                </FieldGroup>
                 <Field name="careOfficeId" label="Zorgkantoor (bij Wlz)" errors={fundingErrors?.fieldErrors} values={fundingErrors?.values} hint="Bij financiering uit de Wlz is het zorgkantoor van de regio partij.">
                   <option value="">Geen zorgkantoor</option>
                   {data.careOffices.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
