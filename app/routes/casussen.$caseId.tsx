@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { StatusBadge, UrgencyBadge } from "~/components/badge";
 import { AttachmentList, InformationRequestList, MinimumDataSetFacts, OtherCases } from "~/components/case-details";
 import { CaseNav } from "~/components/case-nav";
 import { CaseHistory, ConsentFacts, PatientFacts, ReferralContent, ReferralFacts, Section } from "~/components/case-overview";
@@ -10,9 +11,7 @@ import { chairHasWork, ScreeningDecisions } from "~/components/screening-decisio
 import { SectionNav, type PageSection } from "~/components/section-nav";
 import { formatAmsterdamSortable } from "~/domain/amsterdam-time";
 import { advisorMayAssess, allowedEvents, CASE_STATE_LABELS } from "~/domain/case-lifecycle";
-import { URGENCY_BADGE } from "~/domain/case-display";
 import { can } from "~/domain/permissions";
-import { URGENCY_LABELS } from "~/domain/vocabulary";
 import { denyAccess, requireUser } from "~/lib/auth.server";
 import { requireCase } from "~/lib/case-access.server";
 import { failure } from "~/lib/forms";
@@ -101,8 +100,7 @@ export default function CasePage() {
       <CaseNav caseId={c.id} isChair={isChair} />
       <OverrideBanner show={data.viaOverride} />
       <p className="lead">
-        Regiotafel {c.tableNumber}. {c.tableName} · <span className="badge">{CASE_STATE_LABELS[c.status]}</span>{" "}
-        <span className={URGENCY_BADGE[c.urgency]}>Urgentie: {URGENCY_LABELS[c.urgency]}</span>
+        Regiotafel {c.tableNumber}. {c.tableName} · <StatusBadge status={c.status} /> <UrgencyBadge urgency={c.urgency} />
       </p>
       <FormError failure={failures.other(FORM_INTENTS)} />
       <OtherCases cases={details.otherCases} />
