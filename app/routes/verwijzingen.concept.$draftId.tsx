@@ -1,8 +1,7 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { isConfirmed, NOT_CONFIRMED } from "~/lib/confirmation";
-import { redirectWithFlash } from "~/lib/flash.server";
 import { ConfirmAction } from "~/components/confirm-action";
+import { deleteAttachment, discardDraft, saveStep, stepContext, submitDraft, uploadAttachment, type ActionData } from "~/services/referral-draft-actions.server";
 import { CareStep } from "~/components/referral-draft/care-step";
 import { CheckStep } from "~/components/referral-draft/check-step";
 import { ConsentStep } from "~/components/referral-draft/consent-step";
@@ -10,32 +9,17 @@ import { PatientStep } from "~/components/referral-draft/patient-step";
 import { FormError } from "~/components/form";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { z } from "~/domain/dutch-errors";
-import { REFERRAL_SOURCE_LABELS, type OrganisationType } from "~/domain/vocabulary";
-import { deleteAllDraftAttachments, deleteDraftAttachment, listAttachments, readUploadForm, storeDraftAttachment } from "~/lib/attachments.server";
-import { audit } from "~/lib/audit.server";
-import { actorOf, requirePermission } from "~/lib/auth.server";
-import { parseId } from "~/lib/case-access.server";
+import { REFERRAL_SOURCE_LABELS } from "~/domain/vocabulary";
+import { listAttachments } from "~/lib/attachments.server";
+import { requirePermission } from "~/lib/auth.server";
 import type { FieldErrors } from "~/lib/forms";
-import { addRow, checkReferral, checkStep, mergeStep, removeRow, requireOwnDraft, sourceFor, type StepContext } from "~/lib/referral-draft.server";
-import { draftValues, fieldId, fieldLabel, parseStep, rowCount, STEPS, textOf, type RowGroup, type StepNumber } from "~/lib/referral-form";
-import { createReferral } from "~/models/referrals.server";
-import { deleteDraft, finishDraft, listActiveInsurers, listActiveOrganisations, listActiveTables, saveDraft } from "~/models/referral-drafts.server";
+import { checkStep, requireOwnDraft, sourceFor } from "~/lib/referral-draft.server";
+import { draftValues, fieldId, fieldLabel, parseStep, rowCount, STEPS, textOf } from "~/lib/referral-form";
+import { listActiveInsurers, listActiveOrganisations, listActiveTables } from "~/models/referral-drafts.server";
 import { placeNames, routeResidence } from "~/models/municipalities.server";
-import type { Db } from "~/lib/db.server";
-import { notifier } from "~/lib/notifier.server";
-import { notifyReferralReceived } from "~/models/notifications.server";
 
 export const meta: MetaFunction = () => [{ title: "Verwijzing invullen – Regiotafel" }];
 
-function stepContext(db: Db, user: { organisationType: OrganisationType; organisationName: string }): StepContext {
-  return {
-    organisationType: user.organisationType,
-    insurerNames: listActiveInsurers(db).map((i) => i.name),
-    tableSlugs: listActiveTables(db).map((t) => t.slug),
-    route: (typed) => routeResidence(db, typed),
-    ownInsurer: user.organisationType === "insurer" ? user.organisationName : null,
-  };
-}
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "referral:create");
@@ -81,13 +65,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-export type ActionData =
-  | { kind: "step"; step: StepNumber; fieldErrors: FieldErrors; formError?: string }
-  | { kind: "submit"; fieldErrors: FieldErrors; formError?: string }
-  | { kind: "upload"; error: string }
-  | { kind: "refused"; error: string };
-
-const ROW_INTENT = /^(add|remove)(Attempt|Excluded)(?::(\d{1,2}))?$/;
 
 const UNKNOWN_INTENT = "Deze handeling is niet mogelijk.";
 /**
@@ -101,26 +78,9 @@ const DraftIntentSchema = z
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "referral:create");
-  const { db, config } = context.services;
   const draft = requireOwnDraft(request, context, user, params.draftId);
-  const base = `/verwijzingen/concept/${draft.id}`;
-
-  // The upload form is the only multipart post; its size limit is enforced while reading.
-  if ((request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
-    const upload = await readUploadForm(request);
-    if (!upload.ok) return json<ActionData>({ kind: "upload", error: upload.error }, { status: upload.status });
-    const stored = await storeDraftAttachment(db, config.uploadsPath, { file: upload.formData.get("bestand"), draftId: draft.id, userId: user.id });
-    if (!stored.ok) return json<ActionData>({ kind: "upload", error: stored.error }, { status: 400 });
-    audit(db, {
-      action: "attachment.upload",
-      actor: actorOf(user),
-      objectType: "attachment",
-      objectId: stored.attachment.id,
-      detail: `concept ${draft.id}: ${stored.attachment.contentType}, ${stored.attachment.size} bytes`,
-      origin: context.origin,
-    });
-    return redirectWithFlash(context, `${base}?stap=4`, "De bijlage is toegevoegd.");
-  }
+  const ctx = { context, user, draft, base: `/verwijzingen/concept/${draft.id}` };
+  if ((request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data")) return uploadAttachment(ctx, request);
 
   const formData = await request.formData();
   const step = parseStep(formData.get("stap")) ?? parseStep(String(draft.step)) ?? 1;
@@ -128,74 +88,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   // An unknown button does nothing, and saves nothing.
   if (!parsedIntent.success) return json<ActionData>({ kind: "refused", error: parsedIntent.error.issues[0].message }, { status: 400 });
   const intent = parsedIntent.data;
-  let values = draftValues(draft.data);
-
-  if (intent === "discard") {
-    // Only through the confirmation ("Ja, weggooien"): a bare one-click post deletes nothing.
-    if (!isConfirmed(formData)) return json<ActionData>({ kind: "refused", error: NOT_CONFIRMED }, { status: 400 });
-    const removed = await deleteAllDraftAttachments(db, config.uploadsPath, draft.id);
-    deleteDraft(db, draft.id);
-    audit(db, { action: "referral.draft_delete", actor: actorOf(user), objectType: "referral_draft", objectId: draft.id, detail: `${removed} bijlage(n) verwijderd`, origin: context.origin });
-    return redirect("/verwijzingen");
-  }
-
-  if (intent === "deleteAttachment") {
-    const attachmentId = parseId(String(formData.get("attachmentId") ?? ""));
-    const removed = attachmentId ? await deleteDraftAttachment(db, config.uploadsPath, draft.id, attachmentId) : null;
-    if (removed) audit(db, { action: "attachment.delete", actor: actorOf(user), objectType: "attachment", objectId: removed.id, detail: `concept ${draft.id}`, origin: context.origin });
-    return removed ? redirectWithFlash(context, `${base}?stap=4`, "De bijlage is verwijderd.") : redirect(`${base}?stap=4`);
-  }
-
-  if (intent === "submit") {
-    const checked = checkReferral(values, user.organisationType);
-    if (!checked.ok) return json<ActionData>({ kind: "submit", fieldErrors: checked.fieldErrors, formError: checked.formError });
-    const result = createReferral(
-      db,
-      checked.data,
-      { userId: user.id, organisationId: user.organisationId, via: "form", auditActor: actorOf(user) },
-      context.origin,
-    );
-    if (!result.ok) return json<ActionData>({ kind: "submit", fieldErrors: result.fieldErrors, formError: result.formError });
-    finishDraft(db, draft.id, result.caseId);
-    notifyReferralReceived(notifier(context), result.caseId);
-    const table = listActiveTables(db).find((t) => t.id === result.tableId);
-    return redirectWithFlash(context, `/verwijzingen/${result.caseId}`, `Uw verwijzing is ingediend en ontvangen door regiotafel ${table ? `${table.number}. ${table.name}` : ""}. De code is ${result.code}.`);
-  }
-
-  // Everything else saves the step first – valid or not – so nothing typed is lost.
-  let target: StepNumber = step;
-  let hash = "";
-  let removed = "";
-  if (step !== 4) values = mergeStep(values, step, formData, user.organisationType);
-  const row = ROW_INTENT.exec(intent);
-  if (row) {
-    const group: RowGroup = row[2] === "Attempt" ? "priorAttempts" : "excludedPersons";
-    if (row[1] === "add") {
-      const added = addRow(values, group, rowCount(values, group, 1));
-      values = added.data;
-      if (added.index != null) hash = `#${group === "priorAttempts" ? "poging" : "uitgesloten"}-${added.index + 1}`;
-    } else if (row[3] != null) {
-      values = removeRow(values, group, Number(row[3]));
-      // The rows renumber: a fresh form key makes the page rebuild them from the draft.
-      removed = `&rij=${Date.now().toString(36)}`;
-      hash = `#${fieldId(group === "priorAttempts" ? "priorAttempts" : "consent.excludedPersons")}`;
-    }
-  } else if (intent === "prev") target = Math.max(1, step - 1) as StepNumber;
-  else if (intent.startsWith("goto:")) target = parseStep(intent.slice(5)) ?? step;
-  else if (intent === "propose") hash = "#voorstel";
-
-  saveDraft(db, draft.id, values, target);
-  if (step !== 4) {
-    audit(db, { action: "referral.draft_save", actor: actorOf(user), objectType: "referral_draft", objectId: draft.id, detail: `stap ${step}`, origin: context.origin });
-  }
-
-  if (intent === "next" && step !== 4) {
-    const checked = checkStep(step, values, stepContext(db, user));
-    if (!checked.ok) return json<ActionData>({ kind: "step", step, fieldErrors: checked.fieldErrors, formError: checked.formError });
-    target = (step + 1) as StepNumber;
-    saveDraft(db, draft.id, values, target);
-  }
-  return redirect(`${base}?stap=${target}${target === step ? removed : ""}${hash}`);
+  const values = draftValues(draft.data);
+  if (intent === "discard") return discardDraft(ctx, formData);
+  if (intent === "deleteAttachment") return deleteAttachment(ctx, formData);
+  if (intent === "submit") return submitDraft(ctx, values);
+  return saveStep(ctx, formData, intent, step, values);
 }
 
 // ── Page ─────────────────────────────────────────────────────────────────────

@@ -202,7 +202,12 @@ function exportSegment(source: string, name: string): string {
 
 /** The source a route's fields and intents come from: the route and what it imports from form modules in app/lib. */
 function routeSources(file: string): { route: string; imported: string; modules: string } {
-  const route = fs.readFileSync(path.join(ROUTES_DIR, file), "utf8");
+  let route = fs.readFileSync(path.join(ROUTES_DIR, file), "utf8");
+  // A page split into its own component folder (the referral wizard's steps): its forms are the route's.
+  for (const m of route.matchAll(/from\s*"~\/components\/([\w-]+\/[\w.-]+)"/g)) {
+    const candidate = path.join(ROUTES_DIR, "..", "components", `${m[1]}.tsx`);
+    if (fs.existsSync(candidate)) route += "\n" + fs.readFileSync(candidate, "utf8");
+  }
   let imported = "";
   let modules = "";
   for (const m of route.matchAll(/import\s*\{([^}]*)\}\s*from\s*"~\/lib\/([\w.-]+)"/g)) {
