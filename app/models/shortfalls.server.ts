@@ -1,7 +1,7 @@
 // A table's register of capacity shortfalls (knelpunten) and the lessons it shares with the other
 // regions. Linked cases are shown by their code only: the register is read by every table member
 // and feeds the national monitor, so it never carries a patient's name.
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, notInArray } from "drizzle-orm";
 import { cases, lessons, shortfallCases, shortfalls, users } from "#db/schema";
 import type { BottleneckCategory, CareFunction, ShortfallKind, ShortfallStatus } from "~/domain/vocabulary";
 import { identifyingTextProblem } from "~/domain/non-identifying";
@@ -21,8 +21,25 @@ export type ShortfallInput = {
 };
 
 /** The table's cases as the register may show them: code and id, nothing else. */
-export function tableCaseCodes(db: Db, tableId: number) {
-  return db.select({ id: cases.id, code: cases.code }).from(cases).where(eq(cases.tableId, tableId)).orderBy(asc(cases.code)).all();
+/** How many of a table's running cases the shortfall form offers to link (newest first). */
+export const LINKABLE_CASES = 100;
+
+/**
+ * The cases a shortfall can be linked to: the table's newest LINKABLE_CASES running cases, plus
+ * those already linked, by code. Not every case the table ever had: after years that is thousands
+ * of checkboxes (1.9 MB of HTML at 100,000 cases).
+ */
+export function linkableCaseCodes(db: Db, tableId: number, linked: readonly number[] = []) {
+  const running = db
+    .select({ id: cases.id, code: cases.code })
+    .from(cases)
+    .where(and(eq(cases.tableId, tableId), notInArray(cases.status, ["closed", "not_included"])))
+    .orderBy(desc(cases.id))
+    .limit(LINKABLE_CASES)
+    .all();
+  const missing = linked.filter((id) => !running.some((c) => c.id === id));
+  const kept = missing.length ? db.select({ id: cases.id, code: cases.code }).from(cases).where(and(eq(cases.tableId, tableId), inArray(cases.id, missing))).all() : [];
+  return [...running, ...kept].sort((a, b) => a.code.localeCompare(b.code));
 }
 
 export const SHORTFALL_PAGE_SIZE = 25;

@@ -25,7 +25,7 @@ import { responseCountsOf } from "~/models/shortfall-publication.server";
 import { PublishShortfall } from "~/components/shortfall-publish";
 import { Pager } from "~/components/pager";
 import { formatTotal } from "~/lib/pagination";
-import { createShortfall, foreignCaseIds, getShortfall, shortfallsPage, tableCaseCodes, updateShortfall } from "~/models/shortfalls.server";
+import { createShortfall, foreignCaseIds, getShortfall, shortfallsPage, linkableCaseCodes, updateShortfall } from "~/models/shortfalls.server";
 import styles from "~/styles/monitor.css";
 import { ShortfallStatusBadge } from "~/components/badge";
 
@@ -98,7 +98,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     isChair,
     shortfalls,
     page: { ...page, items: [] },
-    caseOptions: isChair ? tableCaseCodes(db, table.id).map((c) => ({ id: String(c.id), code: c.code })) : [],
+    caseOptions: isChair ? linkableCaseCodes(db, table.id, [editing?.values.caseIds ?? []].flat().map(Number)).map((c) => ({ id: String(c.id), code: c.code })) : [],
     editing,
   };
 }
@@ -196,7 +196,7 @@ function ShortfallForm({ table, caseOptions, editing }: Pick<LoaderData, "table"
           required
           hint={`Een gedegen onderbouwing (minstens ${JUSTIFICATION_MIN} tekens): wat ontbreekt, voor welke doelgroep, sinds wanneer, wat het gevolg is. Noem geen namen van patiënten.`}
         />
-        <FieldGroup name="caseIds" legend="Casussen waarbij dit tekort speelde" errors={failed?.fieldErrors} hint="Alleen de casuscode wordt getoond en bewaard bij het tekort.">
+        <FieldGroup name="caseIds" legend="Casussen waarbij dit tekort speelde" errors={failed?.fieldErrors} hint="De lopende casussen van deze tafel (de nieuwste 100) en de casussen die al gekoppeld zijn. Alleen de casuscode wordt getoond en bewaard bij het tekort.">
           {caseOptions.length ? (
             <div className="linked-cases">
               {caseOptions.map((c) => (

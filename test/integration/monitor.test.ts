@@ -6,7 +6,7 @@
 // appears in the side-by-side capacity report.
 import fs from "node:fs";
 import path from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import {
   arrangementComponents,
   arrangementParties,
@@ -29,6 +29,7 @@ import { displayValue, parseQuarter, periodBounds, quarterOf, TOO_FEW } from "~/
 import { CRITERION_NUMBERS } from "~/domain/vocabulary";
 import { applyCaseEvent, saveAssessment } from "~/models/cases.server";
 import { capacityReport, monitorRecords, monitorReport, MONITOR_CSV_HEADER } from "~/models/monitor.server";
+import { LINKABLE_CASES, linkableCaseCodes } from "~/models/shortfalls.server";
 import { createReferral } from "~/models/referrals.server";
 import { monitorPdf } from "~/lib/monitor-pdf.server";
 import { readPdf } from "../helpers/pdf-text";
@@ -563,3 +564,23 @@ describe("lessons learned", () => {
     expect(monitor.html).toContain("Moeizame afschaling naar lichtere zorg");
   });
 });
+
+describe("the shortfall form's case choice", () => {
+  it("offers a table's running cases (newest, at most 100) and those already linked, not every case it ever had", () => {
+    const closed = db().select({ id: cases.id, tableId: cases.tableId }).from(cases).where(eq(cases.status, "closed")).get();
+    expect(closed, "the demo history has closed cases").toBeTruthy();
+    const offered = linkableCaseCodes(db(), closed!.tableId);
+    const statuses = offered.map((c) => db().select({ status: cases.status }).from(cases).where(eq(cases.id, c.id)).get()!.status);
+    console.log(`shortfall form: ${offered.length} running cases offered at table ${closed!.tableId}`);
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered.length).toBeLessThanOrEqual(LINKABLE_CASES);
+    expect(statuses.filter((s) => s === "closed" || s === "not_included")).toEqual([]);
+    expect(offered.some((c) => c.id === closed!.id)).toBe(false);
+    // Editing a shortfall linked to a closed case keeps that link on offer (and checked).
+    expect(linkableCaseCodes(db(), closed!.tableId, [closed!.id]).some((c) => c.id === closed!.id)).toBe(true);
+    // Another table's case never is.
+    const foreign = db().select({ id: cases.id }).from(cases).where(and(eq(cases.status, "closed"), sql`${cases.tableId} <> ${closed!.tableId}`)).get();
+    if (foreign) expect(linkableCaseCodes(db(), closed!.tableId, [foreign.id]).some((c) => c.id === foreign.id)).toBe(false);
+  });
+});
+
