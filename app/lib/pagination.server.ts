@@ -57,8 +57,11 @@ export type KeysetQuery<Row> = {
   keys: SortKey[];
   /** The key values of a row, in the order of `keys`. */
   keyOf: (row: Row) => KeyValue[];
-  /** Runs the list's query with the paging condition added (and-ed to its own filter), this order and limit. */
-  fetch: (where: SQL | undefined, orderBy: SQL[], limit: number) => Row[];
+  /**
+   * Runs the list's query with the paging condition added (and-ed to its own filter), this order
+   * and limit; `backwards` (paging back from `?voor=`) says the order is the list's reversed.
+   */
+  fetch: (where: SQL | undefined, orderBy: SQL[], limit: number, backwards: boolean) => Row[];
   /** Optional: the number of matching rows (see countAtMost). */
   total?: () => PageTotal;
 };
@@ -69,7 +72,7 @@ export function keysetPage<Row>(url: URL, query: KeysetQuery<Row>): Page<Row> {
   const before = after ? null : decodeCursor(url.searchParams.get(PAGE_PARAMS.before), query.keys);
   const backwards = before !== null;
   const cursor = after ?? before;
-  const rows = query.fetch(cursor ? keysetCondition(query.keys, cursor, backwards) : undefined, keysetOrder(query.keys, backwards), query.size + 1);
+  const rows = query.fetch(cursor ? keysetCondition(query.keys, cursor, backwards) : undefined, keysetOrder(query.keys, backwards), query.size + 1, backwards);
   const more = rows.length > query.size;
   const items = rows.slice(0, query.size);
   if (backwards) items.reverse();

@@ -247,6 +247,25 @@ describe("the administrator's audit search (/beheer/audit)", () => {
     expect(shownRowIds(await pageText(await admin.get(prev)))).toEqual(expected.slice(50, 100));
   });
 
+  it("an e-mail prefix matching several addresses (any case) pages through their events merged newest first, both ways", async () => {
+    const origin = { ip: "192.0.2.12", userAgent: UA };
+    const addresses = ["samen.a@regiotafel.test", "SAMEN.A@regiotafel.test", "samen.b@regiotafel.test"];
+    for (let i = 0; i < 90; i++) audit(db(), { action: "test.merge", attemptedEmail: addresses[i % 3], detail: `m${i}`, origin });
+    const expected = (db().$client.prepare("SELECT id FROM audit_events WHERE lower(user_email) LIKE 'samen.%' ORDER BY id DESC").pluck().all() as number[]);
+    expect(expected.length).toBe(90);
+    const seen: number[] = [];
+    let html = await pageText(await admin.get("/beheer/audit?user=Samen."));
+    for (;;) {
+      seen.push(...shownRowIds(html));
+      const next = pagerLink(html, "next");
+      if (!next) break;
+      html = await pageText(await admin.get(next));
+    }
+    expect(seen).toEqual(expected);
+    const prev = pagerLink(html, "prev")!;
+    expect(shownRowIds(await pageText(await admin.get(prev)))).toEqual(expected.slice(0, 50));
+  });
+
   it("answers invalid dates with Dutch field errors instead of a 500, and does not search", async () => {
     const response = await admin.get("/beheer/audit?from=2025-02-30&to=morgen&user=lid.brabant");
     expect(response.status).toBe(200);
