@@ -244,6 +244,8 @@ export const cases = sqliteTable(
     // The case lists (case-lists.server.ts): each scope newest first without sorting the whole scope.
     index("cases_table_received").on(t.tableId, t.receivedAt),
     index("cases_insurer_received").on(t.insurerId, t.receivedAt),
+    // The advisor's queue: an insurer's cases in one state, oldest first, and its count, without reading all of them.
+    index("cases_insurer_status_received").on(t.insurerId, t.status, t.receivedAt),
     index("cases_referrer_received").on(t.referrerOrganisationId, t.receivedAt),
     // A patient's cases (one patient per BSN, inzage, search by BSN).
     index("cases_patient").on(t.patientId),

@@ -1,0 +1,1 @@
+CREATE INDEX `cases_insurer_status_received` ON `cases` (`insurer_id`,`status`,`received_at`);
