@@ -34,7 +34,8 @@ export function linkableCaseCodes(db: Db, tableId: number, linked: readonly numb
     .select({ id: cases.id, code: cases.code })
     .from(cases)
     .where(and(eq(cases.tableId, tableId), notInArray(cases.status, ["closed", "not_included"])))
-    .orderBy(desc(cases.id))
+    // Newest received first: walks the (table_id, received_at) index and stops at the limit.
+    .orderBy(desc(cases.receivedAt), desc(cases.id))
     .limit(LINKABLE_CASES)
     .all();
   const missing = linked.filter((id) => !running.some((c) => c.id === id));
