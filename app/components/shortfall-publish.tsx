@@ -2,6 +2,7 @@
 // chair confirms that nothing in it identifies a patient. Once out, the row says when, and how
 // many financiers responded.
 import { Form } from "@remix-run/react";
+import { CheckboxField, FormError } from "~/components/form";
 
 export function PublishShortfall(props: { id: number; publishedLabel: string | null; responses: number; canPublish: boolean; error?: string }) {
   if (props.publishedLabel) {
@@ -12,16 +13,14 @@ export function PublishShortfall(props: { id: number; publishedLabel: string | n
     );
   }
   if (!props.canPublish) return <p className="muted">Niet gepubliceerd</p>;
-  const errorId = `publiceer-${props.id}-fout`;
+  // The one form pattern: the summary at the top of the (row's) form, the checkbox as a field.
   return (
     <Form method="post" noValidate aria-label="Tekort publiceren">
+      <FormError message={props.error} />
       <input type="hidden" name="intent" value="publish" />
       <input type="hidden" name="id" value={props.id} />
-      <label className="checkbox">
-        <input type="checkbox" name="confirmNoPatientData" aria-describedby={props.error ? errorId : undefined} /> Bevat geen patiëntgegevens
-      </label>{" "}
+      <CheckboxField name="confirmNoPatientData" label="Bevat geen patiëntgegevens" scope={`publiceer-${props.id}`} />
       <button type="submit" className="button button--small">Publiceren voor zorgverzekeraars en projectleider</button>
-      {props.error ? <p className="field-error" id={errorId} role="alert">{props.error}</p> : null}
     </Form>
   );
 }
