@@ -104,3 +104,6 @@ export function formatAmsterdamSortable(iso: string): string {
   const p = localParts(new Date(iso));
   return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}:${two(p.second)}`;
 }
+
+/** Today's date (yyyy-mm-dd) in Amsterdam: the portal's "today" for every date a person enters. */
+export const amsterdamToday = (now: Date = new Date()): string => formatAmsterdamSortable(now.toISOString()).slice(0, 10);

@@ -1,6 +1,6 @@
 // What a referral must contain, as one zod schema shared by the form, the API and the
 // OpenAPI document. Messages are Dutch: they reach the referrer as field errors.
-import { isCalendarDate } from "./amsterdam-time";
+import { amsterdamToday, isCalendarDate } from "./amsterdam-time";
 import { plainText, z } from "./dutch-errors";
 import { isValidBsn, normaliseBsn } from "./bsn";
 import { consentGiverProblems } from "./consent";
@@ -20,7 +20,8 @@ import {
 const line = (max: number) => plainText({ required: true, max });
 const text = (max: number) => plainText({ required: true, max, multiline: true });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Vul een datum in als JJJJ-MM-DD.").refine(isCalendarDate, "Vul een bestaande datum in.");
-const pastDate = isoDate.refine((s) => s <= new Date().toISOString().slice(0, 10), "De datum mag niet in de toekomst liggen.");
+// Today as the referrer sees it (Amsterdam): just after midnight there, UTC still says yesterday.
+const pastDate = isoDate.refine((s) => s <= amsterdamToday(), "De datum mag niet in de toekomst liggen.");
 
 export const PatientSchema = z.object({
   name: line(200),

@@ -32,7 +32,7 @@ export type Failure = { ok: false; error: string; field?: string };
 export const receiptDate = (c: Pick<CaseRow, "receivedAt">) => formatAmsterdamSortable(c.receivedAt).slice(0, 10);
 
 /** Today as a calendar day in Amsterdam. */
-export const amsterdamToday = (now: Date = new Date()) => formatAmsterdamSortable(now.toISOString()).slice(0, 10);
+export { amsterdamToday } from "~/domain/amsterdam-time";
 
 // ── Reading ──────────────────────────────────────────────────────────────────
 

@@ -16,6 +16,7 @@ import { launchBrowser, loginThroughForm } from "../helpers/browser";
 import { readPdf } from "../helpers/pdf-text";
 import { validReferral } from "../helpers/referral-payload";
 import { startPortal, type TestPortal } from "../helpers/portal";
+import { amsterdamToday } from "../helpers/dates";
 
 let t: TestPortal;
 let browser: Browser;
@@ -121,7 +122,7 @@ describe("a case on the Wlz path, from inclusion to closure", () => {
       await chairPage.goto(`${t.url}/casussen/${c.id}/verloop`);
       await chairPage.getByLabel("Waar").selectOption({ label: "IrisZorg" });
       await chairPage.getByLabel("Zorgfunctie").selectOption({ index: 1 });
-      await chairPage.locator("#veld-placementStart").fill(new Date().toISOString().slice(0, 10));
+      await chairPage.locator("#veld-placementStart").fill(amsterdamToday());
       await submit(chairPage, "Plaatsen");
       await chairPage.getByText("De casus heeft nu de status Geplaatst.").waitFor();
       expect(status(c.id)).toBe("placed");

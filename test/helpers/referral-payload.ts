@@ -2,11 +2,12 @@
 // and anything downstream. Override any part; nested objects merge, arrays are replaced, and a key
 // set to undefined is left out (e.g. validReferral({ consent: undefined }) has no consent).
 import type { ReferralPayload } from "../../app/domain/referral-schema";
+import { amsterdamToday } from "./dates";
 
 export type DeepPartial<T> = T extends readonly (infer _U)[] ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> | null } : T;
 
-/** Today as ReferralSchema checks dates (UTC), so "not in the future" always holds. */
-export const today = () => new Date().toISOString().slice(0, 10);
+/** Today as ReferralSchema checks dates (Amsterdam), so "not in the future" holds and "not before" rules too. */
+export const today = amsterdamToday;
 
 /** A BSN that passes the elfproef. */
 export const VALID_BSN = "111222333";

@@ -9,6 +9,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import { auditEvents, caseMessages, cases } from "#db/schema";
 import type { JoinAck, MessageAck, PresenceUpdate, Revocation, RoomClientToServerEvents, RoomMessage, RoomServerToClientEvents } from "~/lib/case-room";
 import { loggedIn, pageText, startPortal, type TestPortal } from "../helpers/portal";
+import { amsterdamToday } from "../helpers/dates";
 
 type ClientSocket = Socket<RoomServerToClientEvents, RoomClientToServerEvents>;
 
@@ -558,7 +559,7 @@ describe("a consent change reaches the open room at once", () => {
       intent: "change",
       givenBy: "patient",
       method: "written",
-      givenOn: new Date().toISOString().slice(0, 10),
+      givenOn: amsterdamToday(),
       scopeOrganisationTypes: ["ggz_provider", "addiction_care", "insurer"],
       "excludedPersons.0.name": "Tafellid Rotterdam-Rijnmond",
       "excludedPersons.0.email": "Lid.Rotterdam@regiotafel.test",

@@ -9,6 +9,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import { auditEvents, cases, consentOverrides, memberships, organisations, regionalTables, users } from "#db/schema";
 import type { Revocation, RoomClientToServerEvents, RoomServerToClientEvents, JoinAck } from "~/lib/case-room";
 import { pageText, sessionsFor, startPortal, type TestPortal } from "../helpers/portal";
+import { amsterdamToday } from "../helpers/dates";
 
 let t: TestPortal;
 let caseId: number;
@@ -78,7 +79,7 @@ beforeAll(async () => {
     intent: "change",
     givenBy: "patient",
     method: "written",
-    givenOn: new Date().toISOString().slice(0, 10),
+    givenOn: amsterdamToday(),
     scopeOrganisationTypes: ["ggz_provider", "addiction_care", "insurer", "municipality"],
     "excludedPersons.0.name": "Collega IrisZorg",
     "excludedPersons.0.email": EXCLUDED,

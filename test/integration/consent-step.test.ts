@@ -5,6 +5,7 @@ import { desc, eq } from "drizzle-orm";
 import { consents, organisations } from "#db/schema";
 import { sessionsFor, startPortal, type TestPortal } from "../helpers/portal";
 import { referThroughModel } from "../helpers/referrals";
+import { amsterdamToday } from "../helpers/dates";
 
 let t: TestPortal;
 beforeAll(async () => {
@@ -16,7 +17,7 @@ const CHAIR = "voorzitter.rotterdam@regiotafel.test";
 const { get, post } = sessionsFor(() => t.url);
 const db = () => t.portal.services.db;
 const latestConsent = (caseId: number) => db().select().from(consents).where(eq(consents.caseId, caseId)).orderBy(desc(consents.id)).get()!;
-const today = () => new Date().toISOString().slice(0, 10);
+const today = amsterdamToday;
 
 it("lists every active organisation once, grouped in fieldsets by type and then region", async () => {
   const r = referThroughModel(db());

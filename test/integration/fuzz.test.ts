@@ -60,6 +60,7 @@ import {
 } from "../helpers/fuzz-corpus";
 import { Client, loggedIn, startPortal, type TestPortal } from "../helpers/portal";
 import { baseReferral, validReferral } from "../helpers/referral-payload";
+import { amsterdamInDays } from "../helpers/dates";
 
 let t: TestPortal;
 const db = () => t.portal.services.db;
@@ -565,7 +566,7 @@ beforeAll(async () => {
   const includedForMeeting = caseThrough("Fuzz Agenda", ["start_screening", "include"]);
   caseThrough("Fuzz Agendeerbaar", ["start_screening", "include"]);
 
-  const future = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  const future = amsterdamInDays;
   [ids.meetingA] = createMeetings(db(), { tableId: rotterdam.id, title: "Fuzz-bijeenkomst A", starts: [`${future(60)}T08:00:00.000Z`], durationMinutes: 180, location: "Rotterdam", videoUrl: null, createdByUserId: chair.id });
   const startsB = `${future(61)}T08:00:00.000Z`;
   [ids.meetingB] = createMeetings(db(), { tableId: rotterdam.id, title: "Fuzz-bijeenkomst B", starts: [startsB], durationMinutes: 120, location: "Rotterdam", videoUrl: null, createdByUserId: chair.id });

@@ -4,6 +4,7 @@ import { FIRST_ITEMS } from "../../app/models/worklists.server";
 import { addDeadline } from "../../app/models/case-progress.server";
 import { addAction, addGoal } from "../../app/models/plan.server";
 import { loggedIn, pageText, startPortal, type TestPortal } from "../helpers/portal";
+import { amsterdamInDays } from "../helpers/dates";
 
 let t: TestPortal;
 beforeAll(async () => {
@@ -31,7 +32,7 @@ describe("home page per role: worklists", () => {
     const term = addDeadline(db(), included.id, { kind: "wmo_support", startDate: "2026-01-01", needsWlz: false }, chairAmsterdam.id);
     expect(term.ok).toBe(true);
     addGoal(db(), included.id, { lifeDomain: "housing", goal: "Een passende woonplek met begeleiding" });
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = amsterdamInDays(1);
     const orgId = chairAmsterdam.organisationId;
     const action = addAction(db(), included.id, { description: "Aanmelding beschermd wonen versturen", ownerOrganisationId: orgId, dueDate: tomorrow, goalId: null });
     expect(action.ok).toBe(true);

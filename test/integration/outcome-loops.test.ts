@@ -14,6 +14,7 @@ import { createShortfall } from "~/models/shortfalls.server";
 import { readPdf } from "../helpers/pdf-text";
 import { validReferral } from "../helpers/referral-payload";
 import { sessionsFor, startPortal, type TestPortal } from "../helpers/portal";
+import { amsterdamToday } from "../helpers/dates";
 
 let t: TestPortal;
 beforeAll(async () => {
@@ -415,7 +416,7 @@ describe("funding paths: placement without a maatwerk-arrangement", () => {
   }
   const place = (caseId: number) => {
     const provider = db().select().from(organisations).where(eq(organisations.name, "IrisZorg")).get()!;
-    return post(CHAIR, `/casussen/${caseId}/verloop`, { intent: "place", organisationId: String(provider.id), careFunction: "sheltered_housing", fundingType: "", placementStart: new Date().toISOString().slice(0, 10), notes: "" });
+    return post(CHAIR, `/casussen/${caseId}/verloop`, { intent: "place", organisationId: String(provider.id), careFunction: "sheltered_housing", fundingType: "", placementStart: amsterdamToday(), notes: "" });
   };
   const status = (id: number) => db().select().from(cases).where(eq(cases.id, id)).get()!.status;
 
