@@ -5,7 +5,7 @@ import { anchorHead } from "../app/lib/audit-anchors.server";
 import { formatDateTime } from "../app/lib/format";
 import { verifyAuditSinceCheckpoint } from "../app/lib/audit-verification.server";
 import type { AppConfig } from "../app/lib/config.server";
-import type { Db } from "../app/lib/db.server";
+import type { Db } from "../app/models/db.server";
 import { auditAnchorMail } from "../app/lib/mail-text";
 import { enqueueMail } from "../app/models/outbox.server";
 

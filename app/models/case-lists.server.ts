@@ -10,7 +10,7 @@ import { amsterdamDayEnd, amsterdamDayStart } from "~/domain/amsterdam-time";
 import { ageBand, ageInYears } from "~/domain/case-display";
 import type { CaseListQuery, CaseSort } from "~/domain/case-list-query";
 import type { Viewer } from "~/domain/consent";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 import { amsterdamToday } from "./case-progress.server";
 import { advisorProgress } from "./screening.server";
 import { countAtMost, keysetOrder, keysetPage, type SortKey } from "~/lib/pagination.server";

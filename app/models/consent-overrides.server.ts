@@ -7,9 +7,9 @@ import { and, desc, eq, gt, inArray, isNull } from "drizzle-orm";
 import { consentOverrides, organisations, users } from "#db/schema";
 import { formatDateTime } from "~/lib/format";
 import { consentOverrideProblems, mayReceiveOverride, overrideExpiresAt, overrideIsActive, type ConsentOverrideField } from "~/domain/consent";
-import { audit, type AuditActor, type AuditOrigin } from "~/lib/audit.server";
+import { audit, type AuditActor, type AuditOrigin } from "./audit.server";
 import { applyConsentToRoom, type RoomRefresh, type RoomServer } from "~/lib/case-room.server";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 
 type CaseRef = { id: number; code: string; patientId: number };
 export type OverrideActor = { userId: string; auditActor: AuditActor };

@@ -44,7 +44,7 @@ import {
   type OrganisationType,
   type ShortfallKind,
 } from "~/domain/vocabulary";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 import { formatDate, formatDateRange } from "~/lib/format";
 import { amsterdamDayEnd } from "~/domain/amsterdam-time";
 import { neutraliseFormula } from "./audit-log.server";

@@ -21,7 +21,7 @@ import {
 import { amsterdamDate, formatMeetingDay } from "~/domain/meetings";
 import { invitationIcs, type CalendarMeeting } from "~/domain/meeting-calendar";
 import { mailAtOnce, type NoticeKind } from "~/domain/notification-kinds";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 import { activationMail, contactMail, digestMail, noticeMail, resetMail } from "~/lib/mail-text";
 import { issueAccountToken, TOKEN_LIFETIME_MS } from "./account-tokens.server";
 import { deadlinesNeedingAttention } from "./case-progress.server";

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FormError } from "~/components/form";
 import { Pager } from "~/components/pager";
 import { checkAnchors, latestAnchor } from "~/lib/audit-anchors.server";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { unresolvedBreak, verifyAuditSinceCheckpoint } from "~/lib/audit-verification.server";
 import { actorOf, requirePermission } from "~/lib/auth.server";
 import { formValues, parseForm } from "~/lib/forms";

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Field, FormError } from "~/components/form";
 import { formatAmsterdam, formatAmsterdamSortable } from "~/domain/amsterdam-time";
 import { formatClockRange, formatMeetingDay } from "~/domain/meetings";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, denyAccess, requireUser, type CurrentUser } from "~/lib/auth.server";
 import { parseId, requireCase } from "~/lib/case-access.server";
 import { redirectWithFlash } from "~/lib/flash.server";

@@ -18,7 +18,7 @@ import {
 import { ConfirmAction } from "~/components/confirm-action";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { formatDate } from "~/lib/format";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, forbidden, requireUser, type CurrentUser } from "~/lib/auth.server";
 import { requireCase } from "~/lib/case-access.server";
 import type { CaseActionResult } from "~/services/case-action.server";

@@ -4,7 +4,7 @@ import { FormError } from "~/components/form";
 import { plainText, z } from "~/domain/dutch-errors";
 import { ESCALATION_REQUEST_STATUSES, ESCALATION_REQUEST_STATUS_LABELS } from "~/domain/escalation-request";
 import { BOTTLENECK_CATEGORY_LABELS, type BottleneckCategory } from "~/domain/vocabulary";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, requirePermission } from "~/lib/auth.server";
 import { formatDateTime } from "~/lib/format";
 import { parseForm } from "~/lib/forms";

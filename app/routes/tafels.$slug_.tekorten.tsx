@@ -14,7 +14,7 @@ import {
   SHORTFALL_STATUS_LABELS,
   SHORTFALL_STATUSES,
 } from "~/domain/vocabulary";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, notFound, requirePermission } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { failure, parseForm, type FieldErrors } from "~/lib/forms";

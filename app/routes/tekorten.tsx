@@ -5,7 +5,7 @@ import { SUPPRESSED } from "~/domain/disclosure";
 import { can } from "~/domain/permissions";
 import { SHORTFALL_RESPONSE_KIND_LABELS, SHORTFALL_RESPONSE_KINDS, type ShortfallResponseKind } from "~/domain/shortfall-publication";
 import { BOTTLENECK_CATEGORY_LABELS, CARE_FUNCTION_LABELS, SHORTFALL_KIND_LABELS, SHORTFALL_STATUS_LABELS } from "~/domain/vocabulary";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, requirePermission } from "~/lib/auth.server";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { failure, parseForm } from "~/lib/forms";

@@ -5,7 +5,7 @@ import { InformationRequestList, OtherCases } from "~/components/case-details";
 import { Field, FormError } from "~/components/form";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { plainText } from "~/domain/dutch-errors";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf } from "~/lib/auth.server";
 import { readUploadForm, storeAnswerAttachment } from "~/lib/attachments.server";
 import { caseDetails } from "~/models/case-details.server";
