@@ -2,7 +2,7 @@
 // and the referrer's referral page.
 import { ADVICE_STATE_LABELS, adviceState } from "~/domain/referrer-advice";
 import type { Db } from "~/models/db.server";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime } from "~/domain/format";
 import { advicesOf, type AdviceView } from "~/models/referrer-advice.server";
 
 export function adviceViewOf(a: AdviceView, now: Date = new Date()) {

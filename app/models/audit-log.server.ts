@@ -9,8 +9,8 @@ import type { AuditSearch } from "~/domain/audit-search";
 import { ROLE_LABELS, ROLES, type Role } from "~/domain/vocabulary";
 import { auditConditions } from "./audit.server";
 import type { Db } from "./db.server";
-import type { Page } from "~/lib/pagination";
-import { countAtMost, keysetPage } from "~/lib/pagination.server";
+import type { Page } from "~/domain/pagination";
+import { countAtMost, keysetPage } from "./pagination.server";
 
 /** Rows per page; the export takes up to EXPORT_LIMIT of the same filter. */
 export const PAGE_SIZE = 50;

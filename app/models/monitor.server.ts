@@ -45,7 +45,7 @@ import {
   type ShortfallKind,
 } from "~/domain/vocabulary";
 import type { Db } from "./db.server";
-import { formatDate, formatDateRange } from "~/lib/format";
+import { formatDate, formatDateRange } from "~/domain/format";
 import { amsterdamDayEnd } from "~/domain/amsterdam-time";
 import { neutraliseFormula } from "./audit-log.server";
 import { memoised, type Timed } from "./monitor-cache.server";

@@ -2,7 +2,7 @@
 // recipient and queues a mail (at once, or later in the user's daily digest for non-urgent kinds).
 // Mails carry a case code at most and link to the portal: never a name, BSN, date of birth or free
 // text from a case. Recipients are looked up here, so callers only say what happened.
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/domain/format";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import {
   cases,

@@ -8,7 +8,7 @@ import { unresolvedBreak, verifyAuditSinceCheckpoint } from "~/lib/audit-verific
 import { actorOf, requirePermission } from "~/lib/auth.server";
 import { formValues, parseForm } from "~/lib/forms";
 import { AuditSearchSchema, SEARCH_LABELS, describeSearch, searchParamsAsFormData, searchQuery } from "~/domain/audit-search";
-import { formatTotal } from "~/lib/pagination";
+import { formatTotal } from "~/domain/pagination";
 import { EXPORT_LIMIT, auditActions, findAuditEvents, presentAuditEvent } from "~/models/audit-log.server";
 import { listOrganisationRefs } from "~/models/organisations.server";
 import { auditActionLabel } from "~/domain/audit-actions";

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "~/domain/dutch-errors";
-import { formatDateTime as formatAmsterdam } from "~/lib/format";
+import { formatDateTime as formatAmsterdam } from "~/domain/format";
 import { MAIL_STATUSES, type MailStatus } from "~/domain/notification-kinds";
 import { audit } from "~/models/audit.server";
 import { actorOf, requirePermission } from "~/lib/auth.server";

@@ -17,7 +17,7 @@ import {
 } from "~/domain/vocabulary";
 import { ConfirmAction } from "~/components/confirm-action";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/domain/format";
 import { audit } from "~/models/audit.server";
 import { actorOf, forbidden, requireUser, type CurrentUser } from "~/lib/auth.server";
 import { requireCase } from "~/lib/case-access.server";

@@ -6,7 +6,7 @@ import { ESCALATION_REQUEST_STATUSES, ESCALATION_REQUEST_STATUS_LABELS } from "~
 import { BOTTLENECK_CATEGORY_LABELS, type BottleneckCategory } from "~/domain/vocabulary";
 import { audit } from "~/models/audit.server";
 import { actorOf, requirePermission } from "~/lib/auth.server";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime } from "~/domain/format";
 import { parseForm } from "~/lib/forms";
 import { notifier } from "~/lib/notifier.server";
 import { requestsForProjectLeader, updateRequest } from "~/models/escalation-requests.server";

@@ -7,7 +7,7 @@ import { SHORTFALL_RESPONSE_KIND_LABELS, SHORTFALL_RESPONSE_KINDS, type Shortfal
 import { BOTTLENECK_CATEGORY_LABELS, CARE_FUNCTION_LABELS, SHORTFALL_KIND_LABELS, SHORTFALL_STATUS_LABELS } from "~/domain/vocabulary";
 import { audit } from "~/models/audit.server";
 import { actorOf, requirePermission } from "~/lib/auth.server";
-import { formatDate, formatDateTime } from "~/lib/format";
+import { formatDate, formatDateTime } from "~/domain/format";
 import { failure, parseForm } from "~/lib/forms";
 import { ShortfallResponseSchema } from "~/lib/shortfall-forms";
 import { publishedByRegion, respondToShortfall } from "~/models/shortfall-publication.server";

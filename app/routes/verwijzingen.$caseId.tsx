@@ -1,4 +1,4 @@
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/domain/format";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { InformationRequestList, OtherCases } from "~/components/case-details";
