@@ -14,7 +14,7 @@ import { listAttachments } from "~/lib/attachments.server";
 import { requirePermission } from "~/lib/auth.server";
 import type { FieldErrors } from "~/lib/forms";
 import { checkStep, requireOwnDraft, sourceFor } from "~/lib/referral-draft.server";
-import { draftValues, fieldId, fieldLabel, parseStep, rowCount, STEPS, textOf } from "~/lib/referral-form";
+import { draftValues, fieldId, fieldLabel, parseStep, rowCount, STEPS, textOf } from "~/domain/referral-form";
 import { listActiveInsurers, listActiveOrganisations, listActiveTables } from "~/models/referral-drafts.server";
 import { placeNames, routeResidence } from "~/models/municipalities.server";
 
