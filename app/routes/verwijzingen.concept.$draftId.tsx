@@ -10,7 +10,7 @@ import { FormError } from "~/components/form";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { z } from "~/domain/dutch-errors";
 import { REFERRAL_SOURCE_LABELS } from "~/domain/vocabulary";
-import { listAttachments } from "~/lib/attachments.server";
+import { listAttachments } from "~/models/attachments.server";
 import { requirePermission } from "~/lib/auth.server";
 import type { FieldErrors } from "~/lib/forms";
 import { checkStep, requireOwnDraft, sourceFor } from "~/lib/referral-draft.server";
