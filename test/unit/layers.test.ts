@@ -1,6 +1,7 @@
-// Layers point one way: routes → lib (and services) → models → domain and db. A model or a domain
-// rule that imports upward drags HTTP, sessions or sockets into code that must run anywhere
-// (commands, jobs, tests), and makes cycles. This reads every import line of the lower layers.
+// Layers point one way: routes → services → lib → models → domain and db (services use lib's
+// guards and parsers and the models; lib never calls a service). A model or a domain rule that
+// imports upward drags HTTP, sessions or sockets into code that must run anywhere (commands, jobs,
+// tests), and makes cycles. This reads every import line below the routes and components.
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -9,6 +10,8 @@ const ROOT = path.resolve(__dirname, "../..");
 
 /** Where a file may import from, as folders under the repository root. */
 const RULES: { dir: string; files: RegExp; allowed: string[] }[] = [
+  { dir: "app/services", files: /\.tsx?$/, allowed: ["app/services", "app/lib", "app/models", "app/domain", "db"] },
+  { dir: "app/lib", files: /\.tsx?$/, allowed: ["app/lib", "app/models", "app/domain", "db"] },
   { dir: "app/domain", files: /\.tsx?$/, allowed: ["app/domain"] },
   { dir: "app/models", files: /\.tsx?$/, allowed: ["app/models", "app/domain", "db"] },
   { dir: "db", files: /^schema.*\.ts$/, allowed: ["db", "app/domain"] },
@@ -42,7 +45,7 @@ function layerProblems(file: string, source: string, allowed: string[]): string[
     .map((specifier) => `${file}: import "${specifier}"`);
 }
 
-describe("layers point one way (routes → lib/services → models → domain, db)", () => {
+describe("layers point one way (routes → services → lib → models → domain, db)", () => {
   it("finds upward imports in every form a source can write them", () => {
     const source = [
       'import { db } from "~/lib/db.server";',
