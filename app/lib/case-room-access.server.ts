@@ -10,7 +10,7 @@ import type Database from "better-sqlite3";
 import { can } from "~/domain/permissions";
 import type { Visibility } from "~/domain/consent";
 import { caseScope, type CaseCheck, type CaseViewer } from "./case-access.server";
-import type { Db } from "./db.server";
+import type { Db } from "~/models/db.server";
 
 const versionReads = new WeakMap<Database.Database, Database.Statement>();
 

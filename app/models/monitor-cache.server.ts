@@ -5,7 +5,7 @@
 // (e.g. an advice passing its deadline). Reading the version first and computing after is safe: a
 // write in between only makes the entry older than its key, so it is recomputed on the next read.
 import type { Statement } from "better-sqlite3";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 
 export type Timed<T> = {
   value: T;
