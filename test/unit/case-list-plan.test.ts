@@ -5,7 +5,7 @@
 import { regionalTables } from "#db/schema";
 import { seedReferenceData } from "#db/seed";
 import { parseCaseListQuery, type StatusGroup } from "~/domain/case-list-query";
-import { openDatabase, type Db } from "~/lib/db.server";
+import { openDatabase, type Db } from "~/models/db.server";
 import { caseListPage } from "~/models/case-lists.server";
 
 let db: Db;
