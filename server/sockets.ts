@@ -14,7 +14,7 @@ import type http from "node:http";
 import { dataVersion } from "../db/data-versions";
 import { Server, type Socket } from "socket.io";
 import { authenticateCookieHeader, actorOf, type CurrentUser } from "../app/lib/auth.server";
-import { audit } from "../app/lib/audit.server";
+import { audit } from "../app/models/audit.server";
 import { checkCaseAccess } from "../app/lib/case-access.server";
 import { grantHolds, grantOf } from "../app/lib/case-room-access.server";
 import { roomName, type JoinAck, type LeaveAck, type MessageAck, type RoomClientToServerEvents, type RoomServerToClientEvents } from "../app/lib/case-room";

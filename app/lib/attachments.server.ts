@@ -10,7 +10,7 @@ import { fileTypeFromBuffer } from "file-type";
 import { attachments, users } from "#db/schema";
 import { hasBidiControls } from "~/domain/dutch-errors";
 import { ALLOWED_CONTENT_TYPES } from "./attachment-format";
-import type { Db } from "./db.server";
+import type { Db } from "~/models/db.server";
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_DRAFT = 20;

@@ -23,7 +23,7 @@ import {
   type RoomMessage,
   type RoomServerToClientEvents,
 } from "./case-room";
-import type { Db } from "./db.server";
+import type { Db } from "~/models/db.server";
 
 export type RoomSocketData = {
   user: CurrentUser;

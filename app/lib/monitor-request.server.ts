@@ -4,9 +4,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "~/domain/dutch-errors";
 import { filterQuery, parseMonitorFilter, periodChoices, type MonitorFilterInput, type Period } from "~/domain/monitor";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, notFound, requirePermission } from "~/lib/auth.server";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "~/models/db.server";
 import { listRegions, monitorReport, type MonitorReport } from "~/models/monitor.server";
 import { tableBySlug } from "~/models/screening.server";
 

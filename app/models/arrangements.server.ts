@@ -15,7 +15,7 @@ import {
   type OrganisationRef,
 } from "~/domain/arrangement";
 import type { ArrangementStatus } from "~/domain/vocabulary";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 import type { ProposalInput } from "~/lib/arrangement-forms";
 import { latestAssessment } from "./cases.server";
 

@@ -4,7 +4,7 @@
 import type { Visibility, Viewer } from "~/domain/consent";
 import { caseVisibility } from "~/domain/consent";
 import { listAttachments } from "~/lib/attachments.server";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 import { previousCodes } from "./case-codes.server";
 import { consentScopeOf, currentConsent, findCase, getPatient } from "./cases.server";
 import { informationRequestsOf } from "./information-requests.server";

@@ -5,11 +5,11 @@
 // and the open case room is checked again here, exactly as after a consent change.
 import { and, desc, eq, gt, inArray, isNull } from "drizzle-orm";
 import { consentOverrides, organisations, users } from "#db/schema";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime } from "~/domain/format";
 import { consentOverrideProblems, mayReceiveOverride, overrideExpiresAt, overrideIsActive, type ConsentOverrideField } from "~/domain/consent";
-import { audit, type AuditActor, type AuditOrigin } from "~/lib/audit.server";
+import { audit, type AuditActor, type AuditOrigin } from "./audit.server";
 import { applyConsentToRoom, type RoomRefresh, type RoomServer } from "~/lib/case-room.server";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 
 type CaseRef = { id: number; code: string; patientId: number };
 export type OverrideActor = { userId: string; auditActor: AuditActor };

@@ -7,9 +7,9 @@ import { consents, organisations, users } from "#db/schema";
 import { CONSENT_METHOD_LABELS, ORGANISATION_TYPE_LABELS, WITHDRAWAL_REQUESTER_LABELS, type WithdrawalRequester } from "~/domain/vocabulary";
 import type { ConsentSchema } from "~/domain/referral-schema";
 import type { z } from "~/domain/dutch-errors";
-import { audit, type AuditActor, type AuditOrigin } from "~/lib/audit.server";
+import { audit, type AuditActor, type AuditOrigin } from "./audit.server";
 import { applyConsentToRoom, type RoomRefresh, type RoomServer } from "~/lib/case-room.server";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 import { currentConsent } from "./cases.server";
 
 export type ConsentInput = z.output<typeof ConsentSchema>;

@@ -5,7 +5,7 @@
 // an advice passing its deadline). Reading the version first and computing after is safe: a
 // write in between only makes the entry older than its key, so it is recomputed on the next read.
 import { dataVersion } from "#db/data-versions";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 
 export type Timed<T> = {
   value: T;

@@ -4,7 +4,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { can } from "~/domain/permissions";
 import { contentDisposition, getAttachment, readVerifiedAttachment, type AttachmentRow } from "~/lib/attachments.server";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, requireUser, type CurrentUser } from "~/lib/auth.server";
 import { caseScope, parseId, requireCase } from "~/lib/case-access.server";
 import { findCase } from "~/models/cases.server";

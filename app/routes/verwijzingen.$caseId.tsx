@@ -1,11 +1,11 @@
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/domain/format";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { InformationRequestList, OtherCases } from "~/components/case-details";
 import { Field, FormError } from "~/components/form";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { plainText } from "~/domain/dutch-errors";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf } from "~/lib/auth.server";
 import { readUploadForm, storeAnswerAttachment } from "~/lib/attachments.server";
 import { caseDetails } from "~/models/case-details.server";

@@ -2,7 +2,7 @@
 // version is unchanged and the instant asked for lies in the value's time window; the memo is bounded.
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "~/models/db.server";
 import { memoised, monitorMemoStats } from "~/models/monitor-cache.server";
 
 function database() {

@@ -1,5 +1,5 @@
 // Step 4 of the referral wizard: attachments, the summary of all steps, and submission.
-import { formatDate, isCalendarDate } from "~/lib/format";
+import { formatDate, isCalendarDate } from "~/domain/format";
 import { Form } from "@remix-run/react";
 import { FormError } from "~/components/form";
 import { CONSENT_METHOD_LABELS, LEGAL_FRAMEWORK_LABELS, ORGANISATION_TYPE_LABELS, REPRESENTATIVE_LABELS, URGENCY_LABELS, WLZ_INDICATION_LABELS, type ConsentMethod, type LegalFramework, type WlzIndication, type OrganisationType, type RepresentativeKind, type Urgency } from "~/domain/vocabulary";
