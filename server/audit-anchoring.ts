@@ -6,7 +6,7 @@ import { formatDateTime } from "../app/domain/format";
 import { verifyAuditSinceCheckpoint } from "../app/lib/audit-verification.server";
 import type { AppConfig } from "../app/lib/config.server";
 import type { Db } from "../app/models/db.server";
-import { auditAnchorMail } from "../app/lib/mail-text";
+import { auditAnchorMail } from "../app/domain/mail-text";
 import { enqueueMail } from "../app/models/outbox.server";
 
 const SLICE = 5000;

@@ -16,7 +16,7 @@ import {
 } from "~/domain/arrangement";
 import type { ArrangementStatus } from "~/domain/vocabulary";
 import type { Db } from "./db.server";
-import type { ProposalInput } from "~/lib/arrangement-forms";
+import type { ProposalInput } from "~/domain/arrangement-schema";
 import { latestAssessment } from "./cases.server";
 
 const nowIso = () => new Date().toISOString();

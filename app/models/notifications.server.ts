@@ -22,7 +22,7 @@ import { amsterdamDate, formatMeetingDay } from "~/domain/meetings";
 import { invitationIcs, type CalendarMeeting } from "~/domain/meeting-calendar";
 import { mailAtOnce, type NoticeKind } from "~/domain/notification-kinds";
 import type { Db } from "./db.server";
-import { activationMail, contactMail, digestMail, noticeMail, resetMail } from "~/lib/mail-text";
+import { activationMail, contactMail, digestMail, noticeMail, resetMail } from "~/domain/mail-text";
 import { issueAccountToken, TOKEN_LIFETIME_MS } from "./account-tokens.server";
 import { deadlinesNeedingAttention } from "./case-progress.server";
 import { getMeeting, visibleAgendaCount } from "./meetings.server";

@@ -3,7 +3,7 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import { attachments, organisations, referralDrafts, regionalTables } from "#db/schema";
 import type { Db } from "./db.server";
-import type { DraftValues, StepNumber } from "~/lib/referral-form";
+import type { DraftValues, StepNumber } from "~/domain/referral-form";
 
 const nowIso = () => new Date().toISOString();
 

@@ -5,7 +5,7 @@ import { caseCodes, caseEvents, cases, consents, organisations, regionalTables }
 import { NO_CONSENT_MESSAGE, type ReferralInput } from "~/domain/referral-schema";
 import { audit, flushAudit, type AuditActor, type AuditOrigin } from "./audit.server";
 import type { Db } from "./db.server";
-import type { FieldErrors } from "~/lib/forms";
+import type { FieldErrors } from "~/domain/dutch-errors";
 import { routeResidence } from "./municipalities.server";
 import { linkPatient } from "./patients.server";
 

@@ -18,7 +18,7 @@ import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { CASE_EVENT_LABELS, CASE_STATE_LABELS } from "~/domain/case-lifecycle";
 import { REFERRAL_SOURCE_LABELS, URGENCY_LABELS } from "~/domain/vocabulary";
 import { contentTypeLabel, formatSize } from "~/lib/attachment-format";
-import { listAttachments } from "~/lib/attachments.server";
+import { listAttachments } from "~/models/attachments.server";
 import { requireUser } from "~/lib/auth.server";
 import { requireCase } from "~/lib/case-access.server";
 import { caseHistory, getPatient } from "~/models/cases.server";

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link } from "@remix-run/react";
 import { audit } from "~/models/audit.server";
 import { actorOf, requirePermission } from "~/lib/auth.server";
-import { STEPS } from "~/lib/referral-form";
+import { STEPS } from "~/domain/referral-form";
 import { createDraft } from "~/models/referral-drafts.server";
 
 export const meta: MetaFunction = () => [{ title: "Nieuwe verwijzing – Regiotafel" }];

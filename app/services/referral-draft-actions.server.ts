@@ -12,7 +12,7 @@ import type { Db } from "~/models/db.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { notifier } from "~/lib/notifier.server";
 import { addRow, checkReferral, checkStep, mergeStep, removeRow, type StepContext } from "~/lib/referral-draft.server";
-import { fieldId, parseStep, rowCount, type DraftValues, type RowGroup, type StepNumber } from "~/lib/referral-form";
+import { fieldId, parseStep, rowCount, type DraftValues, type RowGroup, type StepNumber } from "~/domain/referral-form";
 import { notifyReferralReceived } from "~/models/notifications.server";
 import { deleteDraft, finishDraft, listActiveInsurers, listActiveTables, saveDraft } from "~/models/referral-drafts.server";
 import { routeResidence } from "~/models/municipalities.server";
