@@ -1,5 +1,5 @@
 // The inbox stays fast with years of closed cases only if SQLite can use the partial index of
-// running cases (migration 0023), which it does only when the query names the index's condition
+// running cases (migration 0024), which it does only when the query names the index's condition
 // exactly; and its count reads no more than the consent rule needs. Both are easy to lose in a
 // rewrite, so the plans are checked here.
 import { regionalTables } from "#db/schema";
