@@ -88,7 +88,7 @@ async function measure(size: number): Promise<Row> {
     };
     const query = `periode=kwartaal&kwartaal=${quarter}&regio=alle`;
     // A write anywhere in the counted tables moves the data version on, as this does.
-    const bump = sqlite.prepare("UPDATE monitor_data_version SET version = version + 1 WHERE id = 1");
+    const bump = sqlite.prepare("UPDATE data_versions SET version = version + 1 WHERE name = 'monitor'");
     const coldMs = await time(async () => {
       bump.run();
       await get(`/monitor?${query}`)();

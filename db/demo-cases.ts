@@ -1,7 +1,7 @@
 // Demo cases across the tables, in several lifecycle states, made through the same services
 // as real referrals (so they obey the same rules). Names and BSNs are fictitious.
 import { eq } from "drizzle-orm";
-import type { Db } from "../app/lib/db.server";
+import type { Db } from "../app/models/db.server";
 import { isValidBsn } from "../app/domain/bsn";
 import type { CaseEvent } from "../app/domain/case-lifecycle";
 import { ReferralSchema, type ReferralPayload } from "../app/domain/referral-schema";

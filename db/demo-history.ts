@@ -4,7 +4,7 @@
 // case's number, so two seeds give the same data. Names and BSNs are fictitious; the BSNs come
 // from a range the demo cases and tests do not use. The history ends where the current quarter
 // starts: the current quarter holds only the demo cases and what people add.
-import type { Db } from "../app/lib/db.server";
+import type { Db } from "../app/models/db.server";
 import { isValidBsn } from "../app/domain/bsn";
 import { amsterdamDayStart } from "../app/domain/amsterdam-time";
 

@@ -4,7 +4,7 @@
 // medical advisor, a placed case, escalations, a question to the referrer and shortfalls. Made
 // through the same services as real work, except arrangement statuses and shortfalls (plain rows).
 import { eq } from "drizzle-orm";
-import type { Db } from "../app/lib/db.server";
+import type { Db } from "../app/models/db.server";
 import { storeMessage } from "../app/lib/case-room.server";
 import { applyCaseEvent } from "../app/models/cases.server";
 import { addDeadline, recordEscalation } from "../app/models/case-progress.server";

@@ -2,7 +2,7 @@
 // accounts and cases only outside production (see config.seedDemoData).
 import { eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
-import type { Db } from "../app/lib/db.server";
+import type { Db } from "../app/models/db.server";
 import { hashPassword } from "../app/lib/password.server";
 import type { OrganisationType, Role } from "../app/domain/vocabulary";
 import { memberships, organisations, regionalTables, routingRules, tableInsurers, users } from "./schema";

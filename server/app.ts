@@ -8,7 +8,7 @@ import express from "express";
 import { createLucia, sessionCookieName } from "../app/lib/auth.server";
 import type { AppConfig } from "../app/lib/config.server";
 import type { AppServices, RequestContext } from "../app/lib/context.server";
-import { databaseAnswers, openDatabase } from "../app/lib/db.server";
+import { databaseAnswers, openDatabase } from "../app/models/db.server";
 import { createTokenBuckets } from "../app/domain/rate-limit";
 import { createLoginThrottle } from "../app/lib/login-throttle.server";
 import { purgeExpiredRoomMessages } from "../app/models/retention.server";

@@ -2,11 +2,11 @@
 // caught up over several runs without stalling requests) and anchor the chain's head outside
 // the database. Alarms go to the server log (never patient data: ids and hashes only).
 import { anchorHead } from "../app/lib/audit-anchors.server";
-import { formatDateTime } from "../app/lib/format";
+import { formatDateTime } from "../app/domain/format";
 import { verifyAuditSinceCheckpoint } from "../app/lib/audit-verification.server";
 import type { AppConfig } from "../app/lib/config.server";
-import type { Db } from "../app/lib/db.server";
-import { auditAnchorMail } from "../app/lib/mail-text";
+import type { Db } from "../app/models/db.server";
+import { auditAnchorMail } from "../app/domain/mail-text";
 import { enqueueMail } from "../app/models/outbox.server";
 
 const SLICE = 5000;

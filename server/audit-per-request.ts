@@ -3,7 +3,7 @@
 // through writeHead, also for res.end() without it). If that write fails, the connection is
 // dropped rather than answering: a change must never look acknowledged without its audit trail.
 import type express from "express";
-import { createAuditScope, flushAudit, runInAuditScope } from "../app/lib/audit.server";
+import { createAuditScope, flushAudit, runInAuditScope } from "../app/models/audit.server";
 
 export function auditPerRequest(req: express.Request, res: express.Response, next: express.NextFunction) {
   const scope = createAuditScope();

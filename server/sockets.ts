@@ -11,11 +11,12 @@
 // answered with the stored message; a client that (re)joins with its last message id gets
 // exactly what it missed, in order.
 import type http from "node:http";
+import { dataVersion } from "../db/data-versions";
 import { Server, type Socket } from "socket.io";
 import { authenticateCookieHeader, actorOf, type CurrentUser } from "../app/lib/auth.server";
-import { audit } from "../app/lib/audit.server";
+import { audit } from "../app/models/audit.server";
 import { checkCaseAccess } from "../app/lib/case-access.server";
-import { accessVersion, grantHolds, grantOf } from "../app/lib/case-room-access.server";
+import { grantHolds, grantOf } from "../app/lib/case-room-access.server";
 import { roomName, type JoinAck, type LeaveAck, type MessageAck, type RoomClientToServerEvents, type RoomServerToClientEvents } from "../app/lib/case-room";
 import {
   JoinSchema,
@@ -63,7 +64,7 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
   io.use(async (socket, next) => {
     try {
       const cookie = socket.handshake.headers.cookie ?? "";
-      const version = accessVersion(services.db); // read before the checks: a change after them moves it
+      const version = dataVersion(services.db, "access"); // read before the checks: a change after them moves it
       const user = await authenticateCookieHeader(services, cookie);
       // A session still waiting for a required second factor reaches only the enrolment page.
       if (!user || user.enrolmentRequired) return next(new Error("unauthorized"));
@@ -104,7 +105,7 @@ export function attachSockets(httpServer: http.Server, services: AppServices) {
    * than a sweep ago, so an active socket still slides its session as a page request does.
    */
   async function currentUser(socket: RoomSocket): Promise<{ me: CurrentUser; version: number } | null> {
-    const version = accessVersion(db);
+    const version = dataVersion(db, "access");
     const now = Date.now();
     const { user, userVersion, sessionUntil, verifiedAt } = socket.data;
     if (userVersion === version && sessionUntil > now && now - verifiedAt < SESSION_SWEEP_MS) return { me: user, version };

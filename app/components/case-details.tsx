@@ -1,6 +1,6 @@
 // Sections of the case page added for referral and screening rules: attachments, information
 // requests ("meer informatie nodig"), the minimum data set and the patient's other cases.
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/domain/format";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { CASE_STATE_LABELS, type CaseState } from "~/domain/case-lifecycle";
 import { INCLUSION_CRITERIA, LEGAL_FRAMEWORK_LABELS, WLZ_INDICATION_LABELS, type LegalFramework, type WlzIndication } from "~/domain/vocabulary";

@@ -6,7 +6,7 @@ import { TableScroll } from "~/components/table-scroll";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { CASE_EVENT_LABELS, CASE_STATE_LABELS } from "~/domain/case-lifecycle";
 import { CONSENT_METHOD_LABELS, ORGANISATION_TYPE_LABELS, REFERRAL_SOURCE_LABELS, REPRESENTATIVE_LABELS, URGENCY_LABELS } from "~/domain/vocabulary";
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/domain/format";
 import type { caseDetails } from "~/models/case-details.server";
 import type { caseView } from "~/models/screening.server";
 

@@ -2,7 +2,7 @@
 // their own table (/tafels/<slug>/rapportage). It receives only the suppressed report from the
 // query layer (app/models/monitor.server.ts): numbers, "onderdrukt" and nothing about a single case.
 import { Link } from "@remix-run/react";
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/domain/format";
 import { SHORTFALL_KIND_LABELS, SHORTFALL_KINDS } from "~/domain/vocabulary";
 import type { CapacityComparison, CapacityTable, MonitorReport } from "~/models/monitor.server";
 import { BarChart } from "./charts/bar-chart";

@@ -1,7 +1,7 @@
 // The one pager under every paged list: links (work without JavaScript), Dutch labels, and the
 // current position for screen readers. The loader builds the links (pagination.server.ts).
 import { Link } from "@remix-run/react";
-import { describePage, type Page } from "~/lib/pagination";
+import { describePage, type Page } from "~/domain/pagination";
 
 type Noun = { one: string; many: string };
 

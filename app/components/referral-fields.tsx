@@ -2,7 +2,7 @@
 // the Dutch error tied to the control with aria-describedby.
 import type { ReactNode } from "react";
 import type { FieldErrors } from "~/lib/forms";
-import { fieldId, isChecked, listOf, textOf, type DraftValues } from "~/lib/referral-form";
+import { fieldId, isChecked, listOf, textOf, type DraftValues } from "~/domain/referral-form";
 
 type Common = { name: string; errors?: FieldErrors; values: DraftValues; hint?: ReactNode };
 

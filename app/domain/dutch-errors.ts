@@ -31,6 +31,9 @@ const dutchErrorMap: ZodErrorMap = (issue, ctx) => {
 z.setErrorMap(dutchErrorMap);
 export { z };
 
+/** Dutch messages per field, keyed by the field's (dotted) name: what a form parser or a model refuses. */
+export type FieldErrors = Record<string, string[] | undefined>;
+
 // ── Free text and dates: one rule for every schema ───────────────────────────
 
 /**

@@ -10,7 +10,7 @@ import { consumeAccountToken, findAccountToken, type TokenHolder } from "~/model
 import { mailActivationLink, mailResetLink, type Notifier } from "~/models/notifications.server";
 import { createUser } from "~/models/users.server";
 import { passwordContext } from "./admin-forms";
-import { audit, type AuditOrigin } from "./audit.server";
+import { audit, type AuditOrigin } from "~/models/audit.server";
 import { endAllSessions } from "./auth.server";
 import type { AppServices } from "./context.server";
 import { hashPassword, NO_PASSWORD } from "./password.server";

@@ -1,7 +1,7 @@
 // The table's advice as a PDF letter for the referrer (and the chair and the insurer's advisor):
 // case code, table, date, the advice. The patient's name and date of birth only when the consent
 // in force lets this reader see them; otherwise the letter names the case code alone.
-import { formatDate, formatDateTime } from "~/lib/format";
+import { formatDate, formatDateTime } from "~/domain/format";
 import type { AdviceView } from "~/models/referrer-advice.server";
 import { pdfDefinition, renderPdf, type PdfContent } from "./pdf.server";
 

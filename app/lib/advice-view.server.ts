@@ -1,8 +1,8 @@
 // Advices as pages show them: state and Dutch dates worked out once, for the case's advice page
 // and the referrer's referral page.
 import { ADVICE_STATE_LABELS, adviceState } from "~/domain/referrer-advice";
-import type { Db } from "~/lib/db.server";
-import { formatDateTime } from "~/lib/format";
+import type { Db } from "~/models/db.server";
+import { formatDateTime } from "~/domain/format";
 import { advicesOf, type AdviceView } from "~/models/referrer-advice.server";
 
 export function adviceViewOf(a: AdviceView, now: Date = new Date()) {

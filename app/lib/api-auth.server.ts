@@ -3,7 +3,7 @@
 import { json, type AppLoadContext } from "@remix-run/node";
 import type { OrganisationType } from "~/domain/vocabulary";
 import { findApiTokenByValue, markApiTokenUsed } from "~/models/api-tokens.server";
-import { audit, type AuditActor } from "./audit.server";
+import { audit, type AuditActor } from "~/models/audit.server";
 
 export type ApiClient = {
   tokenId: number;

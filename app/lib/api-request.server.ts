@@ -3,7 +3,7 @@
 // answer, never a 500; nothing here recurses, so no body can exhaust the stack.
 import { createHash } from "node:crypto";
 import { apiError } from "./api-auth.server";
-import { MAX_BODY_BYTES, MAX_JSON_DEPTH } from "./api-contract";
+import { MAX_BODY_BYTES, MAX_JSON_DEPTH } from "~/domain/api-contract";
 
 export type JsonBody = { ok: true; value: unknown } | { ok: false; response: Response };
 

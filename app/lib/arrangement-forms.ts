@@ -1,16 +1,13 @@
 // Allow-list parsing for the arrangements page: the proposal with its repeated component rows
 // ("components.0.kind", …) and the status steps. Every message is Dutch and keyed by field name.
 import { parseEuros, periodProblem } from "~/domain/arrangement";
-import { calendarDate, plainText, z } from "~/domain/dutch-errors";
+import { ComponentSchema, idField, ProposalHeadSchema, type ComponentInput, type ProposalInput } from "~/domain/arrangement-schema";
+import { plainText, z } from "~/domain/dutch-errors";
 import { ADVISOR_CONCLUSIONS } from "~/domain/advisor-conclusion";
 import { FUNDING_SOURCES } from "~/domain/funding";
-import { COMPONENT_KINDS, FUNDING_INSTRUMENTS, LEGAL_DOMAINS } from "~/domain/vocabulary";
 import type { FieldErrors } from "./forms";
 
 export const CHECK_FIELDS = "Controleer de velden met een foutmelding.";
-
-const required = (message: string) => z.string({ required_error: message, invalid_type_error: message }).trim().min(1, message);
-const idField = (message: string) => required(message).regex(/^[1-9]\d{0,9}$/, message).transform(Number);
 
 export const ArrangementIntent = z.enum(["propose", "add_component", "approve", "refuse", "contract", "end", "request_advisor_check", "advisor_conclusion", "arrange_funding"], {
   errorMap: () => ({ message: "Deze handeling is niet mogelijk." }),
@@ -20,27 +17,6 @@ export type ArrangementIntent = z.output<typeof ArrangementIntent>;
 /** Rows offered at first, and the most the form accepts. */
 export const MIN_COMPONENT_ROWS = 1;
 export const MAX_COMPONENT_ROWS = 20;
-
-const HeadSchema = z.object({
-  description: plainText({ multiline: true, required: "Beschrijf het arrangement.", max: 2000 }),
-  periodStart: calendarDate("Vul de begindatum in."),
-  periodEnd: calendarDate("Vul de einddatum in."),
-  costEstimate: z.string().optional(),
-  providerIds: z.array(z.string().regex(/^[1-9]\d{0,9}$/, "Kies een aanbieder uit de lijst.").transform(Number)).max(100, "Kies hoogstens 100 aanbieders."),
-  financierIds: z.array(z.string().regex(/^[1-9]\d{0,9}$/, "Kies een financier uit de lijst.").transform(Number)).max(100, "Kies hoogstens 100 financiers."),
-});
-
-const ComponentSchema = z.object({
-  kind: z.enum(COMPONENT_KINDS, { errorMap: () => ({ message: "Kies het soort onderdeel." }) }),
-  description: plainText({ required: "Beschrijf het onderdeel.", max: 1000 }),
-  legalDomain: z.enum(LEGAL_DOMAINS, { errorMap: () => ({ message: "Kies het wettelijk domein." }) }),
-  fundingInstrument: z.enum(FUNDING_INSTRUMENTS, { errorMap: () => ({ message: "Kies het financieringsinstrument." }) }),
-  providerOrganisationId: idField("Kies de aanbieder van dit onderdeel."),
-  financierOrganisationId: idField("Kies de financier van dit onderdeel."),
-});
-
-export type ComponentInput = z.output<typeof ComponentSchema>;
-export type ProposalInput = Omit<z.output<typeof HeadSchema>, "costEstimate"> & { costEstimate: number; components: ComponentInput[] };
 
 const COMPONENT_FIELDS = ["kind", "description", "legalDomain", "fundingInstrument", "providerOrganisationId", "financierOrganisationId"] as const;
 const COMPONENT_KEY = new RegExp(`^components\\.(\\d{1,2})\\.(${COMPONENT_FIELDS.join("|")})$`);
@@ -71,7 +47,7 @@ export function parseProposal(formData: FormData): { ok: true; data: ProposalInp
   const errors: Record<string, string[]> = {};
   const add = (key: string, message: string) => (errors[key] ??= []).push(message);
 
-  const head = HeadSchema.safeParse({
+  const head = ProposalHeadSchema.safeParse({
     description: formData.get("description") ?? undefined,
     periodStart: formData.get("periodStart") ?? undefined,
     periodEnd: formData.get("periodEnd") ?? undefined,

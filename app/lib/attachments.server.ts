@@ -5,12 +5,13 @@ import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
-import { attachments, users } from "#db/schema";
+import { attachments } from "#db/schema";
 import { hasBidiControls } from "~/domain/dutch-errors";
 import { ALLOWED_CONTENT_TYPES } from "./attachment-format";
-import type { Db } from "./db.server";
+import type { AttachmentRow } from "~/models/attachments.server";
+import type { Db } from "~/models/db.server";
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_DRAFT = 20;
@@ -25,8 +26,6 @@ export const UPLOAD_MESSAGES = {
   bidi: "De bestandsnaam bevat onzichtbare tekens die de leesrichting omdraaien. Geef het bestand een gewone naam en probeer het opnieuw.",
   tooMany: `U kunt hoogstens ${MAX_ATTACHMENTS_PER_DRAFT} bijlagen toevoegen.`,
 } as const;
-
-export type AttachmentRow = typeof attachments.$inferSelect;
 
 /**
  * How much of a too-large file is read and thrown away, so the browser gets our Dutch answer
@@ -158,29 +157,6 @@ async function storeAttachment(
     await fs.rm(target, { force: true });
     throw error;
   }
-}
-
-export function getAttachment(db: Db, id: number): AttachmentRow | null {
-  return db.select().from(attachments).where(eq(attachments.id, id)).get() ?? null;
-}
-
-export function listAttachments(db: Db, owner: { draftId: number } | { caseId: number }) {
-  const where = "draftId" in owner ? eq(attachments.draftId, owner.draftId) : eq(attachments.caseId, owner.caseId);
-  return db
-    .select({
-      id: attachments.id,
-      fileName: attachments.fileName,
-      contentType: attachments.contentType,
-      size: attachments.size,
-      uploadedAt: attachments.uploadedAt,
-      uploadedBy: users.name,
-      informationRequestId: attachments.informationRequestId,
-    })
-    .from(attachments)
-    .leftJoin(users, eq(attachments.uploadedByUserId, users.id))
-    .where(where)
-    .orderBy(asc(attachments.id))
-    .all();
 }
 
 /** Removes a draft's attachment (row and file); a case's attachments are never removed here. */

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { ChainHead } from "./audit-verification.server";
-import type { Db } from "./db.server";
+import type { Db } from "~/models/db.server";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 
 export type Anchor = ChainHead & { at: string };

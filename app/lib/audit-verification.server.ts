@@ -4,7 +4,7 @@
 import { and, desc, eq, gt, isNotNull, isNull } from "drizzle-orm";
 import { auditCheckpoints } from "#db/schema";
 import { GENESIS_HASH, verifyChain, type ChainRow, type ChainVerdict } from "~/domain/audit-chain";
-import type { Db } from "./db.server";
+import type { Db } from "~/models/db.server";
 
 export type ChainHead = { eventId: number; hash: string };
 

@@ -8,10 +8,10 @@ import { can, primaryRole, type Permission, type Principal, type Scope } from "~
 import { ENROLMENT_PATH, mustEnrol, reachableBeforeEnrolment } from "~/domain/second-factor";
 import type { OrganisationType, Role } from "~/domain/vocabulary";
 import { claimStep } from "~/models/second-factor.server";
-import { audit, type AuditActor } from "./audit.server";
+import { audit, type AuditActor } from "~/models/audit.server";
 import type { AppConfig } from "./config.server";
 import type { AppServices } from "./context.server";
-import type { Db } from "./db.server";
+import type { Db } from "~/models/db.server";
 import { verifyPassword } from "./password.server";
 import { acceptedStep, type PendingLogin } from "./second-factor.server";
 import { PreparedSessionAdapter } from "./session-adapter.server";

@@ -11,9 +11,9 @@ import { caseVisibilityWithBasis, type Visibility } from "~/domain/consent";
 import type { OrganisationType } from "~/domain/vocabulary";
 import { activeConsentOverrides, consentScopeOf, currentConsent, findCase } from "~/models/cases.server";
 import { hasGuestAccess } from "~/models/guest-access.server";
-import { audit } from "./audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, notFound, requireUser, type CurrentUser } from "./auth.server";
-import type { Db } from "./db.server";
+import type { Db } from "~/models/db.server";
 
 export type CasePermission = Extract<Permission, "case:read" | "case:screen" | "referral:track" | "advice:insured">;
 

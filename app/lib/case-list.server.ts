@@ -3,8 +3,8 @@
 // with identity, NEN 7513). The route has checked the permission for the scope before.
 import { filterValuesOf, isFiltered, parseCaseListQuery, type ParseOptions } from "~/domain/case-list-query";
 import { caseListPage, type CaseListScope } from "~/models/case-lists.server";
-import type { Db } from "~/lib/db.server";
-import { audit, auditPatientsShown, type AuditOrigin } from "./audit.server";
+import type { Db } from "~/models/db.server";
+import { audit, auditPatientsShown, type AuditOrigin } from "~/models/audit.server";
 import { actorOf, type CurrentUser } from "./auth.server";
 
 export type CaseListAudit = {

@@ -1,28 +1,14 @@
 // What a case-room socket remembers of its access, and when it must ask again.
-// Every write that can take access away raises one counter in the database (access_version,
-// kept by triggers: sessions ended, accounts, organisations, memberships, consents, overrides,
+// Every write that can take access away raises one counter in the database (the "access" data
+// version, db/data-versions.ts, kept by triggers: sessions ended, accounts, organisations, memberships, consents, overrides,
 // a case moving table, guest invitations). A socket keeps its user and, per joined case, the
 // access it was granted, each with the counter's value at the time; while the counter has not
 // moved a message costs one tiny read instead of the session, account and case queries.
 // Access that ends by the clock alone (a guest's invitation, a consent override) is never
 // cached: it is checked on every event, as before.
-import type Database from "better-sqlite3";
 import { can } from "~/domain/permissions";
 import type { Visibility } from "~/domain/consent";
 import { caseScope, type CaseCheck, type CaseViewer } from "./case-access.server";
-import type { Db } from "./db.server";
-
-const versionReads = new WeakMap<Database.Database, Database.Statement>();
-
-/** The access counter now (one prepared read). */
-export function accessVersion(db: Db): number {
-  let read = versionReads.get(db.$client);
-  if (!read) {
-    read = db.$client.prepare("select version from access_version where id = 1").pluck();
-    versionReads.set(db.$client, read);
-  }
-  return read.get() as number;
-}
 
 /** A joined case as the socket holds it: what it may see, and what the audit event needs. */
 export type RoomGrant = {

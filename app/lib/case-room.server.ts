@@ -3,6 +3,7 @@
 // change does to everyone in the room at that moment.
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Server } from "socket.io";
+import { dataVersion } from "#db/data-versions";
 import { caseMessages, organisations, sessions, users } from "#db/schema";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { plainText, z } from "~/domain/dutch-errors";
@@ -11,7 +12,7 @@ import { tooFastMessage, type TokenBuckets } from "~/domain/rate-limit";
 import { getPatient } from "~/models/cases.server";
 import { loadAccount, type CurrentUser } from "./auth.server";
 import { checkCaseAccess, type CaseCheck } from "./case-access.server";
-import { accessVersion, grantHolds, grantOf, type RoomGrant } from "./case-room-access.server";
+import { grantHolds, grantOf, type RoomGrant } from "./case-room-access.server";
 import {
   CLIENT_MESSAGE_ID_MAX,
   MESSAGE_MAX,
@@ -22,7 +23,7 @@ import {
   type RoomMessage,
   type RoomServerToClientEvents,
 } from "./case-room";
-import type { Db } from "./db.server";
+import type { Db } from "~/models/db.server";
 
 export type RoomSocketData = {
   user: CurrentUser;
@@ -32,7 +33,7 @@ export type RoomSocketData = {
   caseRooms: Map<number, RoomGrant>;
   /** Until when the session holds, as last read (sessionDeadline); a broadcast checks it. */
   sessionUntil: number;
-  /** The access counter (accessVersion) when `user` was last authenticated, and when that was. */
+  /** The access counter (data version "access") when `user` was last authenticated, and when that was. */
   userVersion: number;
   verifiedAt: number;
 };
@@ -239,7 +240,7 @@ export function broadcastMessage(services: BroadcastServices, message: RoomMessa
   if (!io) return;
   const namespace = io.of("/");
   const room = roomName(message.caseId);
-  const version = accessVersion(services.db);
+  const version = dataVersion(services.db, "access");
   const excluded: string[] = [];
   for (const id of namespace.adapter.rooms.get(room) ?? []) {
     const socket = namespace.sockets.get(id);
@@ -383,7 +384,7 @@ export function applyConsentToRoom(io: RoomServer | null, db: Db, caseId: number
   const result: RoomRefresh = { checked: 0, changed: 0, removed: 0 };
   if (!io) return result;
   const namespace = io.of("/");
-  const version = accessVersion(db);
+  const version = dataVersion(db, "access");
   for (const id of [...(namespace.adapter.rooms.get(roomName(caseId)) ?? [])]) {
     const socket = namespace.sockets.get(id);
     if (!socket) continue;

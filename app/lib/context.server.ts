@@ -4,10 +4,10 @@
 import type { Lucia } from "lucia";
 import type { Server as SocketServer } from "socket.io";
 import type { AppConfig } from "./config.server";
-import type { Db } from "./db.server";
+import type { Db } from "~/models/db.server";
 import type { TokenBuckets } from "../domain/rate-limit";
 import type { LoginThrottle } from "./login-throttle.server";
-import type { AuditOrigin } from "./audit.server";
+import type { AuditOrigin } from "~/models/audit.server";
 import type { CurrentUser } from "./auth.server";
 
 export type AppServices = {

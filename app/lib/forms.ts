@@ -1,8 +1,10 @@
 // Parsing a posted form with a zod schema, keeping what was typed when it fails so the
 // page can show it again with the Dutch error next to each field.
 import type { z } from "zod";
+import type { FieldErrors } from "~/domain/dutch-errors";
 
-export type FieldErrors = Record<string, string[] | undefined>;
+// Defined in the domain so models can return field errors; most forms take it from here.
+export type { FieldErrors };
 export type FormFailure = { ok: false; fieldErrors: FieldErrors; formError?: string; values: Record<string, string | string[]> };
 export type FormResult<T> = { ok: true; data: T } | FormFailure;
 

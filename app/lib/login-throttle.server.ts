@@ -4,7 +4,7 @@
 import { and, eq, gt, inArray, or } from "drizzle-orm";
 import { loginThrottle } from "#db/schema";
 import { afterFailure, countingFailures, FORGET_AFTER_MS, type ThrottlePolicy } from "~/domain/login-throttle";
-import type { Db } from "./db.server";
+import type { Db } from "~/models/db.server";
 
 export type LoginThrottle = ReturnType<typeof createLoginThrottle>;
 export type ThrottlePolicies = { account: ThrottlePolicy; pair: ThrottlePolicy };

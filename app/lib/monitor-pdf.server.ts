@@ -3,7 +3,7 @@
 // tables where they fit), page numbers in the footer. It reads only the suppressed report, so it
 // says exactly what the page, the charts and the CSV say.
 import { displayValue } from "~/domain/monitor";
-import { formatDate, formatDateRange } from "./format";
+import { formatDate, formatDateRange } from "~/domain/format";
 import { SHORTFALL_KIND_LABELS, SHORTFALL_KINDS } from "~/domain/vocabulary";
 import type { CountRow, MonitorReport } from "~/models/monitor.server";
 import { pdfDefinition, renderPdf, type PdfContent } from "./pdf.server";

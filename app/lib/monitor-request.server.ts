@@ -4,9 +4,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "~/domain/dutch-errors";
 import { filterQuery, parseMonitorFilter, periodChoices, type MonitorFilterInput, type Period } from "~/domain/monitor";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, notFound, requirePermission } from "~/lib/auth.server";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "~/models/db.server";
 import { listRegions, monitorReport, type MonitorReport } from "~/models/monitor.server";
 import { tableBySlug } from "~/models/screening.server";
 
@@ -23,7 +23,7 @@ export type MonitorRequest = {
 };
 
 /** The national monitor's filter: any period, all regions or one. */
-export function nationalMonitorRequest(db: Db, request: Request): MonitorRequest {
+function nationalMonitorRequest(db: Db, request: Request): MonitorRequest {
   const filter = parseMonitorFilter(new URL(request.url).searchParams);
   const regions = listRegions(db);
   const region = filter.regio === "alle" ? null : (regions.find((r) => r.slug === filter.regio) ?? null);
@@ -42,7 +42,7 @@ export function nationalMonitorRequest(db: Db, request: Request): MonitorRequest
 }
 
 /** A chair's report: any period, their own table only. */
-export function tableMonitorRequest(request: Request, table: { id: number; slug: string }): MonitorRequest {
+function tableMonitorRequest(request: Request, table: { id: number; slug: string }): MonitorRequest {
   const filter = parseMonitorFilter(new URL(request.url).searchParams);
   const values = { ...filter.values, regio: table.slug };
   return {
@@ -58,7 +58,7 @@ export function tableMonitorRequest(request: Request, table: { id: number; slug:
 }
 
 /** The audit detail of a monitor request: period and region, never anything about a case. */
-export const monitorAuditDetail = (m: MonitorRequest) => `${m.period.from}..${m.period.to} ${m.regionSlug}`;
+const monitorAuditDetail = (m: MonitorRequest) => `${m.period.from}..${m.period.to} ${m.regionSlug}`;
 
 type ReportOf<R> = (db: Db, scope: { period: Period; tableIds: number[] | null }) => R;
 

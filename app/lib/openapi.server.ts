@@ -3,7 +3,7 @@
 import type { ZodTypeAny } from "zod";
 import { zodToJsonSchema } from "zod-to-json-schema";
 import { NO_CONSENT_MESSAGE, ReferralSchema, type ReferralPayload } from "~/domain/referral-schema";
-import { ApiErrorSchema, IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, MAX_BODY_BYTES, MAX_JSON_DEPTH, ReferralReceiptSchema, ReferralStatusSchema } from "./api-contract";
+import { ApiErrorSchema, IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, MAX_BODY_BYTES, MAX_JSON_DEPTH, ReferralReceiptSchema, ReferralStatusSchema } from "~/domain/api-contract";
 
 type JsonSchema = Record<string, unknown>;
 

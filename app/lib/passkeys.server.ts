@@ -15,7 +15,7 @@ import {
 } from "@simplewebauthn/server";
 import { markPasskeyUsed, passkeyById, passkeysOf, saveChallenge, savePasskey, takeChallenge } from "~/models/passkeys.server";
 import type { AppConfig } from "./config.server";
-import type { Db } from "./db.server";
+import type { Db } from "~/models/db.server";
 
 const RP_NAME = "Regiotafel";
 

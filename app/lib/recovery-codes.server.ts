@@ -3,7 +3,7 @@
 import { createHash, randomInt } from "node:crypto";
 import { groupedRecoveryCode, normaliseRecoveryCode, RECOVERY_ALPHABET, RECOVERY_CODE_COUNT, RECOVERY_CODE_LENGTH } from "~/domain/second-factor";
 import { replaceRecoveryCodes, unusedRecoveryCodes, useRecoveryCode } from "~/models/recovery-codes.server";
-import type { Db } from "./db.server";
+import type { Db } from "~/models/db.server";
 
 const hash = (normalised: string) => createHash("sha256").update(normalised).digest("hex");
 

@@ -11,7 +11,7 @@ import { denyAccess, type CurrentUser } from "./auth.server";
 import { parseId } from "./case-access.server";
 import { groupFormData } from "./forms";
 import { fieldErrorsOf, nestFormData, type FieldErrors } from "./forms";
-import { ROW_GROUPS, STEP_FIELDS, isChecked, listOf, textOf, type DraftValues, type RowGroup } from "./referral-form";
+import { ROW_GROUPS, STEP_FIELDS, isChecked, listOf, textOf, type DraftValues, type RowGroup } from "~/domain/referral-form";
 
 const MAX_VALUE_LENGTH = 10_000;
 

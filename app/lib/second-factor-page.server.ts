@@ -6,7 +6,7 @@ import { ENROLMENT_PATH, removalProblem } from "~/domain/second-factor";
 import { passkeyById, passkeyCount, passkeysOf, removePasskey } from "~/models/passkeys.server";
 import { secondFactorEnabled, secondFactorState } from "~/models/second-factor.server";
 import { unusedRecoveryCodes } from "~/models/recovery-codes.server";
-import { audit } from "./audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, type CurrentUser } from "./auth.server";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { parseCredential, passkeysPossible, registerPasskey, registrationOptions, relyingParty } from "./passkeys.server";

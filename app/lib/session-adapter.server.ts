@@ -5,7 +5,7 @@ import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
 import { eq, getTableColumns, sql } from "drizzle-orm";
 import type { DatabaseSession, DatabaseUser } from "lucia";
 import { sessions, users } from "#db/schema";
-import type { Db } from "./db.server";
+import type { Db } from "~/models/db.server";
 
 export class PreparedSessionAdapter extends DrizzleSQLiteAdapter {
   private readonly sessionAndUser;

@@ -3,7 +3,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { notifyShortfallPublished } from "~/models/notifications.server";
 import { publishShortfall } from "~/models/shortfall-publication.server";
-import { audit } from "./audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, type CurrentUser } from "./auth.server";
 import { redirectWithFlash } from "./flash.server";
 import { failure } from "./forms";

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { accountTokens, users } from "#db/schema";
 import type { AccountTokenPurpose } from "~/domain/notification-kinds";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 
 export const TOKEN_LIFETIME_MS: Record<AccountTokenPurpose, number> = { activation: 24 * 3_600_000, reset: 3_600_000 };
 

@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { auditEvents, organisations, users } from "#db/schema";
-import { verifyAuditLog } from "~/lib/audit.server";
-import type { Db } from "~/lib/db.server";
+import { verifyAuditLog } from "./audit.server";
+import type { Db } from "./db.server";
 
 export function adminOverview(db: Db) {
   const usersByActive = db.select({ active: users.active, n: count() }).from(users).groupBy(users.active).all();

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { apiTokens, organisations, users } from "#db/schema";
 import type { OrganisationType } from "~/domain/vocabulary";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 
 /** Organisation types that may submit referrals through the API. */
 export const API_ORGANISATION_TYPES = ["insurer", "ggz_provider"] as const satisfies readonly OrganisationType[];

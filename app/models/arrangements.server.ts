@@ -15,8 +15,8 @@ import {
   type OrganisationRef,
 } from "~/domain/arrangement";
 import type { ArrangementStatus } from "~/domain/vocabulary";
-import type { Db } from "~/lib/db.server";
-import type { ProposalInput } from "~/lib/arrangement-forms";
+import type { Db } from "./db.server";
+import type { ProposalInput } from "~/domain/arrangement-schema";
 import { latestAssessment } from "./cases.server";
 
 const nowIso = () => new Date().toISOString();

@@ -7,10 +7,10 @@ import { amsterdamDayEnd, amsterdamDayStart, formatAmsterdam, formatAmsterdamSpr
 import { auditActionLabel, auditDetailText, auditObjectLabel, formatIpAddress } from "~/domain/audit-actions";
 import type { AuditSearch } from "~/domain/audit-search";
 import { ROLE_LABELS, ROLES, type Role } from "~/domain/vocabulary";
-import { auditConditions } from "~/lib/audit.server";
-import type { Db } from "~/lib/db.server";
-import type { Page } from "~/lib/pagination";
-import { countAtMost, keysetPage } from "~/lib/pagination.server";
+import { auditConditions } from "./audit.server";
+import type { Db } from "./db.server";
+import type { Page } from "~/domain/pagination";
+import { countAtMost, keysetPage } from "./pagination.server";
 
 /** Rows per page; the export takes up to EXPORT_LIMIT of the same filter. */
 export const PAGE_SIZE = 50;

@@ -2,7 +2,7 @@
 // but the codes it had keep resolving to it and are shown as "eerder".
 import { asc, eq } from "drizzle-orm";
 import { caseCodes, cases, regionalTables } from "#db/schema";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 
 export function previousCodes(db: Db, caseId: number) {
   return db

@@ -3,8 +3,8 @@
 // and the patient's other cases (one patient per BSN), each cut to what consent allows.
 import type { Visibility, Viewer } from "~/domain/consent";
 import { caseVisibility } from "~/domain/consent";
-import { listAttachments } from "~/lib/attachments.server";
-import type { Db } from "~/lib/db.server";
+import { listAttachments } from "./attachments.server";
+import type { Db } from "./db.server";
 import { previousCodes } from "./case-codes.server";
 import { consentScopeOf, currentConsent, findCase, getPatient } from "./cases.server";
 import { informationRequestsOf } from "./information-requests.server";

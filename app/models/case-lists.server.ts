@@ -10,11 +10,11 @@ import { amsterdamDayEnd, amsterdamDayStart } from "~/domain/amsterdam-time";
 import { ageBand, ageInYears } from "~/domain/case-display";
 import type { CaseListQuery, CaseSort } from "~/domain/case-list-query";
 import type { Viewer } from "~/domain/consent";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 import { amsterdamToday } from "./case-progress.server";
 import { advisorProgress } from "./screening.server";
-import { countAtMost, keysetOrder, keysetPage, type SortKey } from "~/lib/pagination.server";
-import type { Page, PageTotal } from "~/lib/pagination";
+import { countAtMost, keysetOrder, keysetPage, type SortKey } from "./pagination.server";
+import type { Page, PageTotal } from "~/domain/pagination";
 
 /** Whose cases a list holds; the caller has checked the permission for it. */
 export type CaseListScope = { kind: "table"; tableId: number } | { kind: "referrer"; organisationId: number } | { kind: "insurer"; insurerId: number };

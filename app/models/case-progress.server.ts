@@ -8,7 +8,7 @@ import { CASE_STATE_LABELS, type CaseState } from "~/domain/case-lifecycle";
 import { DEADLINE_LABELS, deadlineProblem, deadlineState, dueDates, formatDay, type DeadlineState } from "~/domain/deadlines";
 import { checkEscalation, type EscalationLevel } from "~/domain/escalation";
 import type { CareFunction, DeadlineKind, FundingType, OrganisationType } from "~/domain/vocabulary";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 import { closureProblem, closureText, type ClosureInput } from "~/domain/closure";
 import { fundingTypeOf, placementFundingProblem } from "~/domain/funding";
 import { applyCaseEvent, type CaseActor, type CaseRow, type StepResult } from "./cases.server";

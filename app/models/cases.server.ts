@@ -4,7 +4,7 @@ import { caseCodes, caseEvents, cases, consentOverrides, consents, criteriaAsses
 import { transition, type CaseState, type TransitionInput } from "~/domain/case-lifecycle";
 import type { ConsentOverrideWindow, ConsentScope } from "~/domain/consent";
 import { CRITERION_NUMBERS, type Verdict } from "~/domain/vocabulary";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 import { nextCaseCode } from "./referrals.server";
 
 export type CaseRow = typeof cases.$inferSelect;

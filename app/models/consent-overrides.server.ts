@@ -1,22 +1,21 @@
 // Consent overrides (doorbreking van het beroepsgeheim bij conflict van plichten / acuut gevaar):
 // the chair of the case's table lets named organisations see identity without consent, for at
 // most OVERRIDE_MAX_DAYS, with a written reason. Granting and ending are audited (flagged as a
-// consent override) and take effect at once: pages read the active overrides on every request,
-// and the open case room is checked again here, exactly as after a consent change.
+// consent override) and take effect at once: pages read the active overrides on every request;
+// the caller (the consent service) has the open case room checked again, as after a consent change.
 import { and, desc, eq, gt, inArray, isNull } from "drizzle-orm";
 import { consentOverrides, organisations, users } from "#db/schema";
-import { formatDateTime } from "~/lib/format";
+import { formatDateTime } from "~/domain/format";
 import { consentOverrideProblems, mayReceiveOverride, overrideExpiresAt, overrideIsActive, type ConsentOverrideField } from "~/domain/consent";
-import { audit, type AuditActor, type AuditOrigin } from "~/lib/audit.server";
-import { applyConsentToRoom, type RoomRefresh, type RoomServer } from "~/lib/case-room.server";
-import type { Db } from "~/lib/db.server";
+import { audit, type AuditActor, type AuditOrigin } from "./audit.server";
+import type { Db } from "./db.server";
 
 type CaseRef = { id: number; code: string; patientId: number };
 export type OverrideActor = { userId: string; auditActor: AuditActor };
 
 export type OverrideInput = { organisationIds: number[]; reason: string; days: number };
 export type GrantResult =
-  | { ok: true; overrideId: number; expiresAt: string; room: RoomRefresh }
+  | { ok: true; overrideId: number; expiresAt: string }
   | { ok: false; fieldErrors: Partial<Record<ConsentOverrideField, string[]>>; formError: string };
 
 const UNKNOWN_ORGANISATION = "Kies alleen bestaande, actieve organisaties.";
@@ -34,7 +33,6 @@ function organisationNames(db: Db, ids: number[]): string {
  */
 export function grantConsentOverride(
   db: Db,
-  io: RoomServer | null,
   c: CaseRef,
   input: OverrideInput,
   actor: OverrideActor,
@@ -74,34 +72,14 @@ export function grantConsentOverride(
     consentOverride: true,
     origin,
   });
-  scheduleExpiryCheck(db, io, c.id, expiresAt);
-  return { ok: true, overrideId: id, expiresAt, room: applyConsentToRoom(io, db, c.id) };
+  return { ok: true, overrideId: id, expiresAt };
 }
 
-/**
- * When the override runs out by itself, the open case room is checked again as after a consent
- * change, so nobody keeps the name on screen. In-process (at most OVERRIDE_MAX_DAYS ahead, within
- * setTimeout's range) and unref'd; pages and every socket event check the expiry themselves anyway.
- */
-function scheduleExpiryCheck(db: Db, io: RoomServer | null, caseId: number, expiresAt: string) {
-  if (!io) return;
-  const delay = Math.max(0, Date.parse(expiresAt) - Date.now()) + 1000;
-  const timer = setTimeout(() => {
-    try {
-      applyConsentToRoom(io, db, caseId);
-    } catch {
-      // The portal was closed in the meantime: there is no room left to check.
-    }
-  }, delay);
-  timer.unref?.();
-}
-
-export type EndResult = { ok: true; room: RoomRefresh } | { ok: false; error: string };
+export type EndResult = { ok: true } | { ok: false; error: string };
 
 /** Ends a running override of this case early ("Beëindigen"). */
 export function endConsentOverride(
   db: Db,
-  io: RoomServer | null,
   c: CaseRef,
   overrideId: number,
   actor: OverrideActor,
@@ -132,7 +110,7 @@ export function endConsentOverride(
     consentOverride: true,
     origin,
   });
-  return { ok: true, room: applyConsentToRoom(io, db, c.id) };
+  return { ok: true };
 }
 
 export type OverrideStatus = "active" | "expired" | "ended";

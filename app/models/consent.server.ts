@@ -1,15 +1,14 @@
 // Consent after the referral: recording a new consent (the newest row is the one in force) and
 // withdrawing it. Both are audited and take effect at once: pages and API read the newest
-// consent on every request, and the open case room is checked again here.
+// consent on every request; the caller (the consent service) has the open case room checked again.
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { consents, organisations, users } from "#db/schema";
 import { CONSENT_METHOD_LABELS, ORGANISATION_TYPE_LABELS, WITHDRAWAL_REQUESTER_LABELS, type WithdrawalRequester } from "~/domain/vocabulary";
 import type { ConsentSchema } from "~/domain/referral-schema";
 import type { z } from "~/domain/dutch-errors";
-import { audit, type AuditActor, type AuditOrigin } from "~/lib/audit.server";
-import { applyConsentToRoom, type RoomRefresh, type RoomServer } from "~/lib/case-room.server";
-import type { Db } from "~/lib/db.server";
+import { audit, type AuditActor, type AuditOrigin } from "./audit.server";
+import type { Db } from "./db.server";
 import { currentConsent } from "./cases.server";
 
 export type ConsentInput = z.output<typeof ConsentSchema>;
@@ -72,15 +71,8 @@ function scopeDetail(db: Db, input: Pick<ConsentInput, "scopeOrganisationTypes" 
   return `soorten: ${kinds.join(", ") || "geen"}; organisaties: ${names.join(", ") || "geen"}; uitgesloten personen: ${input.excludedPersons.length}`;
 }
 
-/** A new consent for a case; it supersedes the one in force. Returns what the live room did. */
-export function recordConsent(
-  db: Db,
-  io: RoomServer | null,
-  c: CaseRef,
-  input: ConsentInput,
-  actor: ConsentActor,
-  origin: AuditOrigin,
-): { consentId: number; room: RoomRefresh } {
+/** A new consent for a case; it supersedes the one in force. */
+export function recordConsent(db: Db, c: CaseRef, input: ConsentInput, actor: ConsentActor, origin: AuditOrigin): { consentId: number } {
   const representative = input.givenBy === "representative";
   const { id } = db
     .insert(consents)
@@ -110,10 +102,10 @@ export function recordConsent(
     detail: `${c.code}: nieuwe toestemming (${input.givenBy === "patient" ? "patiënt" : "vertegenwoordiger"}, ${CONSENT_METHOD_LABELS[input.method].toLowerCase()}); ${scopeDetail(db, input)}`,
     origin,
   });
-  return { consentId: id, room: applyConsentToRoom(io, db, c.id) };
+  return { consentId: id };
 }
 
-export type WithdrawResult = { ok: true; room: RoomRefresh } | { ok: false; error: string };
+export type WithdrawResult = { ok: true } | { ok: false; error: string };
 
 export type Withdrawal = { requestedBy: WithdrawalRequester; reason: string };
 
@@ -121,7 +113,7 @@ export type Withdrawal = { requestedBy: WithdrawalRequester; reason: string };
  * Withdraws the consent in force: from now on only the chair's own organisation sees identity.
  * Who asked and why are kept with the consent and in the access log (the patient reads both).
  */
-export function withdrawConsent(db: Db, io: RoomServer | null, c: CaseRef, withdrawal: Withdrawal, actor: ConsentActor, origin: AuditOrigin): WithdrawResult {
+export function withdrawConsent(db: Db, c: CaseRef, withdrawal: Withdrawal, actor: ConsentActor, origin: AuditOrigin): WithdrawResult {
   const current = currentConsent(db, c.id);
   if (!current) return { ok: false, error: "Er is geen toestemming vastgelegd voor deze casus." };
   if (current.status === "withdrawn") return { ok: false, error: "De toestemming is al ingetrokken." };
@@ -141,6 +133,6 @@ export function withdrawConsent(db: Db, io: RoomServer | null, c: CaseRef, withd
     detail: `${c.code}: toestemming ingetrokken op verzoek van ${WITHDRAWAL_REQUESTER_LABELS[withdrawal.requestedBy].toLowerCase()}; reden: ${withdrawal.reason}`,
     origin,
   });
-  return { ok: true, room: applyConsentToRoom(io, db, c.id) };
+  return { ok: true };
 }
 

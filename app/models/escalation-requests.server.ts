@@ -5,7 +5,7 @@ import { and, asc, desc, eq } from "drizzle-orm";
 import { escalationRequests, regionalTables, users } from "#db/schema";
 import { requestProblems, requestUpdateProblem, type EscalationRequestField, type EscalationRequestStatus } from "~/domain/escalation-request";
 import type { EscalationLevel } from "~/domain/escalation";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 import { recordEscalation, type Failure } from "./case-progress.server";
 
 export type EscalationInput = {

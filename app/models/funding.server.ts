@@ -5,7 +5,7 @@ import { advisorConclusions, arrangementComponents, arrangements, caseFundings, 
 import { ADVISOR_CONCLUSION_LABELS, conclusionProblems, returnsToTable, type AdvisorConclusion, type ConclusionProblems } from "~/domain/advisor-conclusion";
 import { fundingProblem } from "~/domain/arrangement";
 import { fundingLabel, fundingProblems, type FundingInput, type FundingProblems, type FundingSource } from "~/domain/funding";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 import { conclusionOn, insurerAdvisorAssessment } from "./arrangements.server";
 import { applyCaseEvent, type CaseActor } from "./cases.server";
 

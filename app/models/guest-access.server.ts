@@ -2,7 +2,7 @@
 // and only until their access ends.
 import { and, eq, gt, inArray } from "drizzle-orm";
 import { agendaItems, meetingInvitations } from "#db/schema";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 
 export function hasGuestAccess(db: Db, userId: string, caseId: number, now = new Date()): boolean {
   const invitations = db

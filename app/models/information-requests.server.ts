@@ -3,7 +3,7 @@
 // Both are lifecycle events, so the pause counts in the monitor's lead times.
 import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { attachments, informationRequests, users } from "#db/schema";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 import { applyCaseEvent, type CaseActor, type StepResult } from "./cases.server";
 
 export function openInformationRequest(db: Db, caseId: number) {

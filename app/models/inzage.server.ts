@@ -7,9 +7,9 @@ import { auditEvents, organisations, users } from "#db/schema";
 import { formatAmsterdam, formatAmsterdamSpreadsheet } from "~/domain/amsterdam-time";
 import { auditActionLabel, auditDetailText, AUDIT_OUTCOME_LABELS, formatIpAddress } from "~/domain/audit-actions";
 import { ROLE_LABELS, ROLES, type Role } from "~/domain/vocabulary";
-import type { Db } from "~/lib/db.server";
-import type { Page } from "~/lib/pagination";
-import { countAtMost, keysetPage } from "~/lib/pagination.server";
+import type { Db } from "./db.server";
+import type { Page } from "~/domain/pagination";
+import { countAtMost, keysetPage } from "./pagination.server";
 import { neutraliseFormula } from "./audit-log.server";
 
 /** What happened, in words a patient reads (one vocabulary with the audit log). */

@@ -17,8 +17,8 @@ import {
 } from "#db/schema";
 import { endOf, findClashes, slotProblem, type Commitment, type Timed } from "~/domain/meetings";
 import { adviceDueAt, minutesTimeProblem } from "~/domain/minutes";
-import type { Db } from "~/lib/db.server";
-import { countAtMost, keysetPage } from "~/lib/pagination.server";
+import type { Db } from "./db.server";
+import { countAtMost, keysetPage } from "./pagination.server";
 import { applyCaseEvent, type CaseActor } from "./cases.server";
 import { addActionIn, caseActionsOfItem } from "./plan.server";
 

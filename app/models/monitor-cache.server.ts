@@ -1,11 +1,11 @@
 // The monitor's figures for a year change only when data they count from changes, yet computing them
 // scans a year of events: seconds in the 100,000-case stress set. This memo keeps each computed value
-// per database until the monitor's data version moves on (raised by triggers, migration 0020, by any
-// process writing to the database) or the moment it was computed for leaves the value's time window
-// (e.g. an advice passing its deadline). Reading the version first and computing after is safe: a
+// per database until the "monitor" data version moves on (db/data-versions.ts: raised by triggers,
+// whichever process writes) or the moment it was computed for leaves the value's time window (e.g.
+// an advice passing its deadline). Reading the version first and computing after is safe: a
 // write in between only makes the entry older than its key, so it is recomputed on the next read.
-import type { Statement } from "better-sqlite3";
-import type { Db } from "~/lib/db.server";
+import { dataVersion } from "#db/data-versions";
+import type { Db } from "./db.server";
 
 export type Timed<T> = {
   value: T;
@@ -15,7 +15,7 @@ export type Timed<T> = {
 };
 
 type Entry = { version: number; from: number; until: number; value: unknown };
-type Memo = { version: Statement; seen: number; entries: Map<string, Entry>; hits: number; misses: number };
+type Memo = { seen: number; entries: Map<string, Entry>; hits: number; misses: number };
 
 /** Enough for the years, snapshots and periods a project leader moves between. */
 const MAX_ENTRIES = 64;
@@ -24,19 +24,16 @@ const memos = new WeakMap<object, Memo>();
 function memoOf(db: Db): Memo {
   let memo = memos.get(db.$client);
   if (!memo) {
-    memo = { version: db.$client.prepare("SELECT version FROM monitor_data_version WHERE id = 1").pluck(), seen: -1, entries: new Map(), hits: 0, misses: 0 };
+    memo = { seen: -1, entries: new Map(), hits: 0, misses: 0 };
     memos.set(db.$client, memo);
   }
   return memo;
 }
 
-/** The monitor's data version: changes with every write to a table the monitor counts from. */
-export const monitorDataVersion = (db: Db): number => Number(memoOf(db).version.get() ?? 0);
-
 /** `compute()`'s value for `key`, from the memo while the data and the instant `at` allow. */
 export function memoised<T>(db: Db, key: string, at: number, compute: () => Timed<T>): T {
   const memo = memoOf(db);
-  const version = monitorDataVersion(db);
+  const version = dataVersion(db, "monitor");
   // A new version makes every entry stale: drop them at once rather than keep a year of figures
   // per old version in the heap until they age out.
   if (version !== memo.seen) {

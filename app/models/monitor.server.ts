@@ -44,8 +44,8 @@ import {
   type OrganisationType,
   type ShortfallKind,
 } from "~/domain/vocabulary";
-import type { Db } from "~/lib/db.server";
-import { formatDate, formatDateRange } from "~/lib/format";
+import type { Db } from "./db.server";
+import { formatDate, formatDateRange } from "~/domain/format";
 import { amsterdamDayEnd } from "~/domain/amsterdam-time";
 import { neutraliseFormula } from "./audit-log.server";
 import { memoised, type Timed } from "./monitor-cache.server";

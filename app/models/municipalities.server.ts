@@ -3,7 +3,7 @@
 import { asc } from "drizzle-orm";
 import { municipalities, municipalityAliases } from "#db/schema";
 import { decideRoute, describeRoute, resolveMunicipality, unknownPlaceMessage, type Municipality, type MunicipalityIndex, type RouteDecision } from "~/domain/routing";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 import { listRoutingRules } from "./tables.server";
 
 export function municipalityIndex(db: Db): MunicipalityIndex {

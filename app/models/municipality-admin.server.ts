@@ -5,7 +5,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { municipalities, municipalityContacts, regionalTables, routingRules } from "#db/schema";
 import { decideRoute } from "~/domain/routing";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 import { listRoutingRules } from "./tables.server";
 
 export type MunicipalityRow = {

@@ -2,7 +2,7 @@
 // recipient and queues a mail (at once, or later in the user's daily digest for non-urgent kinds).
 // Mails carry a case code at most and link to the portal: never a name, BSN, date of birth or free
 // text from a case. Recipients are looked up here, so callers only say what happened.
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/domain/format";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import {
   cases,
@@ -21,8 +21,8 @@ import {
 import { amsterdamDate, formatMeetingDay } from "~/domain/meetings";
 import { invitationIcs, type CalendarMeeting } from "~/domain/meeting-calendar";
 import { mailAtOnce, type NoticeKind } from "~/domain/notification-kinds";
-import type { Db } from "~/lib/db.server";
-import { activationMail, contactMail, digestMail, noticeMail, resetMail } from "~/lib/mail-text";
+import type { Db } from "./db.server";
+import { activationMail, contactMail, digestMail, noticeMail, resetMail } from "~/domain/mail-text";
 import { issueAccountToken, TOKEN_LIFETIME_MS } from "./account-tokens.server";
 import { deadlinesNeedingAttention } from "./case-progress.server";
 import { getMeeting, visibleAgendaCount } from "./meetings.server";

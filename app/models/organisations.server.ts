@@ -2,7 +2,7 @@
 import { and, asc, count, eq, ne, sql } from "drizzle-orm";
 import { memberships, organisations, regionalTables, tableInsurers, users } from "#db/schema";
 import type { OrganisationType } from "~/domain/vocabulary";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 import { isUniqueViolation } from "./users.server";
 
 /** All organisations with the number of (active) users, by name. */

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
 import { outboxMails } from "#db/schema";
 import { retryDelayMs, type MailStatus } from "~/domain/notification-kinds";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 
 export type OutboxMail = typeof outboxMails.$inferSelect;
 

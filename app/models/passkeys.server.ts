@@ -1,7 +1,7 @@
 // Passkeys (WebAuthn credentials) registered as a second factor, and their one-time challenges.
 import { and, asc, count, eq, gt, lt } from "drizzle-orm";
 import { webauthnChallenges, webauthnCredentials } from "#db/schema";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 
 /** A challenge may be answered within this time (the browser's own timeout is 60 s). */
 export const CHALLENGE_MS = 5 * 60_000;

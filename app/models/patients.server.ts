@@ -4,7 +4,7 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import { cases, patients, regionalTables, type IdentityConflict } from "#db/schema";
 import { normalisePlace } from "~/domain/routing";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 
 export type PatientInput = Omit<typeof patients.$inferInsert, "id" | "createdAt">;
 

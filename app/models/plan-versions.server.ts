@@ -3,7 +3,7 @@
 import { asc, desc, eq } from "drizzle-orm";
 import { carePlans, planVersions, users } from "#db/schema";
 import { changedSince, newVersionProblem, type PlanSnapshot } from "~/domain/plan-versions";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 import { planOf } from "./plan.server";
 
 /** The plan as it stands, as a version would hold it. */

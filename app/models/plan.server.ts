@@ -4,7 +4,7 @@ import { and, asc, desc, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-or
 import { agendaItems, carePlans, cases, meetings, memberships, organisations, planActions, planGoals, users } from "#db/schema";
 import { OPEN_ACTION_STATUSES, planReadyToAgree } from "~/domain/plan";
 import type { ActionStatus, LifeDomain } from "~/domain/vocabulary";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 import { applyCaseEvent, type CaseActor } from "./cases.server";
 import { fixVersionIn } from "./plan-versions.server";
 

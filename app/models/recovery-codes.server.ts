@@ -2,7 +2,7 @@
 // random, ~60 bits each, so a fast hash is enough); each works once.
 import { and, count, eq, isNull } from "drizzle-orm";
 import { recoveryCodes } from "#db/schema";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 
 /** Replaces every code of the user (used or not) with these hashes. */
 export function replaceRecoveryCodes(db: Db, userId: string, hashes: string[]) {

@@ -2,8 +2,8 @@
 // lists the referrer's pages need: their organisation's referrals and the form's choices.
 import { and, asc, desc, eq } from "drizzle-orm";
 import { attachments, organisations, referralDrafts, regionalTables } from "#db/schema";
-import type { Db } from "~/lib/db.server";
-import type { DraftValues, StepNumber } from "~/lib/referral-form";
+import type { Db } from "./db.server";
+import type { DraftValues, StepNumber } from "~/domain/referral-form";
 
 const nowIso = () => new Date().toISOString();
 

@@ -3,9 +3,9 @@
 import { and, eq, inArray, like, sql } from "drizzle-orm";
 import { caseCodes, caseEvents, cases, consents, organisations, regionalTables } from "#db/schema";
 import { NO_CONSENT_MESSAGE, type ReferralInput } from "~/domain/referral-schema";
-import { audit, flushAudit, type AuditActor, type AuditOrigin } from "~/lib/audit.server";
-import type { Db } from "~/lib/db.server";
-import type { FieldErrors } from "~/lib/forms";
+import { audit, flushAudit, type AuditActor, type AuditOrigin } from "./audit.server";
+import type { Db } from "./db.server";
+import type { FieldErrors } from "~/domain/dutch-errors";
 import { routeResidence } from "./municipalities.server";
 import { linkPatient } from "./patients.server";
 

@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, ne } from "drizzle-orm";
 import { agendaItems, cases, meetings, referrerAdvices, regionalTables, users } from "#db/schema";
 import { adviceProblem, adviceState, onTimeShare } from "~/domain/referrer-advice";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 
 export type AdviceInput = { questionAnswer: string | null; fittingOffer: string | null; planSummary: string | null; nextSteps: string | null };
 

@@ -3,8 +3,8 @@
 import { and, eq, inArray, lt, max } from "drizzle-orm";
 import { caseEvents, caseMessages, cases } from "#db/schema";
 import { retentionCutoff } from "~/domain/retention";
-import { audit } from "~/lib/audit.server";
-import type { Db } from "~/lib/db.server";
+import { audit } from "./audit.server";
+import type { Db } from "./db.server";
 
 export function purgeExpiredRoomMessages(db: Db, now: Date, retentionDays: number): { cases: number; messages: number } {
   const cutoff = retentionCutoff(now, retentionDays);

@@ -3,7 +3,7 @@
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { caseEvents, criteriaAssessments, organisations, regionalTables, users } from "#db/schema";
 import type { Visibility } from "~/domain/consent";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 import { ageBand } from "~/domain/case-display";
 import { caseHistory, currentConsent, findCase, getPatient, latestAssessment } from "./cases.server";
 import { consentHistoryEntries } from "./consent.server";

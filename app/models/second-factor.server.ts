@@ -3,7 +3,7 @@
 import { and, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
 import { recoveryCodes, users, webauthnCredentials } from "#db/schema";
 import { passkeyCount } from "./passkeys.server";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 
 export type SecondFactorState = { email: string; secret: string | null; lastStep: number | null };
 

@@ -6,7 +6,7 @@ import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { organisations, regionalTables, shortfallCases, shortfallResponses, shortfalls, users } from "#db/schema";
 import { isSmall, SUPPRESSED, type Published } from "~/domain/disclosure";
 import { publishProblem, SHORTFALL_RESPONSE_KINDS, type ShortfallResponseKind } from "~/domain/shortfall-publication";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 
 /** Publishes a shortfall of this table; a Dutch refusal when it is not the table's, already out, unconfirmed or identifying. */
 export function publishShortfall(db: Db, tableId: number, shortfallId: number, confirmedNoPatientData: boolean, userId: string, now: Date = new Date()): { ok: true } | { ok: false; error: string } {

@@ -5,8 +5,8 @@ import { and, asc, desc, eq, inArray, notInArray } from "drizzle-orm";
 import { cases, lessons, shortfallCases, shortfalls, users } from "#db/schema";
 import type { BottleneckCategory, CareFunction, ShortfallKind, ShortfallStatus } from "~/domain/vocabulary";
 import { identifyingTextProblem } from "~/domain/non-identifying";
-import type { Db } from "~/lib/db.server";
-import { countAtMost, keysetPage, type SortKey } from "~/lib/pagination.server";
+import type { Db } from "./db.server";
+import { countAtMost, keysetPage, type SortKey } from "./pagination.server";
 
 export type ShortfallInput = {
   careFunction: CareFunction;

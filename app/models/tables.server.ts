@@ -2,7 +2,7 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { memberships, organisations, regionalTables, routingRules, tableInsurers, users } from "#db/schema";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 
 export function listTableRefs(db: Db) {
   return db.select({ id: regionalTables.id, slug: regionalTables.slug, name: regionalTables.name, number: regionalTables.number }).from(regionalTables).orderBy(asc(regionalTables.number)).all();

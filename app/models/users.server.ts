@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { memberships, organisations, regionalTables, users } from "#db/schema";
 import type { Role } from "~/domain/vocabulary";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 
 /** A unique index refused the row (better-sqlite3's error, possibly wrapped by drizzle). */
 export function isUniqueViolation(error: unknown): boolean {

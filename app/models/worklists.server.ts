@@ -5,7 +5,7 @@ import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull } from "driz
 import { cases, informationRequests, meetings, referrerAdvices } from "#db/schema";
 import type { CaseState } from "~/domain/case-lifecycle";
 import type { Urgency } from "~/domain/vocabulary";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "./db.server";
 import { deadlinesNeedingAttention } from "./case-progress.server";
 import { agendaOf } from "./meetings.server";
 import { overdueActionsForOwner, overdueActionsForTables } from "./plan.server";

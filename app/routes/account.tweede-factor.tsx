@@ -5,7 +5,7 @@ import { FormError } from "~/components/form";
 import { z } from "~/domain/dutch-errors";
 import { retryMessage } from "~/domain/login-throttle";
 import { ENROLMENT_PATH, removalProblem, secondFactorRequired } from "~/domain/second-factor";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, requireUser, type CurrentUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { failure, parseForm } from "~/lib/forms";

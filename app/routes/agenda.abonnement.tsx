@@ -4,7 +4,7 @@ import { FormError } from "~/components/form";
 import { z } from "~/domain/dutch-errors";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { endOf, formatPeriod, RESPONSE_LABELS } from "~/domain/meetings";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, requireUser } from "~/lib/auth.server";
 import { portalOrigin } from "~/lib/calendar.server";
 import { redirectWithFlash } from "~/lib/flash.server";

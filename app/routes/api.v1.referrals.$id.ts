@@ -2,7 +2,7 @@
 // No identity and no discussion content: code, table, status and the steps with their times.
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { apiError, methodNotAllowed, requireApiClient } from "~/lib/api-auth.server";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { referralStatusFor } from "~/models/api-referrals.server";
 
 const NOT_FOUND = "Deze verwijzing bestaat niet of is niet door uw organisatie ingediend.";

@@ -4,8 +4,8 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { NO_CONSENT_MESSAGE, ReferralSchema } from "~/domain/referral-schema";
 import { apiError, methodNotAllowed, requireApiClient } from "~/lib/api-auth.server";
-import { audit } from "~/lib/audit.server";
-import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN } from "~/lib/api-contract";
+import { audit } from "~/models/audit.server";
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN } from "~/domain/api-contract";
 import { readJsonBody, requestHash, requireJsonContentType } from "~/lib/api-request.server";
 import { fieldErrorsOf, type FieldErrors } from "~/lib/forms";
 import { UNKNOWN_FIELD_MESSAGE, unknownFields } from "~/lib/unknown-fields";

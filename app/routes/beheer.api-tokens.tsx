@@ -5,7 +5,7 @@ import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { plainText, z } from "~/domain/dutch-errors";
 import { ORGANISATION_TYPE_LABELS } from "~/domain/vocabulary";
 import { CHECK_FIELDS, requiredId } from "~/lib/admin-forms";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, requirePermission } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { failure, parseForm } from "~/lib/forms";

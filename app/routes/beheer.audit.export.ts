@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { formatAmsterdamSortable } from "~/domain/amsterdam-time";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, requirePermission } from "~/lib/auth.server";
 import { parseForm } from "~/lib/forms";
 import { AuditSearchSchema, SEARCH_LABELS, describeSearch, searchParamsAsFormData } from "~/domain/audit-search";

@@ -1,4 +1,4 @@
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/domain/format";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FormError } from "~/components/form";
@@ -8,7 +8,7 @@ import { z } from "~/domain/dutch-errors";
 import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from "~/domain/password-policy";
 import { ROLE_LABELS, ROLES } from "~/domain/vocabulary";
 import { CHECK_FIELDS, fieldFailure, newPassword, optionalTableId, passwordContext, requiredId, roleField, userIdParam } from "~/lib/admin-forms";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, disconnectUserSockets, endAllSessions, notFound, requirePermission } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { failure, parseForm } from "~/lib/forms";

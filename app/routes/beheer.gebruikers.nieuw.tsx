@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Field, FormError } from "~/components/form";
 import { ROLE_LABELS, ROLES } from "~/domain/vocabulary";
 import { CHECK_FIELDS, fieldFailure, NewUserSchema } from "~/lib/admin-forms";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, requirePermission } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms";

@@ -4,7 +4,7 @@ import { Field, FormError } from "~/components/form";
 import { TableScroll } from "~/components/table-scroll";
 import { plainText, z } from "~/domain/dutch-errors";
 import { CHECK_FIELDS, emailAddress, personName } from "~/lib/admin-forms";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, requirePermission } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { failure, parseForm } from "~/lib/forms";

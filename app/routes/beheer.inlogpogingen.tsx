@@ -6,7 +6,7 @@ import { FormError } from "~/components/form";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { retryMessage } from "~/domain/login-throttle";
 import { plainText, z } from "~/domain/dutch-errors";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, requirePermission } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { failure, parseForm } from "~/lib/forms";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "~/domain/dutch-errors";
-import { formatDateTime as formatAmsterdam } from "~/lib/format";
+import { formatDateTime as formatAmsterdam } from "~/domain/format";
 import { notFound, requirePermission } from "~/lib/auth.server";
 import { getOutboxMail } from "~/models/outbox.server";
 

@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "~/domain/dutch-errors";
-import { formatDateTime as formatAmsterdam } from "~/lib/format";
+import { formatDateTime as formatAmsterdam } from "~/domain/format";
 import { MAIL_STATUSES, type MailStatus } from "~/domain/notification-kinds";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, requirePermission } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { failure } from "~/lib/forms";

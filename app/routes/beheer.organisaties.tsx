@@ -4,7 +4,7 @@ import { Field, FormError } from "~/components/form";
 import { z } from "~/domain/dutch-errors";
 import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES } from "~/domain/vocabulary";
 import { CHECK_FIELDS, fieldFailure, organisationName, organisationTypeField, requiredId } from "~/lib/admin-forms";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, endAllSessions, requirePermission } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { failure, parseForm, type FieldErrors } from "~/lib/forms";

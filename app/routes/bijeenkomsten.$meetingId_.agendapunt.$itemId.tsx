@@ -1,10 +1,10 @@
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/domain/format";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FormError } from "~/components/form";
 import { formatAmsterdam, formatAmsterdamSortable } from "~/domain/amsterdam-time";
 import { formatClockRange, formatMeetingDay } from "~/domain/meetings";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, denyAccess, requireUser, type CurrentUser } from "~/lib/auth.server";
 import { parseId, requireCase } from "~/lib/case-access.server";
 import { redirectWithFlash } from "~/lib/flash.server";

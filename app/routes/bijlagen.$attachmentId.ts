@@ -3,8 +3,9 @@
 // checksum recorded at upload; a mismatch is reported (409), never served.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { can } from "~/domain/permissions";
-import { contentDisposition, getAttachment, readVerifiedAttachment, type AttachmentRow } from "~/lib/attachments.server";
-import { audit } from "~/lib/audit.server";
+import { contentDisposition, readVerifiedAttachment } from "~/lib/attachments.server";
+import { getAttachment, type AttachmentRow } from "~/models/attachments.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, requireUser, type CurrentUser } from "~/lib/auth.server";
 import { caseScope, parseId, requireCase } from "~/lib/case-access.server";
 import { findCase } from "~/models/cases.server";

@@ -6,7 +6,7 @@ import { CaseNav } from "~/components/case-nav";
 import { Field, FormError } from "~/components/form";
 import { can } from "~/domain/permissions";
 import { AdviceSchema } from "~/lib/advice-forms";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, denyAccess, requireUser } from "~/lib/auth.server";
 import { requireCase } from "~/lib/case-access.server";
 import { adviceViews, givenAdviceViews } from "~/lib/advice-view.server";

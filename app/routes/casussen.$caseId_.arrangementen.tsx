@@ -1,4 +1,4 @@
-import { formatDateRange } from "~/lib/format";
+import { formatDateRange } from "~/domain/format";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FieldGroup, FormError } from "~/components/form";

@@ -6,7 +6,7 @@ import { requireCase } from "~/lib/case-access.server";
 import { getPatient } from "~/models/cases.server";
 import { Pager } from "~/components/pager";
 import { TableScroll } from "~/components/table-scroll";
-import { flushAudit } from "~/lib/audit.server";
+import { flushAudit } from "~/models/audit.server";
 import { patientAccessPage } from "~/models/inzage.server";
 import styles from "~/styles/case-room.css";
 

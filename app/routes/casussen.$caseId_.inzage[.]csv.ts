@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { formatAmsterdamSortable } from "~/domain/amsterdam-time";
-import { flushAudit } from "~/lib/audit.server";
+import { flushAudit } from "~/models/audit.server";
 import { requireUser } from "~/lib/auth.server";
 import { requireCase } from "~/lib/case-access.server";
 import { INZAGE_EXPORT_LIMIT, inzageCsv, patientAccessLog } from "~/models/inzage.server";

@@ -9,7 +9,7 @@ import { isOverdue, planEditProblem, planReadyToAgree } from "~/domain/plan";
 import { ACTION_STATUS_LABELS, ACTION_STATUSES, LIFE_DOMAIN_LABELS, LIFE_DOMAINS, type ActionStatus } from "~/domain/vocabulary";
 import { denyAccess, requireUser } from "~/lib/auth.server";
 import { parseId, requireCase } from "~/lib/case-access.server";
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/domain/format";
 import { failure, type FormFailure } from "~/lib/forms";
 import { PlanIntent } from "~/lib/plan-forms";
 import { versionState } from "~/models/plan-versions.server";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ACTION_STATUS_LABELS, LIFE_DOMAIN_LABELS, type ActionStatus, type LifeDomain } from "~/domain/vocabulary";
 import { requireCase } from "~/lib/case-access.server";
-import { formatDate, formatDateTime } from "~/lib/format";
+import { formatDate, formatDateTime } from "~/domain/format";
 import { versionsOf } from "~/models/plan-versions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Versies plan ${data.code} – Regiotafel` : "Versies plan – Regiotafel" }];

@@ -17,8 +17,8 @@ import {
 } from "~/domain/vocabulary";
 import { ConfirmAction } from "~/components/confirm-action";
 import { redirectWithFlash } from "~/lib/flash.server";
-import { formatDate } from "~/lib/format";
-import { audit } from "~/lib/audit.server";
+import { formatDate } from "~/domain/format";
+import { audit } from "~/models/audit.server";
 import { actorOf, forbidden, requireUser, type CurrentUser } from "~/lib/auth.server";
 import { requireCase } from "~/lib/case-access.server";
 import type { CaseActionResult } from "~/services/case-action.server";

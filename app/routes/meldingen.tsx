@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "~/domain/dutch-errors";
-import { formatDateTime as formatAmsterdam } from "~/lib/format";
+import { formatDateTime as formatAmsterdam } from "~/domain/format";
 import { NOTICE_KIND_LABELS } from "~/domain/notification-kinds";
 import { requireUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";

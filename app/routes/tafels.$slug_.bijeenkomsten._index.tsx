@@ -15,7 +15,7 @@ import {
   RESPONSE_LABELS,
   SERIES_MAX,
 } from "~/domain/meetings";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, requirePermission } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm, type FieldErrors } from "~/lib/forms";

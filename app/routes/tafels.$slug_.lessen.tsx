@@ -5,7 +5,7 @@ import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { z } from "~/domain/dutch-errors";
 import { can } from "~/domain/permissions";
 import { BOTTLENECK_CATEGORIES, BOTTLENECK_CATEGORY_LABELS } from "~/domain/vocabulary";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, notFound, requirePermission } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { parseForm } from "~/lib/forms";

@@ -14,7 +14,7 @@ import {
   SHORTFALL_STATUS_LABELS,
   SHORTFALL_STATUSES,
 } from "~/domain/vocabulary";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, notFound, requirePermission } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { failure, parseForm, type FieldErrors } from "~/lib/forms";
@@ -24,7 +24,7 @@ import { publishIntent } from "~/lib/shortfall-publish.server";
 import { responseCountsOf } from "~/models/shortfall-publication.server";
 import { PublishShortfall } from "~/components/shortfall-publish";
 import { Pager } from "~/components/pager";
-import { formatTotal } from "~/lib/pagination";
+import { formatTotal } from "~/domain/pagination";
 import { createShortfall, foreignCaseIds, getShortfall, shortfallsPage, linkableCaseCodes, updateShortfall } from "~/models/shortfalls.server";
 import styles from "~/styles/monitor.css";
 import { ShortfallStatusBadge } from "~/components/badge";

@@ -6,7 +6,7 @@ import { TableScroll } from "~/components/table-scroll";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { requirePermission } from "~/lib/auth.server";
 import { loadCaseList } from "~/lib/case-list.server";
-import { draftValues, STEPS, textOf } from "~/lib/referral-form";
+import { draftValues, STEPS, textOf } from "~/domain/referral-form";
 import { listOwnDrafts } from "~/models/referral-drafts.server";
 import { listTables } from "~/models/tables.server";
 import { StatusBadge, UrgencyBadge } from "~/components/badge";

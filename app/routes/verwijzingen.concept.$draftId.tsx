@@ -10,11 +10,11 @@ import { FormError } from "~/components/form";
 import { formatAmsterdam } from "~/domain/amsterdam-time";
 import { z } from "~/domain/dutch-errors";
 import { REFERRAL_SOURCE_LABELS } from "~/domain/vocabulary";
-import { listAttachments } from "~/lib/attachments.server";
+import { listAttachments } from "~/models/attachments.server";
 import { requirePermission } from "~/lib/auth.server";
 import type { FieldErrors } from "~/lib/forms";
 import { checkStep, requireOwnDraft, sourceFor } from "~/lib/referral-draft.server";
-import { draftValues, fieldId, fieldLabel, parseStep, rowCount, STEPS, textOf } from "~/lib/referral-form";
+import { draftValues, fieldId, fieldLabel, parseStep, rowCount, STEPS, textOf } from "~/domain/referral-form";
 import { listActiveInsurers, listActiveOrganisations, listActiveTables } from "~/models/referral-drafts.server";
 import { placeNames, routeResidence } from "~/models/municipalities.server";
 

@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link } from "@remix-run/react";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, requirePermission } from "~/lib/auth.server";
-import { STEPS } from "~/lib/referral-form";
+import { STEPS } from "~/domain/referral-form";
 import { createDraft } from "~/models/referral-drafts.server";
 
 export const meta: MetaFunction = () => [{ title: "Nieuwe verwijzing – Regiotafel" }];

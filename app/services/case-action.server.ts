@@ -2,7 +2,7 @@
 // message and where to go, or the form's failure), the audit line, and the redirect with the
 // one-time flash message. A route parses the intent and calls the intent's one handler.
 import type { AppLoadContext } from "@remix-run/node";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, type CurrentUser } from "~/lib/auth.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import type { FormFailure } from "~/lib/forms";

@@ -1,16 +1,17 @@
 // What the consent page's actions do, one function per intent: record a new consent, withdraw
 // it (confirmed, with who asked and why), grant or end a consent override. Each parses its fields,
-// calls the consent model (which audits, and tells the live case room), and answers the message
-// to show once, or the form's failure. Who may use which intent is the route's decision.
+// calls the consent model (which stores and audits), has the live case room checked again, and
+// answers the message to show once, or the form's failure. Who may use which intent is the route's decision.
 import { plainText, z } from "~/domain/dutch-errors";
 import { WITHDRAWAL_REQUESTERS } from "~/domain/vocabulary";
 import { actorOf } from "~/lib/auth.server";
-import { roomServer } from "~/lib/case-room.server";
+import { applyConsentToRoom, roomServer, type RoomServer } from "~/lib/case-room.server";
 import { confirmationReason, isConfirmed, NOT_CONFIRMED } from "~/lib/confirmation";
 import { parseConsentForm } from "~/lib/consent-form";
 import { failure, formValues, parseForm, type FieldErrors } from "~/lib/forms";
 import { recordConsent, withdrawConsent } from "~/models/consent.server";
 import { endConsentOverride, grantConsentOverride } from "~/models/consent-overrides.server";
+import type { Db } from "~/models/db.server";
 import type { CaseActionContext, CaseActionHandler } from "./case-action.server";
 
 const Id = z.string().regex(/^[1-9]\d{0,9}$/, "Kies een van de organisaties.").transform(Number);
@@ -36,11 +37,30 @@ const parts = ({ context, user, found }: CaseActionContext) => ({
   origin: context.origin,
 });
 
+/**
+ * When an override runs out by itself, the open case room is checked again as after a consent
+ * change, so nobody keeps the name on screen. In-process (at most OVERRIDE_MAX_DAYS ahead, within
+ * setTimeout's range) and unref'd; pages and every socket event check the expiry themselves anyway.
+ */
+function recheckRoomAt(io: RoomServer | null, db: Db, caseId: number, expiresAt: string) {
+  if (!io) return;
+  const delay = Math.max(0, Date.parse(expiresAt) - Date.now()) + 1000;
+  const timer = setTimeout(() => {
+    try {
+      applyConsentToRoom(io, db, caseId);
+    } catch {
+      // The portal was closed in the meantime: there is no room left to check.
+    }
+  }, delay);
+  timer.unref?.();
+}
+
 const change: CaseActionHandler = (ctx, formData) => {
   const { db, io, c, actor, origin } = parts(ctx);
   const parsed = parseConsentForm(formData);
   if (!parsed.ok) return parsed;
-  recordConsent(db, io, c, parsed.data, actor, origin);
+  recordConsent(db, c, parsed.data, actor, origin);
+  applyConsentToRoom(io, db, c.id);
   return { ok: true, message: "De nieuwe toestemming is vastgelegd en geldt vanaf nu, ook in een geopend casusoverleg." };
 };
 
@@ -49,8 +69,9 @@ const withdraw: CaseActionHandler = (ctx, formData) => {
   if (!isConfirmed(formData)) return failure(NOT_CONFIRMED, formData);
   const parsed = parseForm(WithdrawFormSchema, formData);
   if (!parsed.ok) return { ...parsed, formError: parsed.formError ?? "Vul in wie om de intrekking vroeg en waarom." };
-  const result = withdrawConsent(db, io, c, parsed.data, actor, origin);
+  const result = withdrawConsent(db, c, parsed.data, actor, origin);
   if (!result.ok) return failure(result.error, formData);
+  applyConsentToRoom(io, db, c.id);
   return {
     ok: true,
     message: "De toestemming is ingetrokken. Vanaf nu ziet niemand buiten de organisatie van de voorzitter de identiteit van de patiënt, ook niet in een geopend casusoverleg.",
@@ -62,8 +83,10 @@ const grantOverride: CaseActionHandler = (ctx, formData) => {
   const parsed = parseForm(GrantFormSchema, formData, ["organisationIds"]);
   if (!parsed.ok) return parsed;
   const { organisationIds, reason, days } = parsed.data;
-  const result = grantConsentOverride(db, io, c, { organisationIds, reason, days: /^\s*\d{1,3}\s*$/.test(days) ? Number(days) : Number.NaN }, actor, origin);
+  const result = grantConsentOverride(db, c, { organisationIds, reason, days: /^\s*\d{1,3}\s*$/.test(days) ? Number(days) : Number.NaN }, actor, origin);
   if (!result.ok) return { ok: false, fieldErrors: result.fieldErrors as FieldErrors, formError: result.formError, values: formValues(formData) };
+  recheckRoomAt(io, db, c.id, result.expiresAt);
+  applyConsentToRoom(io, db, c.id);
   return {
     ok: true,
     message:
@@ -75,8 +98,9 @@ const endOverride: CaseActionHandler = (ctx, formData) => {
   const { db, io, c, actor, origin } = parts(ctx);
   const parsed = EndFormSchema.safeParse({ overrideId: formData.get("overrideId") });
   if (!parsed.success) return failure("Deze doorbreking bestaat niet.", formData);
-  const result = endConsentOverride(db, io, c, parsed.data.overrideId, actor, origin);
+  const result = endConsentOverride(db, c, parsed.data.overrideId, actor, origin);
   if (!result.ok) return failure(result.error, formData);
+  applyConsentToRoom(io, db, c.id);
   return { ok: true, message: "De doorbreking is beëindigd. Vanaf nu geldt weer alleen de toestemming van de patiënt, ook in een geopend casusoverleg." };
 };
 

@@ -7,7 +7,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { caseVisibility } from "~/domain/consent";
 import { amsterdamDate, amsterdamToUtc, endOf, formatClockRange, formatPeriod, guestAccessProblem, guestAccessUntil } from "~/domain/meetings";
 import { can } from "~/domain/permissions";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, loadAccount, type CurrentUser } from "~/lib/auth.server";
 import { isConfirmed, NOT_CONFIRMED } from "~/lib/confirmation";
 import { failure, parseForm, type FormFailure } from "~/lib/forms";

@@ -11,7 +11,7 @@ import {
   nextFreeSlot,
   RESPONSE_LABELS,
 } from "~/domain/meetings";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, type CurrentUser } from "~/lib/auth.server";
 import type { MeetingAccess } from "~/lib/meeting-access.server";
 import { agendaOf, clashesFor, invitationsOf, schedulableCases } from "~/models/meetings.server";

@@ -4,15 +4,15 @@
 // audit event and answers with a redirect or the page's action data.
 import { json, redirect, type AppLoadContext } from "@remix-run/node";
 import { deleteAllDraftAttachments, deleteDraftAttachment, readUploadForm, storeDraftAttachment } from "~/lib/attachments.server";
-import { audit } from "~/lib/audit.server";
+import { audit } from "~/models/audit.server";
 import { actorOf, type CurrentUser } from "~/lib/auth.server";
 import { parseId } from "~/lib/case-access.server";
 import { isConfirmed, NOT_CONFIRMED } from "~/lib/confirmation";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "~/models/db.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { notifier } from "~/lib/notifier.server";
 import { addRow, checkReferral, checkStep, mergeStep, removeRow, type StepContext } from "~/lib/referral-draft.server";
-import { fieldId, parseStep, rowCount, type DraftValues, type RowGroup, type StepNumber } from "~/lib/referral-form";
+import { fieldId, parseStep, rowCount, type DraftValues, type RowGroup, type StepNumber } from "~/domain/referral-form";
 import { notifyReferralReceived } from "~/models/notifications.server";
 import { deleteDraft, finishDraft, listActiveInsurers, listActiveTables, saveDraft } from "~/models/referral-drafts.server";
 import { routeResidence } from "~/models/municipalities.server";

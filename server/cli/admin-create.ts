@@ -8,7 +8,7 @@ import { organisations } from "../../db/schema";
 import { seedReferenceData } from "../../db/seed";
 import { inviteUser } from "../../app/lib/accounts.server";
 import { readConfig } from "../../app/lib/config.server";
-import { openDatabase } from "../../app/lib/db.server";
+import { openDatabase } from "../../app/models/db.server";
 import { emailTaken } from "../../app/models/users.server";
 
 const DEFAULT_ORGANISATION = "Landelijk projectbureau hoogcomplexe ggz";

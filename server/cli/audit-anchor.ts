@@ -7,7 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { anchorHead, chainHead, formatAnchor } from "../../app/lib/audit-anchors.server";
 import { readConfig } from "../../app/lib/config.server";
-import { openDatabase, type Db } from "../../app/lib/db.server";
+import { openDatabase, type Db } from "../../app/models/db.server";
 
 const config = readConfig();
 const printOnly = process.argv.includes("--print-only");

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { checkAnchors, readAnchors } from "../../app/lib/audit-anchors.server";
 import { verifyAuditFull, verifyAuditSinceCheckpoint } from "../../app/lib/audit-verification.server";
 import { readConfig } from "../../app/lib/config.server";
-import { openDatabase, type Db } from "../../app/lib/db.server";
+import { openDatabase, type Db } from "../../app/models/db.server";
 
 const config = readConfig();
 const databasePath = config.databasePath;

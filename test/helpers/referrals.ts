@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { cases, users } from "#db/schema";
 import { ReferralSchema, type ReferralPayload } from "~/domain/referral-schema";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "~/models/db.server";
 import { createReferral } from "~/models/referrals.server";
 import { uniqueBsn, validReferral, type DeepPartial } from "./referral-payload";
 

@@ -5,7 +5,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { apiTokens, auditEvents, cases, consents, organisations, patients, regionalTables } from "#db/schema";
 import { NO_CONSENT_MESSAGE } from "../../app/domain/referral-schema";
-import { ApiErrorSchema, ReferralReceiptSchema, ReferralStatusSchema } from "../../app/lib/api-contract";
+import { ApiErrorSchema, ReferralReceiptSchema, ReferralStatusSchema } from "../../app/domain/api-contract";
 import { Client, loggedIn, pageText, startPortal, type TestPortal } from "../helpers/portal";
 import { uniqueBsn, validReferral, VALID_BSN } from "../helpers/referral-payload";
 

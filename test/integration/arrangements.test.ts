@@ -3,7 +3,7 @@
 // overdue actions), members reading but not changing, the arrangement flow with the insurer's
 // medical advisor (wrong insurer 404, approval only after their own assessment), funding, and an
 // audit row with the patient for every change.
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/domain/format";
 import { and, eq, inArray } from "drizzle-orm";
 import {
   arrangementComponents,

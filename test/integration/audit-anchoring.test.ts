@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ANCHOR_FILE, readAnchors } from "../../app/lib/audit-anchors.server";
-import { audit, verifyAuditLog } from "../../app/lib/audit.server";
+import { audit, verifyAuditLog } from "../../app/models/audit.server";
 import { latestCheckpoint, verifyAuditSinceCheckpoint } from "../../app/lib/audit-verification.server";
 import { loggedIn, pageText, startPortal, type TestPortal } from "../helpers/portal";
 

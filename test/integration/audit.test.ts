@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { asc, count, desc, eq, gt } from "drizzle-orm";
 import { auditEvents } from "../../db/schema";
-import { audit, verifyAuditLog } from "../../app/lib/audit.server";
+import { audit, verifyAuditLog } from "../../app/models/audit.server";
 import { verifyAuditFull } from "../../app/lib/audit-verification.server";
 import { Client, DEMO_PASSWORD, loggedIn, pageText, startPortal, type TestPortal } from "../helpers/portal";
 

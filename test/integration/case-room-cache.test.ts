@@ -4,8 +4,9 @@
 // the chair not delivered to the member. Most revocations are done straight in the database,
 // bypassing the portal's own socket disconnects, so the cache itself is what is tested.
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { io as connect, type Socket } from "socket.io-client";
+import { dataVersion } from "#db/data-versions";
 import { auditEvents, cases, consents, memberships, sessions, users } from "#db/schema";
 import { verifyAuditFull } from "~/lib/audit-verification.server";
 import type { JoinAck, MessageAck, RoomMessage } from "~/lib/case-room";
@@ -132,7 +133,7 @@ describe("a cached socket loses the room at once when its access is revoked", ()
   });
 
   it("the access counter moves with each of these writes and not with messages", async () => {
-    const version = () => db().get<{ v: number }>(sql`select version as v from access_version`).v;
+    const version = () => dataVersion(db(), "access");
     const start = version();
     const chair = await participant(CHAIR);
     for (let i = 0; i < 3; i++) expect((await send(chair, `teller ${i}`)).ok).toBe(true);

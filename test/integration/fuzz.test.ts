@@ -29,7 +29,7 @@ import { io as connect, type Socket } from "socket.io-client";
 import { apiTokens, caseMessages, cases, organisations, regionalTables, users } from "#db/schema";
 import type { CaseEvent } from "~/domain/case-lifecycle";
 import { ReferralSchema } from "~/domain/referral-schema";
-import { stepOfField } from "~/lib/referral-form";
+import { stepOfField } from "~/domain/referral-form";
 import { applyCaseEvent, saveAssessment } from "~/models/cases.server";
 import { addAgendaItem, createMeetings, getMeeting } from "~/models/meetings.server";
 import { createReferral } from "~/models/referrals.server";

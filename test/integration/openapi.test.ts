@@ -4,7 +4,7 @@ import { ZodArray, ZodDefault, ZodEffects, ZodEnum, ZodNullable, ZodObject, ZodO
 import { ReferralSchema } from "../../app/domain/referral-schema";
 import { CASE_STATES } from "../../app/domain/case-lifecycle";
 import { PROVINCES, URGENCIES } from "../../app/domain/vocabulary";
-import { ApiErrorSchema, ReferralReceiptSchema, ReferralStatusSchema } from "../../app/lib/api-contract";
+import { ApiErrorSchema, ReferralReceiptSchema, ReferralStatusSchema } from "../../app/domain/api-contract";
 import { startPortal, type TestPortal } from "../helpers/portal";
 import { validReferral } from "../helpers/referral-payload";
 

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { auditEvents, caseEvents, caseMessages, cases, users } from "../../db/schema";
 import { applyCaseEvent } from "../../app/models/cases.server";
 import { purgeExpiredRoomMessages } from "../../app/models/retention.server";
-import { verifyAuditLog } from "../../app/lib/audit.server";
+import { verifyAuditLog } from "../../app/models/audit.server";
 import { startPortal, type TestPortal } from "../helpers/portal";
 
 let t: TestPortal;

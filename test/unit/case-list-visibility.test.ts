@@ -8,7 +8,7 @@ import { seedReferenceData } from "#db/seed";
 import { parseCaseListQuery } from "~/domain/case-list-query";
 import { caseVisibility, type ConsentScope, type Viewer } from "~/domain/consent";
 import { ORGANISATION_TYPES, type OrganisationType } from "~/domain/vocabulary";
-import { openDatabase, type Db } from "~/lib/db.server";
+import { openDatabase, type Db } from "~/models/db.server";
 import { caseListSummary } from "~/models/case-lists.server";
 
 let db: Db;

@@ -1,6 +1,6 @@
 // The one Dutch way of writing dates, times, periods, money and log actions.
 import { auditActionLabel, auditDetailText, AUDIT_ACTION_LABELS } from "~/domain/audit-actions";
-import { formatDate, formatDateRange, formatDateTime, formatIp, formatMoney, formatSpreadsheetDate, formatTime } from "~/lib/format";
+import { formatDate, formatDateRange, formatDateTime, formatIp, formatMoney, formatSpreadsheetDate, formatTime } from "~/domain/format";
 import { dutchOutputProblems, visibleText } from "../helpers/dutch-output";
 
 describe("dates and times", () => {

@@ -2,14 +2,14 @@
 // version is unchanged and the instant asked for lies in the value's time window; the memo is bounded.
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
-import type { Db } from "~/lib/db.server";
+import type { Db } from "~/models/db.server";
 import { memoised, monitorMemoStats } from "~/models/monitor-cache.server";
 
 function database() {
   const sqlite = new Database(":memory:");
-  sqlite.exec("CREATE TABLE monitor_data_version (id INTEGER PRIMARY KEY, version INTEGER NOT NULL DEFAULT 0); INSERT INTO monitor_data_version VALUES (1, 0);");
+  sqlite.exec("CREATE TABLE data_versions (name TEXT PRIMARY KEY, version INTEGER NOT NULL); INSERT INTO data_versions VALUES ('access', 0), ('monitor', 0);");
   const db = drizzle(sqlite) as unknown as Db;
-  return { db, bump: () => sqlite.exec("UPDATE monitor_data_version SET version = version + 1 WHERE id = 1") };
+  return { db, bump: () => sqlite.exec("UPDATE data_versions SET version = version + 1 WHERE name = 'monitor'") };
 }
 
 describe("memoised", () => {

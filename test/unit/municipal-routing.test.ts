@@ -6,7 +6,7 @@ import { municipalities, municipalityAliases, regionalTables, routingRules } fro
 import { MUNICIPALITIES_2026, PLACE_ALIASES_2026 } from "#db/municipalities-2026";
 import { ROUTING_EXCEPTIONS, TABLES } from "#db/reference-data";
 import { seedReferenceData } from "#db/seed";
-import { openDatabase, type Db } from "~/lib/db.server";
+import { openDatabase, type Db } from "~/models/db.server";
 import { routeResidence } from "~/models/municipalities.server";
 
 let db: Db;

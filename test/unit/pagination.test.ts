@@ -3,8 +3,8 @@ import { and, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import fc from "fast-check";
-import { describePage, PAGE_PARAMS, type Page } from "../../app/lib/pagination";
-import { countAtMost, decodeCursor, encodeCursor, keysetPage, offsetPage, type SortKey } from "../../app/lib/pagination.server";
+import { describePage, PAGE_PARAMS, type Page } from "../../app/domain/pagination";
+import { countAtMost, decodeCursor, encodeCursor, keysetPage, offsetPage, type SortKey } from "../../app/models/pagination.server";
 
 const items = sqliteTable("items", { id: integer("id").primaryKey(), name: text("name").notNull(), kind: text("kind").notNull() });
 type Item = typeof items.$inferSelect;

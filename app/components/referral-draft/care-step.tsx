@@ -3,7 +3,7 @@ import { Field } from "~/components/form";
 import { ChoiceGroup } from "~/components/referral-fields";
 import { INCLUSION_CRITERIA, LEGAL_FRAMEWORK_LABELS, LEGAL_FRAMEWORKS, URGENCIES, URGENCY_LABELS, WLZ_INDICATION_LABELS, WLZ_INDICATIONS } from "~/domain/vocabulary";
 import type { FieldErrors } from "~/lib/forms";
-import { fieldId, rowCount } from "~/lib/referral-form";
+import { fieldId, rowCount } from "~/domain/referral-form";
 import type { DraftActionData, DraftPageData } from "./types";
 
 type StepProps = { data: DraftPageData; errors?: FieldErrors };

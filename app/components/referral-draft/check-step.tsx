@@ -1,11 +1,11 @@
 // Step 4 of the referral wizard: attachments, the summary of all steps, and submission.
-import { formatDate, isCalendarDate } from "~/lib/format";
+import { formatDate, isCalendarDate } from "~/domain/format";
 import { Form } from "@remix-run/react";
 import { FormError } from "~/components/form";
 import { CONSENT_METHOD_LABELS, LEGAL_FRAMEWORK_LABELS, ORGANISATION_TYPE_LABELS, REPRESENTATIVE_LABELS, URGENCY_LABELS, WLZ_INDICATION_LABELS, type ConsentMethod, type LegalFramework, type WlzIndication, type OrganisationType, type RepresentativeKind, type Urgency } from "~/domain/vocabulary";
 import { contentTypeLabel, formatSize } from "~/lib/attachment-format";
 import type { FieldErrors } from "~/lib/forms";
-import { fieldId, fieldLabel, isChecked, listOf, rowCount, stepOfField, STEPS, textOf, type DraftValues, type StepNumber } from "~/lib/referral-form";
+import { fieldId, fieldLabel, isChecked, listOf, rowCount, stepOfField, STEPS, textOf, type DraftValues, type StepNumber } from "~/domain/referral-form";
 import type { DraftActionData, DraftPageData } from "./types";
 
 export function CheckStep({ data, formId, actionData, busy }: { data: DraftPageData; formId: string; actionData: DraftActionData | undefined; busy: boolean }) {

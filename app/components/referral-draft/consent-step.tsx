@@ -3,7 +3,7 @@ import { Field } from "~/components/form";
 import { CheckboxField, ChoiceGroup } from "~/components/referral-fields";
 import { CONSENT_METHOD_LABELS, CONSENT_METHODS, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, REPRESENTATIVE_KINDS, REPRESENTATIVE_LABELS } from "~/domain/vocabulary";
 import type { FieldErrors } from "~/lib/forms";
-import { fieldId, listOf, rowCount } from "~/lib/referral-form";
+import { fieldId, listOf, rowCount } from "~/domain/referral-form";
 import type { DraftActionData, DraftPageData } from "./types";
 
 /** Organisations a consent may name: everyone but the national project office, which never sees a patient. */

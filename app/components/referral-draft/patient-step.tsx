@@ -2,7 +2,7 @@
 import { Field } from "~/components/form";
 import { CheckboxField } from "~/components/referral-fields";
 import type { FieldErrors } from "~/lib/forms";
-import { fieldId } from "~/lib/referral-form";
+import { fieldId } from "~/domain/referral-form";
 import type { DraftActionData, DraftPageData } from "./types";
 
 type StepProps = { data: DraftPageData; errors?: FieldErrors };

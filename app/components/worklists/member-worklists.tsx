@@ -1,6 +1,6 @@
 // A table member's home: the next meeting with its agenda, and actions they own that are overdue.
 import { Link } from "@remix-run/react";
-import { formatMeeting } from "~/lib/format";
+import { formatMeeting } from "~/domain/format";
 import type { nextMeetingOf, Worklist } from "~/models/worklists.server";
 import { WorklistSection } from "./worklist";
 

@@ -2,7 +2,7 @@
 // what is asked, date, badges) and a link to the full list. Nothing waiting says so in one line.
 import { Link } from "@remix-run/react";
 import { Badge, StatusBadge, UrgencyBadge } from "~/components/badge";
-import { formatDate } from "~/lib/format";
+import { formatDate } from "~/domain/format";
 import type { WorkItem, Worklist } from "~/models/worklists.server";
 
 type Props = {

@@ -4,7 +4,7 @@
 // is for orders that cannot be a key (sort by a computed value); keep those lists bounded.
 import { and, asc, count, desc, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { PAGE_PARAMS, type Page, type PageTotal } from "./pagination";
+import { PAGE_PARAMS, type Page, type PageTotal } from "~/domain/pagination";
 
 export type KeyValue = string | number;
 export type SortKey = { column: SQLiteColumn | SQL; direction: "asc" | "desc"; type: "number" | "string" };
