@@ -876,7 +876,7 @@ describe("form actions", () => {
   for (const [file, spec] of Object.entries(ROUTES)) {
     if (spec.api) continue;
     if (process.env.FUZZ_ONLY && !file.startsWith(process.env.FUZZ_ONLY)) continue;
-    it(`${file}: no 5xx, nothing reflected, no junk accepted`, { timeout: 60_000 }, async () => {
+    it(`${file}: no 5xx, nothing reflected, no junk accepted`, { timeout: 120_000 }, async () => {
       const start = { errors: serverErrors.length, reflected: reflected.length, accepted: accepted.length };
       const client = clients.get(spec.as!)!;
       const url = spec.url!();
