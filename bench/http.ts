@@ -8,6 +8,7 @@
 //   1. bare node:http          – the ceiling on this machine
 //   2. GET /healthz            – Express + helmet + compression + a SQLite `select 1`
 //   3. GET / signed in (chair) – session check, permission checks, DB queries, React SSR
+// BENCH_ONLY=home,healthz,bare picks targets; BENCH_CPU_PROF=<dir> writes the server's CPU profile.
 import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -101,7 +102,8 @@ async function measure(target: Target): Promise<Result> {
 }
 
 function table(rows: { target: Target; result: Result }[]): string {
-  const baseline = rows[0].result.requests.average;
+  const bare = rows.find((r) => r.target.name.startsWith("bare"));
+  const baseline = bare ? bare.result.requests.average : NaN;
   const lines = [
     ["target", "req/s", "p50 ms", "p99 ms", "vs bare node", "non-2xx/errors"],
     ...rows.map(({ target, result }) => [
@@ -109,7 +111,7 @@ function table(rows: { target: Target; result: Result }[]): string {
       Math.round(result.requests.average).toLocaleString("en-US"),
       String(result.latency.p50),
       String(result.latency.p99),
-      `${(result.requests.average / baseline).toFixed(3)}`,
+      Number.isNaN(baseline) ? "–" : `${(result.requests.average / baseline).toFixed(3)}`,
       `${result.non2xx}/${result.errors + result.timeouts}`,
     ]),
   ];
@@ -142,8 +144,13 @@ async function main() {
         headers: { Cookie: cookie, "Accept-Encoding": "gzip, deflate, br", Accept: "text/html" },
       },
     ];
+    // BENCH_ONLY=home (or healthz, bare): measure just those targets, e.g. under BENCH_CPU_PROF.
+    const only = process.env.BENCH_ONLY?.split(",");
     const rows = [];
-    for (const target of targets) rows.push({ target, result: await measure(target) });
+    for (const target of targets) {
+      if (only && !only.some((word) => target.name.toLowerCase().includes(word === "home" ? "signed in" : word))) continue;
+      rows.push({ target, result: await measure(target) });
+    }
 
     const cpu = os.cpus();
     console.log(

@@ -1,7 +1,7 @@
 // The portal's data model. Every change here becomes a checked-in migration:
 // `npm run db:generate` writes it to db/migrations, the app applies it at start.
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex, type SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { CASE_EVENTS, CASE_STATES } from "../app/domain/case-lifecycle";
 import {
   ACTION_STATUSES,
@@ -191,6 +191,15 @@ export const patients = sqliteTable("patients", {
 }, (t) => [index("patients_bsn").on(t.bsn)]);
 
 /** A case at a table: the referral as received, and its place in the lifecycle. */
+/**
+ * A case still running (domain/case-lifecycle.ts isOpen), with its states as literals: the partial
+ * index below and the queries that should use it must write this condition the same way.
+ */
+export const runningCase = (status: SQLiteColumn) => sql`${status} not in ('closed', 'not_included')`;
+
+/** Crisis first, then high, then regular: the inbox's order, as its indexes below compute it. */
+export const urgencyRank = (urgency: SQLiteColumn) => sql<number>`(case ${urgency} when 'crisis' then 0 when 'high' then 1 else 2 end)`;
+
 export const cases = sqliteTable(
   "cases",
   {
@@ -248,7 +257,12 @@ export const cases = sqliteTable(
     index("cases_insurer_status_received").on(t.insurerId, t.status, t.receivedAt),
     // A table's inbox, most urgent first (case-lists.server.ts urgencyRank, the same expression):
     // read in order from the index instead of sorting every open case of the table.
-    index("cases_table_urgency_received").on(t.tableId, sql`(case ${t.urgency} when 'crisis' then 0 when 'high' then 1 else 2 end)`, t.receivedAt),
+    index("cases_table_urgency_received").on(t.tableId, urgencyRank(t.urgency), t.receivedAt),
+    // The same for running cases only (the inbox's default): the first page never steps over the
+    // years of closed cases. Queries name the condition as written here to be allowed to use it.
+    index("cases_open_table_urgency_received")
+      .on(t.tableId, urgencyRank(t.urgency), t.receivedAt)
+      .where(runningCase(t.status)),
     index("cases_referrer_received").on(t.referrerOrganisationId, t.receivedAt),
     // A patient's cases (one patient per BSN, inzage, search by BSN).
     index("cases_patient").on(t.patientId),

@@ -5,9 +5,10 @@
 // the two to the same answers); a name or BSN only ever matches where identity may be seen.
 import { and, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { caseCodes, cases, consents, organisations, patients, regionalTables } from "#db/schema";
+import { caseCodes, cases, consents, organisations, patients, regionalTables, runningCase, urgencyRank as urgencyRankOf } from "#db/schema";
 import { amsterdamDayEnd, amsterdamDayStart } from "~/domain/amsterdam-time";
 import { ageBand, ageInYears } from "~/domain/case-display";
+import { isOpen } from "~/domain/case-lifecycle";
 import type { CaseListQuery, CaseSort } from "~/domain/case-list-query";
 import type { Viewer } from "~/domain/consent";
 import type { Db } from "./db.server";
@@ -34,7 +35,15 @@ export function visibilitySql(viewer: Viewer): SQL<number> {
     else 1 end)`;
 }
 
-const urgencyRank = sql<number>`(case ${cases.urgency} when 'crisis' then 0 when 'high' then 1 else 2 end)`;
+/**
+ * Whether `viewer` sees the row at all: visibilitySql(viewer) > 0, asked without the rest of the
+ * rule, so a list's conditions and count read only the case's latest consent.
+ */
+function visibleSql(viewer: Viewer): SQL {
+  return sql`not (${latestConsent.id} is not null and exists (select 1 from json_each(${latestConsent.excludedPersons}) where lower(json_extract(value, '$.email')) = ${viewer.email.toLowerCase()}))`;
+}
+
+const urgencyRank = urgencyRankOf(cases.urgency);
 
 const SORT_KEYS: Record<CaseSort, SortKey[]> = {
   urgentie: [
@@ -83,12 +92,15 @@ function searchCondition(search: NonNullable<CaseListQuery["search"]>, visibilit
   return or(byCode, and(sql`${visibility} = 2`, sql`${patients.name} like ${`%${likeEscape(text)}%`} escape '\\'`))!;
 }
 
-function conditions(scope: CaseListScope, query: CaseListQuery, visibility: SQL<number>, tableIdOf: (slug: string) => number | null): SQL {
+function conditions(scope: CaseListScope, query: CaseListQuery, viewer: Viewer, visibility: SQL<number>, tableIdOf: (slug: string) => number | null): SQL {
   const tableId = query.table ? tableIdOf(query.table) : null;
   return and(
     scopeCondition(scope),
-    sql`${visibility} > 0`,
+    visibleSql(viewer),
     query.states ? inArray(cases.status, [...query.states]) : undefined,
+    // Said as the partial index of running cases says it, so a list of running cases walks that
+    // index instead of stepping over years of closed ones.
+    query.states?.every(isOpen) ? runningCase(cases.status) : undefined,
     query.urgency ? eq(cases.urgency, query.urgency) : undefined,
     query.table ? eq(cases.tableId, tableId ?? -1) : undefined,
     query.from ? gte(cases.receivedAt, amsterdamDayStart(query.from).toISOString()) : undefined,
@@ -131,9 +143,20 @@ function selectRows(db: Db, viewer: Viewer) {
       .innerJoin(patients, eq(patients.id, cases.patientId))
       .innerJoin(regionalTables, eq(regionalTables.id, cases.tableId))
       .innerJoin(organisations, eq(organisations.id, cases.referrerOrganisationId))
-      .leftJoin(latestConsent, sql`${latestConsent.id} = (select max(${consents.id}) from ${consents} where ${consents.caseId} = ${cases.id})`);
-  return { visibility, base };
+      .leftJoin(latestConsent, latestConsentOf);
+  // Counting needs the rows' conditions, not their columns: SQLite computes every selected column
+  // of a counted subquery, so this one selects nothing and joins only what the conditions read
+  // (the patient and the table only for a search, which asks whether identity may be seen).
+  const countable = (searching: boolean) => {
+    const counted = db.select({ one: sql`1` }).from(cases).leftJoin(latestConsent, latestConsentOf);
+    return searching
+      ? counted.innerJoin(patients, eq(patients.id, cases.patientId)).innerJoin(regionalTables, eq(regionalTables.id, cases.tableId))
+      : counted;
+  };
+  return { visibility, base, countable };
 }
+
+const latestConsentOf = sql`${latestConsent.id} = (select max(${consents.id}) from ${consents} where ${consents.caseId} = ${cases.id})`;
 
 export type CaseListRow = {
   id: number;
@@ -200,31 +223,31 @@ export const CASE_LIST_COUNT_CAP = 1000;
 
 /** One page of a case list for the request's URL (filters kept in the pager's links). */
 export function caseListPage(db: Db, scope: CaseListScope, viewer: Viewer, query: CaseListQuery, url: URL, size = CASE_LIST_PAGE_SIZE): Page<CaseListRow> {
-  const { visibility, base } = selectRows(db, viewer);
-  const where = conditions(scope, query, visibility, tableIdBySlug(db));
+  const { visibility, base, countable } = selectRows(db, viewer);
+  const where = conditions(scope, query, viewer, visibility, tableIdBySlug(db));
   const keys = SORT_KEYS[query.sort];
   const page = keysetPage<RawRow>(url, {
     size,
     keys,
     keyOf: (row) => keys.map((k) => (k.column === urgencyRank ? row.urgencyRank : k.column === cases.receivedAt ? row.receivedAt : k.column === cases.code ? row.code : row.id)),
     fetch: (paging, orderBy, limit) => base().where(and(where, paging)).orderBy(...orderBy).limit(limit).all() as RawRow[],
-    total: () => countCases(db, where, base),
+    total: () => countCases(db, where, countable(query.search != null)),
   });
   const today = amsterdamToday();
   return { ...page, items: page.items.map((row) => present(row, today)) };
 }
 
-function countCases(db: Db, where: SQL, base: ReturnType<typeof selectRows>["base"]): PageTotal {
-  return countAtMost(db as never, base().where(where) as never, CASE_LIST_COUNT_CAP);
+function countCases(db: Db, where: SQL, countable: ReturnType<ReturnType<typeof selectRows>["countable"]>): PageTotal {
+  return countAtMost(db as never, countable.where(where) as never, CASE_LIST_COUNT_CAP);
 }
 
 /** For home pages: how many cases match, and the first few (same rules as the list page). */
 export function caseListSummary(db: Db, scope: CaseListScope, viewer: Viewer, query: CaseListQuery, first = 5): { total: PageTotal; items: CaseListRow[] } {
-  const { visibility, base } = selectRows(db, viewer);
-  const where = conditions(scope, query, visibility, tableIdBySlug(db));
+  const { visibility, base, countable } = selectRows(db, viewer);
+  const where = conditions(scope, query, viewer, visibility, tableIdBySlug(db));
   const keys = SORT_KEYS[query.sort];
   const items = (base().where(where).orderBy(...keysetOrder(keys)).limit(first).all() as RawRow[]).map((row) => present(row, amsterdamToday()));
-  return { total: countCases(db, where, base), items };
+  return { total: countCases(db, where, countable(query.search != null)), items };
 }
 
 export const ADVISOR_QUEUE_SIZE = 50;

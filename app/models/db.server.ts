@@ -5,6 +5,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import fs from "node:fs";
 import path from "node:path";
 import * as schema from "#db/schema";
+import { cacheDrizzleStatements } from "#db/statement-cache";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -17,7 +18,12 @@ export function openDatabase(databasePath: string, migrationsFolder = path.resol
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  // SQLite's default page cache is 2 MB per connection. With years of data a list page's two
+  // queries (rows and count) read more pages than that and evicted each other's: the 100,000-case
+  // inbox spent 70 ms re-reading pages from the OS instead of 25 ms. 64 MB keeps the hot pages.
+  sqlite.pragma(`cache_size = -${64 * 1024}`);
   const db = drizzle(sqlite, { schema });
+  cacheDrizzleStatements(db);
   migrate(db, { migrationsFolder });
   return db as Db;
 }

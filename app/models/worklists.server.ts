@@ -2,7 +2,7 @@
 // each item a case code (never patient data), a short description, a date and a link target.
 // Built from the models that own the work (screening, meetings, plan, deadlines, advice).
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull } from "drizzle-orm";
-import { cases, informationRequests, meetings, referrerAdvices } from "#db/schema";
+import { cases, informationRequests, meetings, referrerAdvices, runningCase, urgencyRank } from "#db/schema";
 import type { CaseState } from "~/domain/case-lifecycle";
 import type { Urgency } from "~/domain/vocabulary";
 import type { Db } from "./db.server";
@@ -32,22 +32,20 @@ export type Worklist = { count: number; items: WorkItem[] };
 
 const first = <T>(all: T[], map: (t: T) => WorkItem): Worklist => ({ count: all.length, items: all.slice(0, FIRST_ITEMS).map(map) });
 
-/** Cases at these tables in these states: crisis first, then the longest waiting. */
+/** Cases at these tables in these (running) states: crisis first, then the longest waiting. */
 function casesInStates(db: Db, tableIds: number[], states: CaseState[]): Worklist {
   if (!tableIds.length) return { count: 0, items: [] };
-  const where = and(inArray(cases.tableId, tableIds), inArray(cases.status, states));
+  const where = and(inArray(cases.tableId, tableIds), inArray(cases.status, states), runningCase(cases.status));
   const total = db.select({ n: count() }).from(cases).where(where).get()?.n ?? 0;
   const rows = db
     .select({ caseId: cases.id, code: cases.code, status: cases.status, urgency: cases.urgency, receivedAt: cases.receivedAt })
     .from(cases)
     .where(where)
-    .all()
-    .sort((a, b) => urgencyRank(a.urgency) - urgencyRank(b.urgency) || a.receivedAt.localeCompare(b.receivedAt))
-    .slice(0, FIRST_ITEMS);
+    .orderBy(urgencyRank(cases.urgency), asc(cases.receivedAt), asc(cases.id))
+    .limit(FIRST_ITEMS)
+    .all();
   return { count: total, items: rows.map((r) => ({ caseId: r.caseId, code: r.code, status: r.status, urgency: r.urgency, date: r.receivedAt })) };
 }
-
-const urgencyRank = (u: Urgency) => (u === "crisis" ? 0 : u === "high" ? 1 : 2);
 
 /** The chair's work at the tables they chair. */
 export function chairWorklists(db: Db, chairOf: number[], today: string, now: Date = new Date()) {

@@ -1,0 +1,1 @@
+CREATE INDEX `cases_open_table_urgency_received` ON `cases` (`table_id`,(case "urgency" when 'crisis' then 0 when 'high' then 1 else 2 end),`received_at`) WHERE "cases"."status" not in ('closed', 'not_included');
