@@ -203,7 +203,7 @@ const BASE_PROTOTYPE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype)
 // ── Reading the routes ───────────────────────────────────────────────────────
 
 const ROUTES_DIR = path.resolve("app/routes");
-const LIB_DIR = path.resolve("app/lib");
+const APP_DIR = path.resolve("app");
 
 function routeFiles(): string[] {
   const files: string[] = [];
@@ -230,7 +230,7 @@ function exportSegment(source: string, name: string): string {
   return end === -1 ? rest : rest.slice(0, end);
 }
 
-/** The source a route's fields and intents come from: the route and what it imports from form modules in app/lib. */
+/** The source a route's fields and intents come from: the route and what it imports from form modules in app/lib and app/domain. */
 function routeSources(file: string): { route: string; imported: string; modules: string } {
   let route = fs.readFileSync(path.join(ROUTES_DIR, file), "utf8");
   // A page split into its own component folder (the referral wizard's steps): its forms are the route's.
@@ -240,10 +240,11 @@ function routeSources(file: string): { route: string; imported: string; modules:
   }
   let imported = "";
   let modules = "";
-  for (const m of route.matchAll(/import\s*\{([^}]*)\}\s*from\s*"~\/lib\/([\w.-]+)"/g)) {
-    const module = m[2];
+  // Form modules live in lib or (pure ones) in domain: a module moved between layers stays read.
+  for (const m of route.matchAll(/import\s*\{([^}]*)\}\s*from\s*"~\/(lib|domain)\/([\w.-]+)"/g)) {
+    const module = m[3];
     if (!/form|case-room/.test(module)) continue;
-    const candidates = [`${module}.ts`, `${module}.tsx`].map((f) => path.join(LIB_DIR, f)).filter((f) => fs.existsSync(f));
+    const candidates = [`${module}.ts`, `${module}.tsx`].map((f) => path.join(APP_DIR, m[2], f)).filter((f) => fs.existsSync(f));
     if (!candidates.length) continue;
     const text = fs.readFileSync(candidates[0], "utf8");
     modules += text;
