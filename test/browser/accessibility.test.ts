@@ -11,8 +11,8 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { seriousAxeViolations } from "../helpers/axe";
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { agendaItems, cases, informationRequests, meetings, regionalTables } from "#db/schema";
-import { launchBrowser } from "../helpers/browser";
-import { Client, loggedIn, startPortal, type TestPortal } from "../helpers/portal";
+import { portalAndBrowser } from "../helpers/browser";
+import { Client, loggedIn, type TestPortal } from "../helpers/portal";
 import { dutchOutputProblems } from "../helpers/dutch-output";
 
 const SHOTS = path.resolve("test-results/screenshots");
@@ -35,13 +35,9 @@ const MAX_FORMS = 4;
 let t: TestPortal;
 let browser: Browser;
 const db = () => t.portal.services.db;
+portalAndBrowser((started) => ({ t, browser } = started));
 beforeAll(async () => {
-  [t, browser] = await Promise.all([startPortal(), launchBrowser()]);
   fs.mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
 });
 
 type Findings = { axe: string[]; wide: string[]; dutch: string[]; pages: number; forms: number; csvs: number; axeMs: number };

@@ -1,17 +1,11 @@
 // The audit search in a real browser: with JavaScript (hydrated, no page errors) and without.
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, loginThroughForm } from "../helpers/browser";
-import { loggedIn, startPortal, type TestPortal } from "../helpers/portal";
+import { loginThroughForm, portalAndBrowser } from "../helpers/browser";
+import { loggedIn, type TestPortal } from "../helpers/portal";
 
 let t: TestPortal;
 let browser: Browser;
-beforeAll(async () => {
-  [t, browser] = await Promise.all([startPortal(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+portalAndBrowser((started) => ({ t, browser } = started));
 
 /** The administrator's session from the HTTP helper, which also sets up the second factor administrators must use. */
 async function signInAsAdmin(context: BrowserContext) {

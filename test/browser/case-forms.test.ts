@@ -4,19 +4,13 @@
 // lands on its field. After saving, the success message shows once and not after a reload.
 import type { Browser, Page } from "playwright-core";
 import { seriousAxeViolations } from "../helpers/axe";
-import { launchBrowser, loginThroughForm } from "../helpers/browser";
-import { startPortal, type TestPortal } from "../helpers/portal";
+import { loginThroughForm, portalAndBrowser } from "../helpers/browser";
+import type { TestPortal } from "../helpers/portal";
 import { referThroughModel } from "../helpers/referrals";
 
 let t: TestPortal;
 let browser: Browser;
-beforeAll(async () => {
-  [t, browser] = await Promise.all([startPortal(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+portalAndBrowser((started) => ({ t, browser } = started));
 
 const motivation = (n: number) => `Motivering ${n}: uit de verwijzing en het gesprek met de verwijzer.`;
 const typedMotivations = (page: Page) => page.$$eval("form[aria-label='Screening opslaan'] textarea", (els) => els.map((el) => (el as HTMLTextAreaElement).value));

@@ -4,19 +4,15 @@
 import { eq } from "drizzle-orm";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { caseMessages, cases } from "#db/schema";
-import { launchBrowser, loginThroughForm } from "../helpers/browser";
-import { startPortal, type TestPortal } from "../helpers/portal";
+import { loginThroughForm, portalAndBrowser } from "../helpers/browser";
+import type { TestPortal } from "../helpers/portal";
 
 let t: TestPortal;
 let browser: Browser;
 let caseId: number;
+portalAndBrowser((started) => ({ t, browser } = started));
 beforeAll(async () => {
-  [t, browser] = await Promise.all([startPortal(), launchBrowser()]);
   caseId = t.portal.services.db.select().from(cases).where(eq(cases.code, "RT2-2026-001")).get()!.id;
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
 });
 
 type Participant = { context: BrowserContext; page: Page; problems: string[] };

@@ -8,20 +8,13 @@ import { ReferralSchema } from "~/domain/referral-schema";
 import { storeDraftAttachment } from "~/lib/attachments.server";
 import { createDraft, finishDraft } from "~/models/referral-drafts.server";
 import { createReferral } from "~/models/referrals.server";
-import { launchBrowser, loginThroughForm } from "../helpers/browser";
-import { startPortal, type TestPortal } from "../helpers/portal";
+import { loginThroughForm, portalAndBrowser } from "../helpers/browser";
+import type { TestPortal } from "../helpers/portal";
 import { uniqueBsn, validReferral } from "../helpers/referral-payload";
 
 let t: TestPortal;
 let browser: Browser;
-beforeAll(async () => {
-  t = await startPortal();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+portalAndBrowser((started) => ({ t, browser } = started));
 
 const LETTER = Buffer.from("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
 

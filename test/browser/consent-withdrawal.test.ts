@@ -4,8 +4,8 @@
 import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { cases, consents } from "#db/schema";
-import { launchBrowser, loginThroughForm } from "../helpers/browser";
-import { startPortal, type TestPortal } from "../helpers/portal";
+import { loginThroughForm, portalAndBrowser } from "../helpers/browser";
+import type { TestPortal } from "../helpers/portal";
 
 let t: TestPortal;
 let browser: Browser;
@@ -13,13 +13,9 @@ let caseId: number;
 const CHAIR = "voorzitter.rotterdam@regiotafel.test";
 const REASON = "De patiënt wil niet langer dat de tafel zijn naam kent.";
 
+portalAndBrowser((started) => ({ t, browser } = started));
 beforeAll(async () => {
-  [t, browser] = await Promise.all([startPortal(), launchBrowser()]);
   caseId = t.portal.services.db.select().from(cases).where(eq(cases.code, "RT2-2026-001")).get()!.id;
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
 });
 
 const hydrated = (page: Page) => page.waitForFunction(() => "__remixRouter" in window);

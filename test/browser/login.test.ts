@@ -1,17 +1,11 @@
 // The first walk through the portal in a real browser: login, the menu, the table page, logout.
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, loginThroughForm } from "../helpers/browser";
-import { startPortal, type TestPortal } from "../helpers/portal";
+import { loginThroughForm, portalAndBrowser } from "../helpers/browser";
+import type { TestPortal } from "../helpers/portal";
 
 let t: TestPortal;
 let browser: Browser;
-beforeAll(async () => {
-  [t, browser] = await Promise.all([startPortal(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+portalAndBrowser((started) => ({ t, browser } = started));
 
 /** A fresh browser profile whose console and page errors are collected, so CSP violations cannot pass unnoticed. */
 async function openPage(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {

@@ -2,8 +2,8 @@
 // routed table receives the mail (a real SMTP server in this process), follows its link, logs in
 // and lands on the case.
 import type { Browser } from "playwright-core";
-import { launchBrowser, loginThroughForm } from "../helpers/browser";
-import { DEMO_PASSWORD, forgetLastStep, freshTotpCode, secretFor, startPortal, type TestPortal } from "../helpers/portal";
+import { loginThroughForm, portalAndBrowser } from "../helpers/browser";
+import { DEMO_PASSWORD, forgetLastStep, freshTotpCode, secretFor, type TestPortal } from "../helpers/portal";
 import { submitReferralThroughForm } from "../helpers/referral-form";
 import { startSmtp, type TestSmtp } from "../helpers/smtp";
 
@@ -12,14 +12,9 @@ let smtp: TestSmtp;
 let browser: Browser;
 beforeAll(async () => {
   smtp = await startSmtp();
-  t = await startPortal({ SMTP_URL: smtp.url, MAIL_POLL_MS: "200" });
-  browser = await launchBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-  await smtp?.stop();
-});
+afterAll(() => smtp?.stop());
+portalAndBrowser((started) => ({ t, browser } = started), () => ({ SMTP_URL: smtp.url, MAIL_POLL_MS: "200" }));
 
 const CHAIR = "voorzitter.rotterdam@regiotafel.test";
 

@@ -2,18 +2,12 @@
 import { eq } from "drizzle-orm";
 import type { Browser } from "playwright-core";
 import { cases, meetingInvitations, meetings } from "#db/schema";
-import { launchBrowser, loginThroughForm } from "../helpers/browser";
-import { startPortal, type TestPortal } from "../helpers/portal";
+import { loginThroughForm, portalAndBrowser } from "../helpers/browser";
+import type { TestPortal } from "../helpers/portal";
 
 let t: TestPortal;
 let browser: Browser;
-beforeAll(async () => {
-  [t, browser] = await Promise.all([startPortal(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+portalAndBrowser((started) => ({ t, browser } = started));
 
 describe("the chair of Amsterdam", () => {
   it("plans a meeting through the form and puts an included case on the agenda", async () => {

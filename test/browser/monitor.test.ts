@@ -15,9 +15,9 @@ import { CRITERION_NUMBERS } from "~/domain/vocabulary";
 import { applyCaseEvent, saveAssessment } from "~/models/cases.server";
 import { recordConclusion } from "~/models/funding.server";
 import { createReferral } from "~/models/referrals.server";
-import { launchBrowser, loginThroughForm } from "../helpers/browser";
+import { loginThroughForm, portalAndBrowser } from "../helpers/browser";
 import { readPdf } from "../helpers/pdf-text";
-import { startPortal, type TestPortal } from "../helpers/portal";
+import type { TestPortal } from "../helpers/portal";
 import { validReferral } from "../helpers/referral-payload";
 
 let t: TestPortal;
@@ -55,8 +55,8 @@ function caseUpTo(n: number, last: "advisor_check" | "discussed") {
 let caseId: number;
 let caseCode: string;
 
+portalAndBrowser((started) => ({ t, browser } = started));
 beforeAll(async () => {
-  [t, browser] = await Promise.all([startPortal(), launchBrowser()]);
   const rotterdam = db().select().from(regionalTables).where(eq(regionalTables.slug, "rotterdam")).get()!;
   // Approved arrangements already at Rotterdam this quarter (none in the demo data today), topped up to 5.
   const { start } = periodBounds(parseQuarter(QUARTER)!);
@@ -94,10 +94,6 @@ beforeAll(async () => {
   const advisor = user(ADVISOR);
   const concluded = recordConclusion(db(), caseId, { conclusion: "meets", motivation: "Alle zeven criteria voldaan." }, { userId: advisor.id, organisationId: advisor.organisationId });
   if (!concluded.ok) throw new Error(concluded.error);
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
 });
 
 /** A fresh signed-in page that records page errors. */

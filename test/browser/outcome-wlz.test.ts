@@ -12,10 +12,10 @@ import { CRITERION_NUMBERS } from "~/domain/vocabulary";
 import { applyCaseEvent, saveAssessment } from "~/models/cases.server";
 import { addAgendaItem, createMeetings, getMeeting, saveMinutes } from "~/models/meetings.server";
 import { createReferral } from "~/models/referrals.server";
-import { launchBrowser, loginThroughForm } from "../helpers/browser";
+import { loginThroughForm, portalAndBrowser } from "../helpers/browser";
 import { readPdf } from "../helpers/pdf-text";
 import { validReferral } from "../helpers/referral-payload";
-import { startPortal, type TestPortal } from "../helpers/portal";
+import type { TestPortal } from "../helpers/portal";
 import { amsterdamToday } from "../helpers/dates";
 
 let t: TestPortal;
@@ -25,13 +25,7 @@ const REFERRER = "zorgbemiddeling.vgz@regiotafel.test";
 const NAME = "Wendy Wlzpad";
 const OFFER = "Wonen met intensieve begeleiding (Wlz, GGZ-wonen) bij IrisZorg.";
 
-beforeAll(async () => {
-  [t, browser] = await Promise.all([startPortal(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+portalAndBrowser((started) => ({ t, browser } = started));
 
 const db = () => t.portal.services.db;
 const user = (email: string) => db().select().from(users).where(eq(users.email, email)).get()!;

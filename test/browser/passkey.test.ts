@@ -6,21 +6,17 @@ import { and, eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { auditEvents, users, webauthnCredentials } from "#db/schema";
 import { resetSecondFactor } from "~/models/second-factor.server";
-import { launchBrowser } from "../helpers/browser";
-import { DEMO_PASSWORD, startPortal, type TestPortal } from "../helpers/portal";
+import { portalAndBrowser } from "../helpers/browser";
+import { DEMO_PASSWORD, type TestPortal } from "../helpers/portal";
 
 let t: TestPortal;
 let browser: Browser;
 let base: string;
 const CHAIR = "voorzitter.gelderland@regiotafel.test";
 
+portalAndBrowser((started) => ({ t, browser } = started));
 beforeAll(async () => {
-  [t, browser] = await Promise.all([startPortal(), launchBrowser()]);
   base = t.url.replace("127.0.0.1", "localhost");
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
 });
 
 const db = () => t.portal.services.db;

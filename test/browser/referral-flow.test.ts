@@ -2,20 +2,13 @@
 // the chair of the routed table finds it in the inbox, screens the 7 criteria and includes it,
 // and the referrer sees the new status.
 import type { Browser } from "playwright-core";
-import { launchBrowser, loginThroughForm } from "../helpers/browser";
-import { startPortal, type TestPortal } from "../helpers/portal";
+import { loginThroughForm, portalAndBrowser } from "../helpers/browser";
+import type { TestPortal } from "../helpers/portal";
 import { submitReferralThroughForm } from "../helpers/referral-form";
 
 let t: TestPortal;
 let browser: Browser;
-beforeAll(async () => {
-  t = await startPortal();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+portalAndBrowser((started) => ({ t, browser } = started));
 
 const NAME = "Bram Browsertest";
 

@@ -1,19 +1,12 @@
 // Issue 11 item 10 in Chromium: what the referrer types while a save is on its way is not
 // overwritten when the (slow) answer arrives; the form keeps the newer input.
 import type { Browser } from "playwright-core";
-import { launchBrowser, loginThroughForm } from "../helpers/browser";
-import { startPortal, type TestPortal } from "../helpers/portal";
+import { loginThroughForm, portalAndBrowser } from "../helpers/browser";
+import type { TestPortal } from "../helpers/portal";
 
 let t: TestPortal;
 let browser: Browser;
-beforeAll(async () => {
-  t = await startPortal();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+portalAndBrowser((started) => ({ t, browser } = started));
 
 it("typing during a slow save is kept when the answer arrives", { timeout: 90_000 }, async () => {
   const page = await (await browser.newContext()).newPage();

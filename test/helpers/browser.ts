@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core; never a downloaded browser.
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { scanOutput, track } from "./dutch-output";
-import { DEMO_PASSWORD, forgetLastStep, freshTotpCode, rememberSecret, secretFor } from "./portal";
+import { DEMO_PASSWORD, forgetLastStep, freshTotpCode, rememberSecret, secretFor, startPortal, type TestPortal } from "./portal";
 
 export async function launchBrowser(): Promise<Browser> {
   const browser = await chromium.launch({
@@ -28,6 +28,31 @@ export async function launchBrowser(): Promise<Browser> {
     return page;
   };
   return browser;
+}
+
+export type PortalAndBrowser = { t: TestPortal; browser: Browser };
+
+/**
+ * One portal and one Chromium for a browser test file: both started side by side before its tests
+ * (`use` hands them to the file's variables; `env` is read then, so it may name servers an earlier
+ * beforeAll started) and closed after them, the browser first. Whatever started is closed even when
+ * the other failed to start.
+ */
+export function portalAndBrowser(use: (started: PortalAndBrowser) => void, env?: () => Record<string, string>): void {
+  let t: TestPortal | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    const [portal, chromium] = await Promise.allSettled([startPortal(env?.()), launchBrowser()]);
+    if (portal.status === "fulfilled") t = portal.value;
+    if (chromium.status === "fulfilled") browser = chromium.value;
+    if (portal.status === "rejected") throw portal.reason;
+    if (chromium.status === "rejected") throw chromium.reason;
+    use({ t: t!, browser: browser! });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
 }
 
 function watchOutput(context: BrowserContext): BrowserContext {
