@@ -21,6 +21,7 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { Server } from "socket.io";
 import { io as connect, type Socket } from "socket.io-client";
@@ -52,6 +53,8 @@ async function servePortal(databasePath: string | undefined) {
     SESSION_IDLE_MINUTES: "600",
   });
   const portal = await createPortal(config);
+  const { observeMessageCommits } = await import("../app/lib/case-room.server");
+  observeMessageCommits(collectStats());
   const rooms = await benchParticipants(portal.services, ROOMS, PER_ROOM);
   const port = await portal.listen(0);
   onStop(async () => {
@@ -63,6 +66,7 @@ async function servePortal(databasePath: string | undefined) {
 
 /** The same protocol with nothing behind it: join any room, number and broadcast any message. */
 async function serveBare() {
+  collectStats();
   const server = http.createServer();
   const io = new Server(server, { serveClient: false });
   let nextId = 1;
@@ -81,6 +85,28 @@ async function serveBare() {
   const rooms: BenchRoom[] = Array.from({ length: ROOMS }, (_, r) => ({ caseId: r + 1, cookies: Array(PER_ROOM).fill("") }));
   onStop(() => new Promise<void>((resolve) => io.close(() => resolve())));
   process.send!({ type: "ready", port, rooms } satisfies Ready);
+}
+
+// ---------------------------------------------------------------- what each server saw (per round)
+
+/** Commit durations (portal), GC pauses and event-loop stalls of one server process since the last report. */
+export type ServerStats = { commits: number[]; gc: number[]; loopMaxMs: number; loopP99Ms: number };
+
+function collectStats() {
+  const commits: number[] = [];
+  const gc: number[] = [];
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gc.push(entry.duration);
+  }).observe({ entryTypes: ["gc"] });
+  process.on("message", (m) => {
+    if (m !== "stats") return;
+    const stats: ServerStats = { commits: commits.splice(0), gc: gc.splice(0), loopMaxMs: loop.max / 1e6, loopP99Ms: loop.percentile(99) / 1e6 };
+    loop.reset();
+    process.send!({ type: "stats", stats });
+  });
+  return (ms: number) => commits.push(ms);
 }
 
 function onStop(stop: () => Promise<void>) {
@@ -109,6 +135,18 @@ function startServer(kind: "portal" | "bare", databasePath?: string): Promise<{ 
   });
 }
 
+function serverStats(child: ChildProcess): Promise<ServerStats> {
+  return new Promise((resolve) => {
+    const listener = (m: { type: string; stats: ServerStats }) => {
+      if (m.type !== "stats") return;
+      child.off("message", listener);
+      resolve(m.stats);
+    };
+    child.on("message", listener);
+    child.send("stats");
+  });
+}
+
 async function stopServer(child: ChildProcess) {
   child.removeAllListeners("exit");
   child.send("stop");
@@ -117,9 +155,12 @@ async function stopServer(child: ChildProcess) {
 
 // ---------------------------------------------------------------- clients (this process)
 
-export type CaseRoomFigures = { p50: number; p99: number; drainPerSecond: number; messages: number; lost: number; duplicated: number; refused: number };
+export type CaseRoomFigures = { p50: number; p99: number; drainPerSecond: number; messages: number; lost: number; duplicated: number; refused: number; latencies: number[] };
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+
+/** Message numbers across rounds: a body (and clientMessageId) reused would be answered as a resend, not broadcast. */
+let counter = 0;
 
 async function measureClients(port: number, rooms: BenchRoom[]): Promise<CaseRoomFigures> {
   const url = `http://127.0.0.1:${port}`;
@@ -161,7 +202,6 @@ async function measureClients(port: number, rooms: BenchRoom[]): Promise<CaseRoo
     );
   }
 
-  let counter = 0;
   /** Sends one message; resolves with the time its last room member received it. */
   const send = (member: Member, roomSize: number) => {
     const body = `bench ${process.pid} ${counter++}`;
@@ -223,6 +263,7 @@ async function measureClients(port: number, rooms: BenchRoom[]): Promise<CaseRoo
     lost,
     duplicated,
     refused,
+    latencies,
   };
 }
 
@@ -230,30 +271,80 @@ async function measureClients(port: number, rooms: BenchRoom[]): Promise<CaseRoo
 
 const ms = (n: number) => (n < 10 ? n.toFixed(1) : n.toFixed(0));
 
-/** Both servers, the same clients; prints the table and returns the figures (for bench:scale). */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const BUCKETS = [1, 2, 4, 8, 16, 32, 64, 128];
+
+/** "<1:12 1-2:40 … ≥128:0" with p50/p99/max: how long a server's commits (or GC pauses) took. */
+function histogram(label: string, values: number[]) {
+  if (values.length === 0) return `${label}: none`;
+  const sorted = [...values].sort((a, b) => a - b);
+  const counts = BUCKETS.map((b, i) => sorted.filter((v) => v >= (BUCKETS[i - 1] ?? 0) && v < b).length);
+  const cells = BUCKETS.map((b, i) => `${BUCKETS[i - 1] ?? 0}-${b}:${counts[i]}`);
+  cells.push(`≥${BUCKETS.at(-1)}:${sorted.filter((v) => v >= BUCKETS.at(-1)!).length}`);
+  return `${label}: n ${values.length}, p50 ${ms(quantile(sorted, 0.5))}, p99 ${ms(quantile(sorted, 0.99))}, max ${ms(sorted.at(-1)!)} ms | ${cells.join(" ")}`;
+}
+
+const pooled = (rounds: CaseRoomFigures[]): CaseRoomFigures => {
+  const latencies = rounds.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const sum = (k: "messages" | "lost" | "duplicated" | "refused") => rounds.reduce((n, r) => n + r[k], 0);
+  return {
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    drainPerSecond: rounds.reduce((n, r) => n + r.drainPerSecond, 0) / rounds.length,
+    messages: sum("messages"),
+    lost: sum("lost"),
+    duplicated: sum("duplicated"),
+    refused: sum("refused"),
+    latencies,
+  };
+};
+
+/**
+ * Both servers, the same clients, in ROUNDS interleaved rounds (bare, portal, bare, portal …) so
+ * that a passing disturbance on a shared machine falls on both; every round is printed and the
+ * targets are judged on the pooled latencies of all rounds (none dropped). Returns the pooled
+ * figures (for bench:scale).
+ */
 export async function runCaseRoomBench(options: { databasePath?: string } = {}) {
   const loadBefore = os.loadavg()[0];
-  const results: { name: string; figures: CaseRoomFigures }[] = [];
-  for (const kind of ["bare", "portal"] as const) {
-    const { child, ready } = await startServer(kind, kind === "portal" ? options.databasePath : undefined);
-    try {
-      results.push({ name: kind === "bare" ? "bare socket.io" : "portal case room", figures: await measureClients(ready.port, ready.rooms) });
-    } finally {
-      await stopServer(child);
+  const servers = {
+    bare: await startServer("bare"),
+    portal: await startServer("portal", options.databasePath),
+  };
+  const rounds: { name: string; round: number; figures: CaseRoomFigures }[] = [];
+  console.log(
+    `\ncase room: ${ROOMS * PER_ROOM} socket.io clients in ${ROOMS} rooms; latency ${LATENCY_PER_ROOM} messages per room at ${LATENCY_RATE} messages/s in all, ` +
+      `drain ${DRAIN_PER_CLIENT} per client at once; ${ROUNDS} rounds of bare then portal; priority ${os.getPriority()}, load average before ${loadBefore.toFixed(2)} (${os.cpus().length} cores)`,
+  );
+  try {
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const kind of ["bare", "portal"] as const) {
+        const { child, ready } = servers[kind];
+        await serverStats(child); // from here on
+        const figures = await measureClients(ready.port, ready.rooms);
+        const stats = await serverStats(child);
+        rounds.push({ name: kind === "bare" ? "bare socket.io" : "portal case room", round, figures });
+        console.log(
+          `round ${round} ${kind}: p50 ${ms(figures.p50)} p99 ${ms(figures.p99)} ms, refused ${figures.refused}, lost ${figures.lost}, drain ${figures.drainPerSecond.toFixed(0)} msg/s, load ${os.loadavg()[0].toFixed(2)}; ` +
+            `event loop p99 ${ms(stats.loopP99Ms)} max ${ms(stats.loopMaxMs)} ms`,
+        );
+        if (kind === "portal") console.log(`  ${histogram("message commits", stats.commits)}`);
+        console.log(`  ${histogram("GC pauses", stats.gc)}`);
+      }
     }
+  } finally {
+    await Promise.all([stopServer(servers.bare.child), stopServer(servers.portal.child)]);
   }
+  const results = (["bare socket.io", "portal case room"] as const).map((name) => ({ name, figures: pooled(rounds.filter((r) => r.name === name).map((r) => r.figures)) }));
   const [bare, portal] = results.map((r) => r.figures);
   const rows = [
-    ["server", "p50 ms", "p99 ms", "drain msg/s", "messages", "lost", "duplicated", "refused"],
+    ["server (all rounds pooled)", "p50 ms", "p99 ms", "drain msg/s", "messages", "lost", "duplicated", "refused"],
     ...results.map(({ name, figures: f }) => [name, ms(f.p50), ms(f.p99), f.drainPerSecond.toFixed(0), String(f.messages), String(f.lost), String(f.duplicated), String(f.refused)]),
     ["portal ÷ bare", `${(portal.p50 / bare.p50).toFixed(2)}×`, `${(portal.p99 / bare.p99).toFixed(2)}×`, `${(portal.drainPerSecond / bare.drainPerSecond).toFixed(2)}×`, "", "", "", ""],
   ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const line = (r: string[]) => "| " + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ") + " |";
-  console.log(
-    `\ncase room: ${ROOMS * PER_ROOM} socket.io clients in ${ROOMS} rooms; latency ${LATENCY_PER_ROOM} messages per room at ${LATENCY_RATE} messages/s in all, ` +
-      `drain ${DRAIN_PER_CLIENT} per client at once; priority ${os.getPriority()}, load average before ${loadBefore.toFixed(2)}, after ${os.loadavg()[0].toFixed(2)} (${os.cpus().length} cores)\n`,
-  );
+  console.log(`\nload average after ${os.loadavg()[0].toFixed(2)}; per round p99 ratio ${rounds.filter((r) => r.name === "portal case room").map((r) => (r.figures.p99 / rounds.find((b) => b.name === "bare socket.io" && b.round === r.round)!.figures.p99).toFixed(2) + "×").join(", ")}\n`);
   console.log([line(rows[0]), "|" + widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : "-".repeat(w + 1) + ":")).join("|") + "|", ...rows.slice(1).map(line)].join("\n"));
   const targets = {
     p99Under50: portal.p99 < 50,

@@ -21,16 +21,20 @@ import { auditPerRequest } from "./audit-per-request";
 import { createMailSender } from "../app/lib/mail.server";
 import { startMailWorker, type MailWorker } from "./mail-worker";
 import { attachSockets } from "./sockets";
+import { startWalCheckpointer, type WalCheckpointer } from "./wal-checkpointer";
 
 export type Portal = {
   services: AppServices;
   httpServer: http.Server;
+  /** Checkpoints the WAL in a worker thread; the serving connection never does. */
+  walCheckpointer: WalCheckpointer;
   listen(port?: number): Promise<number>;
   close(): Promise<void>;
 };
 
 export async function createPortal(config: AppConfig, options: { buildPath?: string } = {}): Promise<Portal> {
   const db = openDatabase(config.databasePath);
+  const walCheckpointer = startWalCheckpointer(db, config.databasePath, config.walCheckpointMs);
   seedReferenceData(db);
   if (config.seedDemoData) await seedDemoData(db);
 
@@ -99,6 +103,7 @@ export async function createPortal(config: AppConfig, options: { buildPath?: str
   return {
     services,
     httpServer,
+    walCheckpointer,
     listen: (port = config.port) =>
       new Promise((resolve) => {
         httpServer.listen(port, () => {
@@ -117,6 +122,7 @@ export async function createPortal(config: AppConfig, options: { buildPath?: str
       auditAnchorTick(db, config, portalOrigin); // the head at shutdown, so a cut while stopped shows
       await mailWorker?.stop();
       await new Promise<void>((resolve) => services.io!.close(() => resolve()));
+      await walCheckpointer.stop(); // first: the last connection to close checkpoints and removes the WAL
       db.$client.close();
     },
   };

@@ -298,6 +298,12 @@ export function postMessageGrouped(services: PostServices, input: Post["input"],
 }
 const groups = new WeakMap<object, { post: Post; resolve: (r: PostResult) => void; reject: (e: unknown) => void }[]>();
 
+/** Measurement only (the case-room benchmark): told how long each message commit took, and for how many messages. */
+let commitObserver: ((ms: number, messages: number) => void) | null = null;
+export function observeMessageCommits(observer: typeof commitObserver) {
+  commitObserver = observer;
+}
+
 /**
  * Stores posts in one transaction, each in its own savepoint (a write that fails fails only its
  * own message), then broadcasts what was stored and gives back the rate of what was not new.
@@ -305,6 +311,7 @@ const groups = new WeakMap<object, { post: Post; resolve: (r: PostResult) => voi
 function commitPosts(services: PostServices, posts: Post[]): PostResult[] {
   const { db, messageRate } = services;
   const sqlite = db.$client;
+  const started = commitObserver ? performance.now() : 0;
   const results = sqlite
     .transaction(() =>
       posts.map(({ input, auditCreated }): PostResult => {
@@ -321,6 +328,7 @@ function commitPosts(services: PostServices, posts: Post[]): PostResult[] {
       }),
     )
     .immediate();
+  commitObserver?.(performance.now() - started, posts.length);
   results.forEach((stored, i) => {
     if (stored.ok && stored.created) broadcastMessage(services, stored.message);
     else messageRate.give(posts[i].input.authorUserId); // nothing new was stored

@@ -36,6 +36,8 @@ const EnvSchema = z.object({
       message: `SECOND_FACTOR_OPTIONAL_ROLES may only name ${ROLES_WITHOUT_PATIENT_IDENTITY.join(", ")}: every other role sees patient identity`,
     }),
   SEED_DEMO_DATA: z.enum(["auto", "never"]).default("auto"),
+  /** How often a worker thread checkpoints the WAL (server/wal-checkpointer.ts). */
+  WAL_CHECKPOINT_MS: z.coerce.number().int().positive().default(1000),
   CASE_ROOM_RETENTION_DAYS: z.coerce.number().int().positive().default(365),
   /** Case-room messages per user: a burst at once, then this many a minute (app/domain/rate-limit.ts). */
   CASE_ROOM_MESSAGE_BURST: z.coerce.number().int().positive().default(DEFAULT_MESSAGE_RATE.burst),
@@ -71,6 +73,7 @@ export type AppConfig = {
   /** Roles for which the second factor is optional (only roles without patient identity). */
   secondFactorOptionalRoles: Role[];
   seedDemoData: boolean;
+  walCheckpointMs: number;
   caseRoomRetentionDays: number;
   caseRoomMessageRate: RatePolicy;
   audit: { anchorDir: string; anchorEveryMs: number; anchorMailTo: string | null };
@@ -96,6 +99,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secondFactorOptionalRoles: e.SECOND_FACTOR_OPTIONAL_ROLES as Role[],
     // Demo accounts share a published password: never in production.
     seedDemoData: !production && e.SEED_DEMO_DATA === "auto",
+    walCheckpointMs: e.WAL_CHECKPOINT_MS,
     caseRoomRetentionDays: e.CASE_ROOM_RETENTION_DAYS,
     caseRoomMessageRate: { burst: e.CASE_ROOM_MESSAGE_BURST, perMinute: e.CASE_ROOM_MESSAGES_PER_MINUTE },
     audit: {
