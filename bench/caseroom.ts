@@ -15,13 +15,19 @@
 //             per second until every member of every room has every message.
 // Lost: a stored (acknowledged) message a member of its room never received; duplicated: one
 // received twice. Both must be 0. The portal's own per-user rate limit stays on (burst 10): each
-// participant sends 1 + DRAIN_PER_CLIENT messages.
+// participant sends 1 + DRAIN_PER_CLIENT messages per round.
+//
+// Both servers stay up for BENCH_ROUNDS (3) interleaved rounds (bare, portal, bare, portal …), so
+// that one slow moment on a shared 2-core machine falls on either; every round is printed with what
+// the server saw (its message-commit durations, GC pauses, event-loop delay, heap), and the targets
+// are judged on the pooled latencies of all rounds. BENCH_COMPARE_AUTOCHECKPOINT=1 adds a third
+// server in every round: the portal with SQLite's inline auto-checkpoint instead of the worker.
 import { fork, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
+import { constants, monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { Server } from "socket.io";
 import { io as connect, type Socket } from "socket.io-client";
@@ -41,7 +47,8 @@ type Ack = { ok: boolean; message?: Message; reason?: string; error?: string };
 
 // ---------------------------------------------------------------- servers (child processes)
 
-async function servePortal(databasePath: string | undefined) {
+/** `autoCheckpoint`: the portal as before the checkpoint worker (SQLite checkpoints inside commits), for comparison. */
+async function servePortal(databasePath: string | undefined, autoCheckpoint = false) {
   const { readConfig } = await import("../app/lib/config.server");
   const { createPortal } = await import("../server/app");
   const { benchParticipants } = await import("./caseroom-data");
@@ -53,6 +60,10 @@ async function servePortal(databasePath: string | undefined) {
     SESSION_IDLE_MINUTES: "600",
   });
   const portal = await createPortal(config);
+  if (autoCheckpoint) {
+    await portal.walCheckpointer.stop();
+    portal.services.db.$client.pragma("wal_autocheckpoint = 1000"); // SQLite's default
+  }
   const { observeMessageCommits } = await import("../app/lib/case-room.server");
   observeMessageCommits(collectStats());
   const rooms = await benchParticipants(portal.services, ROOMS, PER_ROOM);
@@ -90,20 +101,26 @@ async function serveBare() {
 // ---------------------------------------------------------------- what each server saw (per round)
 
 /** Commit durations (portal), GC pauses and event-loop stalls of one server process since the last report. */
-export type ServerStats = { commits: number[]; gc: number[]; loopMaxMs: number; loopP99Ms: number };
+export type ServerStats = { commits: number[]; gc: number[]; majorGc: number; heapMB: number; loopMaxMs: number; loopP99Ms: number };
 
 function collectStats() {
   const commits: number[] = [];
   const gc: number[] = [];
+  let majorGc = 0;
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
   new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) gc.push(entry.duration);
+    for (const entry of list.getEntries()) {
+      gc.push(entry.duration);
+      if ((entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majorGc++;
+    }
   }).observe({ entryTypes: ["gc"] });
   process.on("message", (m) => {
     if (m !== "stats") return;
-    const stats: ServerStats = { commits: commits.splice(0), gc: gc.splice(0), loopMaxMs: loop.max / 1e6, loopP99Ms: loop.percentile(99) / 1e6 };
+    const heapMB = process.memoryUsage().heapUsed / 2 ** 20;
+    const stats: ServerStats = { commits: commits.splice(0), gc: gc.splice(0), majorGc, heapMB, loopMaxMs: loop.max / 1e6, loopP99Ms: loop.percentile(99) / 1e6 };
     loop.reset();
+    majorGc = 0;
     process.send!({ type: "stats", stats });
   });
   return (ms: number) => commits.push(ms);
@@ -121,7 +138,10 @@ function onStop(stop: () => Promise<void>) {
   process.on("disconnect", () => void end());
 }
 
-function startServer(kind: "portal" | "bare", databasePath?: string): Promise<{ child: ChildProcess; ready: Ready }> {
+type Kind = "bare" | "portal" | "portal-auto";
+const NAMES: Record<Kind, string> = { bare: "bare socket.io", portal: "portal case room", "portal-auto": "portal, auto-checkpoint" };
+
+function startServer(kind: Kind, databasePath?: string): Promise<{ child: ChildProcess; ready: Ready }> {
   const child = fork(fileURLToPath(import.meta.url), [`--serve-${kind}`, ...(databasePath ? [databasePath] : [])], {
     env: { ...process.env, NODE_ENV: "production" }, // React's and Express's production paths, as deployed
     // BENCH_CPU_PROF=<dir>: a CPU profile of each server process, for `node --cpu-prof` reading.
@@ -307,40 +327,40 @@ const pooled = (rounds: CaseRoomFigures[]): CaseRoomFigures => {
  */
 export async function runCaseRoomBench(options: { databasePath?: string } = {}) {
   const loadBefore = os.loadavg()[0];
-  const servers = {
-    bare: await startServer("bare"),
-    portal: await startServer("portal", options.databasePath),
-  };
+  // BENCH_COMPARE_AUTOCHECKPOINT=1: a third server, the portal with SQLite's own checkpoints, on its own fresh database.
+  const kinds: Kind[] = process.env.BENCH_COMPARE_AUTOCHECKPOINT === "1" && !options.databasePath ? ["bare", "portal", "portal-auto"] : ["bare", "portal"];
+  const servers = {} as Record<Kind, Awaited<ReturnType<typeof startServer>>>;
+  for (const kind of kinds) servers[kind] = await startServer(kind, kind === "portal" ? options.databasePath : undefined);
   const rounds: { name: string; round: number; figures: CaseRoomFigures }[] = [];
   console.log(
     `\ncase room: ${ROOMS * PER_ROOM} socket.io clients in ${ROOMS} rooms; latency ${LATENCY_PER_ROOM} messages per room at ${LATENCY_RATE} messages/s in all, ` +
-      `drain ${DRAIN_PER_CLIENT} per client at once; ${ROUNDS} rounds of bare then portal; priority ${os.getPriority()}, load average before ${loadBefore.toFixed(2)} (${os.cpus().length} cores)`,
+      `drain ${DRAIN_PER_CLIENT} per client at once; ${ROUNDS} rounds of ${kinds.join(", ")}; priority ${os.getPriority()}, load average before ${loadBefore.toFixed(2)} (${os.cpus().length} cores)`,
   );
   try {
     for (let round = 1; round <= ROUNDS; round++) {
-      for (const kind of ["bare", "portal"] as const) {
+      for (const kind of kinds) {
         const { child, ready } = servers[kind];
         await serverStats(child); // from here on
         const figures = await measureClients(ready.port, ready.rooms);
         const stats = await serverStats(child);
-        rounds.push({ name: kind === "bare" ? "bare socket.io" : "portal case room", round, figures });
+        rounds.push({ name: NAMES[kind], round, figures });
         console.log(
           `round ${round} ${kind}: p50 ${ms(figures.p50)} p99 ${ms(figures.p99)} ms, refused ${figures.refused}, lost ${figures.lost}, drain ${figures.drainPerSecond.toFixed(0)} msg/s, load ${os.loadavg()[0].toFixed(2)}; ` +
-            `event loop p99 ${ms(stats.loopP99Ms)} max ${ms(stats.loopMaxMs)} ms`,
+            `event loop p99 ${ms(stats.loopP99Ms)} max ${ms(stats.loopMaxMs)} ms; heap ${stats.heapMB.toFixed(0)} MB`,
         );
-        if (kind === "portal") console.log(`  ${histogram("message commits", stats.commits)}`);
-        console.log(`  ${histogram("GC pauses", stats.gc)}`);
+        if (kind !== "bare") console.log(`  ${histogram("message commits", stats.commits)}`);
+        console.log(`  ${histogram(`GC pauses (${stats.majorGc} major)`, stats.gc)}`);
       }
     }
   } finally {
-    await Promise.all([stopServer(servers.bare.child), stopServer(servers.portal.child)]);
+    await Promise.all(kinds.map((kind) => stopServer(servers[kind].child)));
   }
-  const results = (["bare socket.io", "portal case room"] as const).map((name) => ({ name, figures: pooled(rounds.filter((r) => r.name === name).map((r) => r.figures)) }));
+  const results = kinds.map((kind) => NAMES[kind]).map((name) => ({ name, figures: pooled(rounds.filter((r) => r.name === name).map((r) => r.figures)) }));
   const [bare, portal] = results.map((r) => r.figures);
   const rows = [
     ["server (all rounds pooled)", "p50 ms", "p99 ms", "drain msg/s", "messages", "lost", "duplicated", "refused"],
     ...results.map(({ name, figures: f }) => [name, ms(f.p50), ms(f.p99), f.drainPerSecond.toFixed(0), String(f.messages), String(f.lost), String(f.duplicated), String(f.refused)]),
-    ["portal ÷ bare", `${(portal.p50 / bare.p50).toFixed(2)}×`, `${(portal.p99 / bare.p99).toFixed(2)}×`, `${(portal.drainPerSecond / bare.drainPerSecond).toFixed(2)}×`, "", "", "", ""],
+    ...results.slice(1).map(({ name, figures: f }) => [`${name} ÷ bare`, `${(f.p50 / bare.p50).toFixed(2)}×`, `${(f.p99 / bare.p99).toFixed(2)}×`, `${(f.drainPerSecond / bare.drainPerSecond).toFixed(2)}×`, "", "", "", ""]),
   ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   const line = (r: string[]) => "| " + r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ") + " |";
@@ -357,6 +377,7 @@ export async function runCaseRoomBench(options: { databasePath?: string } = {}) 
 
 const serving = process.argv.find((a) => a.startsWith("--serve-"));
 if (serving === "--serve-portal") await servePortal(process.argv[process.argv.indexOf(serving) + 1]);
+else if (serving === "--serve-portal-auto") await servePortal(undefined, true);
 else if (serving === "--serve-bare") await serveBare();
 else if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const { targets } = await runCaseRoomBench({ databasePath: process.env.BENCH_CASEROOM_DB });

@@ -51,6 +51,10 @@ async function serve() {
   });
   const barePort = await new Promise<number>((resolve) => bare.listen(0, "127.0.0.1", () => resolve((bare.address() as { port: number }).port)));
 
+  let served = 0; // requests answered by either server, warm-up included, as the CPU time is
+  portal.httpServer.on("request", () => served++);
+  bare.on("request", () => served++);
+
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -60,7 +64,11 @@ async function serve() {
     fs.rmSync(dir, { recursive: true, force: true });
     process.exit(0);
   };
-  process.on("message", (m) => m === "stop" && void stop());
+  process.on("message", (m) => {
+    if (m === "stop") void stop();
+    // The server process's CPU time so far (µs): per request it holds up better than req/s on a busy machine.
+    if (m === "cpu") process.send!({ type: "cpu", ...process.cpuUsage(), served });
+  });
   process.on("disconnect", () => void stop());
 
   const ready: Ready = { type: "ready", portalPort, barePort, healthzBytes: body.length, nodeEnv: process.env.NODE_ENV ?? "" };
@@ -90,6 +98,19 @@ function startServers(): Promise<{ child: ChildProcess; ready: Ready }> {
 
 type Target = { name: string; url: string; headers?: Record<string, string> };
 
+/** CPU time (user + system, ms) the server process has used so far, and the requests it answered. */
+function serverCpu(child: ChildProcess): Promise<{ ms: number; served: number }> {
+  return new Promise((resolve) => {
+    const answer = (m: { type?: string; user?: number; system?: number; served?: number }) => {
+      if (m.type !== "cpu") return;
+      child.off("message", answer);
+      resolve({ ms: (m.user! + m.system!) / 1000, served: m.served! });
+    };
+    child.on("message", answer);
+    child.send("cpu");
+  });
+}
+
 async function measure(target: Target): Promise<Result> {
   process.stderr.write(`measuring ${target.name} …\n`);
   return autocannon({
@@ -101,17 +122,18 @@ async function measure(target: Target): Promise<Result> {
   });
 }
 
-function table(rows: { target: Target; result: Result }[]): string {
+function table(rows: { target: Target; result: Result; cpuMsPerRequest: number }[]): string {
   const bare = rows.find((r) => r.target.name.startsWith("bare"));
   const baseline = bare ? bare.result.requests.average : NaN;
   const lines = [
-    ["target", "req/s", "p50 ms", "p99 ms", "vs bare node", "non-2xx/errors"],
-    ...rows.map(({ target, result }) => [
+    ["target", "req/s", "p50 ms", "p99 ms", "vs bare node", "server CPU ms/req", "non-2xx/errors"],
+    ...rows.map(({ target, result, cpuMsPerRequest }) => [
       target.name,
       Math.round(result.requests.average).toLocaleString("en-US"),
       String(result.latency.p50),
       String(result.latency.p99),
       Number.isNaN(baseline) ? "–" : `${(result.requests.average / baseline).toFixed(3)}`,
+      cpuMsPerRequest.toFixed(2),
       `${result.non2xx}/${result.errors + result.timeouts}`,
     ]),
   ];
@@ -149,7 +171,10 @@ async function main() {
     const rows = [];
     for (const target of targets) {
       if (only && !only.some((word) => target.name.toLowerCase().includes(word === "home" ? "signed in" : word))) continue;
-      rows.push({ target, result: await measure(target) });
+      const before = await serverCpu(child);
+      const result = await measure(target);
+      const after = await serverCpu(child);
+      rows.push({ target, result, cpuMsPerRequest: (after.ms - before.ms) / Math.max(1, after.served - before.served) });
     }
 
     const cpu = os.cpus();

@@ -64,7 +64,9 @@ export async function createPortal(config: AppConfig, options: { buildPath?: str
   app.use(cspNonce, securityHeaders(config));
 
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h", index: false }));
+  // Only a path with a file extension can be a file in public/: pages skip the disk look-up.
+  const publicFiles = express.static("public", { maxAge: "1h", index: false });
+  app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
 
   // Origin first (a foreign post is refused before its body is read), then the body limits.
   app.use(auditPerRequest, noStore, csrfOriginCheck(config), bodyLimits(sessionCookieName(config)));

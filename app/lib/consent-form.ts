@@ -6,6 +6,10 @@ import { fieldErrorsOf, formValues, nestFormData, type FormFailure } from "./for
 
 export const CONSENT_INTENTS = ["change", "withdraw"] as const;
 export type ConsentIntent = (typeof CONSENT_INTENTS)[number];
+/** The chair's consent override: granted or ended on the same page. */
+export const OVERRIDE_INTENTS = ["override_grant", "override_end"] as const;
+export type OverrideIntent = (typeof OVERRIDE_INTENTS)[number];
+export const isOverrideIntent = (value: unknown): value is OverrideIntent => (OVERRIDE_INTENTS as readonly unknown[]).includes(value);
 
 /** Empty rows for people who must not be involved, after the ones already listed. */
 export const EXTRA_EXCLUDED_ROWS = 2;

@@ -3,7 +3,7 @@
 // insurer's medical advisor approves or refuses it and records a conclusion; the chair presents
 // the case to the advisor; chair or advisor record the funding. Each parses its fields, writes the
 // change and its audit event, and answers the message to show once, or the form's failure.
-// Who may use an intent is the route's decision (ARRANGEMENT_PERMISSION below says which role).
+// Who may use an intent: mayUseArrangementIntent (the route refuses the others, audited).
 import { ADVISOR_CONCLUSION_LABELS } from "~/domain/advisor-conclusion";
 import { formatEuros, partyErrors, type ArrangementEvent } from "~/domain/arrangement";
 import { can } from "~/domain/permissions";
@@ -50,6 +50,12 @@ const roles = ({ user, found }: CaseActionContext) => ({
   isInsurerAdvisor: can(user.principal, "advice:insured", { organisationId: found.case.insurerId }),
   userId: user.id,
 });
+/** Whether this user may use `intent` on the case (ARRANGEMENT_PERMISSION); table members and guests only read. */
+export function mayUseArrangementIntent(ctx: CaseActionContext, intent: ArrangementIntent): boolean {
+  const { isChair, isInsurerAdvisor } = roles(ctx);
+  const role = ARRANGEMENT_PERMISSION[intent];
+  return role === "advisor" ? isInsurerAdvisor : role === "chair_or_advisor" ? isChair || isInsurerAdvisor : isChair;
+}
 const onArrangement = (ctx: CaseActionContext, action: string, arrangementId: number, detail: string) => recordCaseChange(ctx, action, detail, { type: "arrangement", id: arrangementId });
 const byField = (fieldErrors: Record<string, string> | undefined): FieldErrors => Object.fromEntries(Object.entries(fieldErrors ?? {}).map(([k, v]) => [k, [v]]));
 

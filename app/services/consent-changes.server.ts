@@ -1,14 +1,17 @@
 // What the consent page's actions do, one function per intent: record a new consent, withdraw
 // it (confirmed, with who asked and why), grant or end a consent override. Each parses its fields,
 // calls the consent model (which stores and audits), has the live case room checked again, and
-// answers the message to show once, or the form's failure. Who may use which intent is the route's decision.
+// answers the message to show once, or the form's failure. Who may reach which intent is the route's
+// decision; whether they may override is mayOverride's.
 import { plainText, z } from "~/domain/dutch-errors";
+import { can } from "~/domain/permissions";
 import { WITHDRAWAL_REQUESTERS } from "~/domain/vocabulary";
 import { actorOf } from "~/lib/auth.server";
 import { applyConsentToRoom, roomServer, type RoomServer } from "~/lib/case-room.server";
 import { confirmationReason, isConfirmed, NOT_CONFIRMED } from "~/lib/confirmation";
-import { parseConsentForm } from "~/lib/consent-form";
+import { parseConsentForm, type OverrideIntent } from "~/lib/consent-form";
 import { failure, formValues, parseForm, type FieldErrors } from "~/lib/forms";
+import { audit } from "~/models/audit.server";
 import { recordConsent, withdrawConsent } from "~/models/consent.server";
 import { endConsentOverride, grantConsentOverride } from "~/models/consent-overrides.server";
 import type { Db } from "~/models/db.server";
@@ -105,3 +108,23 @@ const endOverride: CaseActionHandler = (ctx, formData) => {
 };
 
 export const CONSENT_ACTIONS = { change, withdraw, override_grant: grantOverride, override_end: endOverride } satisfies Record<string, CaseActionHandler>;
+
+/**
+ * Whether this user may grant or end a consent override on the case: only the chair of the case's
+ * table holds "consent:override". Anyone else's attempt is logged here; the route answers 403.
+ */
+export function mayOverride({ context, user, found }: CaseActionContext, intent: OverrideIntent): boolean {
+  if (can(user.principal, "consent:override", { tableId: found.case.tableId })) return true;
+  const c = found.case;
+  audit(context.services.db, {
+    action: "consent.override_denied",
+    outcome: "denied",
+    actor: actorOf(user),
+    objectType: "case",
+    objectId: c.id,
+    patientId: c.patientId,
+    detail: `${c.code}: ${intent} zonder het recht consent:override`,
+    origin: context.origin,
+  });
+  return false;
+}

@@ -6,6 +6,8 @@
 // with control characters reach the audit log only with those made visible, and an API body
 // nested deeper than 64 levels is a 400, not a stack overflow.
 import { randomUUID } from "node:crypto";
+import http from "node:http";
+import zlib from "node:zlib";
 import { desc, eq } from "drizzle-orm";
 import { auditEvents, organisations, referralDrafts, users } from "#db/schema";
 import { issueApiToken } from "~/models/api-tokens.server";
@@ -108,5 +110,38 @@ describe("API bodies nested deeper than 64 levels", () => {
       expect(await response.json()).toEqual({ error: "invalid_json", message: expect.stringMatching(/te diep genest: hoogstens 64 niveaus/) });
     }
     expect((await post(JSON.stringify(validReferral()))).status).toBe(201);
+  });
+});
+
+describe("pages in one piece", () => {
+  /** GET / as the signed-in referrer over node:http, so the wire shows what the server sent. */
+  function rawHome(acceptEncoding: string): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+    return new Promise((resolve, reject) => {
+      const request = http.get(`${t.url}/`, { headers: { Cookie: referrer.cookie, "Accept-Encoding": acceptEncoding } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      });
+      request.on("error", reject);
+    });
+  }
+
+  it("sends a whole rendered page with its length (not streamed in chunks)", async () => {
+    const { headers, body } = await rawHome("identity");
+    expect(headers["transfer-encoding"]).toBeUndefined();
+    expect(Number(headers["content-length"])).toBe(body.length);
+    expect(body.toString("utf8")).toMatch(/<\/html>$/);
+  });
+
+  it("compresses it when the browser accepts gzip", async () => {
+    const { headers, body } = await rawHome("gzip");
+    expect(headers["content-encoding"]).toBe("gzip");
+    expect(zlib.gunzipSync(body).toString("utf8")).toMatch(/^<!DOCTYPE html>[\s\S]*<\/html>$/);
+  });
+
+  it("still serves the files in public/ (paths with an extension)", async () => {
+    const icon = await fetch(`${t.url}/favicon.svg`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toContain("image/svg");
   });
 });
