@@ -3,17 +3,23 @@
 // fsyncs it — 10–40 ms during which the event loop (and every case-room message waiting for its
 // commit) stands still. So the serving connection never checkpoints (wal_autocheckpoint=0) and a
 // worker thread with its own connection does: PASSIVE every interval (never blocks a writer;
-// copies what is new), TRUNCATE once nothing was written for a whole interval, so the WAL file
-// does not grow without bound. A commit is durable when its WAL frames are synced, before and
-// regardless of any checkpoint; a checkpoint is crash-safe at every step (SQLite syncs the WAL
-// before copying and the database file before the WAL is reused).
+// copies what is new). Once a checkpoint has copied everything, the next commit starts the WAL
+// over from its beginning, overwriting the file in place (an fdatasync that need not also journal a
+// new file size, as appending would — which is why the WAL is not truncated to nothing when idle);
+// journal_size_limit cuts a WAL that a burst grew back to WAL_FILE_LIMIT_BYTES at that restart.
+// A commit is durable when its WAL frames are synced, before and regardless of any checkpoint; a
+// checkpoint is crash-safe at every step (SQLite syncs the WAL before copying and the database file
+// before the WAL is reused).
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Db } from "../app/models/db.server";
 
 /** SQLite's `PRAGMA wal_checkpoint` answer: frames in the WAL and how many are in the database file. */
-export type CheckpointResult = { mode: "PASSIVE" | "TRUNCATE"; busy: number; log: number; checkpointed: number };
+export type CheckpointResult = { busy: number; log: number; checkpointed: number };
+
+/** The WAL file is cut back to this size when it starts over (16 s of the case-room bench's writes). */
+export const WAL_FILE_LIMIT_BYTES = 8 * 2 ** 20;
 
 export type WalCheckpointer = {
   /** The worker's latest checkpoints (those that had something to do), newest last, at most 100. */
@@ -31,20 +37,14 @@ const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma("synchronous = FULL");
-db.pragma("busy_timeout = 1000"); // TRUNCATE waits for a writer that is committing (this thread, not the server's)
-let lastLog = -1;
-const checkpoint = (mode) => {
-  const [row] = db.pragma("wal_checkpoint(" + mode + ")");
-  return { mode, busy: row.busy, log: row.log, checkpointed: row.checkpointed };
-};
+let last = "";
 const tick = () => {
   try {
-    let result = checkpoint("PASSIVE");
-    // Nothing written since the last tick and all of it copied: idle, so empty the WAL file.
-    if (result.log > 0 && result.log === lastLog && result.checkpointed === result.log) result = checkpoint("TRUNCATE");
-    const worked = result.log !== lastLog || result.mode === "TRUNCATE";
-    lastLog = result.log;
-    if (worked) parentPort.postMessage({ type: "checkpoint", result });
+    const [{ busy, log, checkpointed }] = db.pragma("wal_checkpoint(PASSIVE)");
+    const result = { busy, log, checkpointed };
+    // Told only when something changed, so an idle portal's worker stays quiet.
+    if (JSON.stringify(result) !== last) parentPort.postMessage({ type: "checkpoint", result });
+    last = JSON.stringify(result);
   } catch (error) {
     parentPort.postMessage({ type: "error", message: String(error && error.message || error) });
   }
@@ -66,6 +66,7 @@ export function startWalCheckpointer(db: Db, file: string, intervalMs: number): 
   const recent: CheckpointResult[] = [];
   if (file === ":memory:") return { recent, running: false, stop: async () => {} };
   db.$client.pragma("wal_autocheckpoint = 0");
+  db.$client.pragma(`journal_size_limit = ${WAL_FILE_LIMIT_BYTES}`);
   const worker = new Worker(WORKER, {
     eval: true,
     workerData: { driver: createRequire(import.meta.url).resolve("better-sqlite3"), file: path.resolve(file), intervalMs },

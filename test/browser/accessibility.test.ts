@@ -174,6 +174,7 @@ async function crawl(context: BrowserContext, role: string): Promise<Findings> {
     const links = await linksOn(page);
     for (const next of links.pages) if (!seen.has(next)) queue.push(next);
     for (const csv of links.csvs) csvs.add(csv);
+    if (url === "/") await homeScreenshots(page, role);
     await formErrorStates(page, url, findings, formBudget);
   }
   for (const csv of csvs) {
@@ -186,14 +187,13 @@ async function crawl(context: BrowserContext, role: string): Promise<Findings> {
   return findings;
 }
 
-async function homeScreenshots(context: BrowserContext, role: string) {
-  const page = await context.newPage();
+/** The home page the crawl has open, at 1366 and 375 px (resized, not loaded twice more), then back to phone width. */
+async function homeScreenshots(page: Page, role: string) {
   for (const width of [1366, 375]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.goto(`${t.url}/`);
     await page.screenshot({ path: path.join(SHOTS, `home-${role}-${width}.png`), fullPage: true });
   }
-  await page.close();
+  await page.setViewportSize(PHONE);
 }
 
 // The roles are crawled side by side (each in its own browser context) to keep the suite short.
@@ -207,7 +207,6 @@ describe.concurrent("every page each demo role reaches", () => {
         const [name, value] = client.cookie.split("=");
         await context.addCookies([{ name, value, url: t.url }]);
         const findings = await crawl(context, role);
-        await homeScreenshots(context, role);
         console.log(`${role}: ${((Date.now() - started) / 1000).toFixed(0)} s, ${findings.pages} pages, ${findings.forms} form error states, ${findings.csvs} CSVs checked (axe ${(findings.axeMs / 1000).toFixed(0)} s)`);
         expect(findings.pages).toBeGreaterThan(2);
         expect(findings.axe).toEqual([]);

@@ -240,19 +240,26 @@ function routeSources(file: string): { route: string; imported: string; modules:
   }
   let imported = "";
   let modules = "";
-  // Form modules live in lib or (pure ones) in domain: a module moved between layers stays read.
-  for (const m of route.matchAll(/import\s*\{([^}]*)\}\s*from\s*"~\/(lib|domain)\/([\w.-]+)"/g)) {
-    const module = m[3];
-    if (!/form|case-room/.test(module)) continue;
-    const candidates = [`${module}.ts`, `${module}.tsx`].map((f) => path.join(APP_DIR, m[2], f)).filter((f) => fs.existsSync(f));
-    if (!candidates.length) continue;
-    const text = fs.readFileSync(candidates[0], "utf8");
-    modules += text;
-    for (const spec of m[1].split(",")) {
-      const name = spec.replace(/^\s*type\s+/, "").split(/\s+as\s+/)[0].trim();
-      if (name) imported += exportSegment(text, name) + "\n";
+  const read = new Set<string>();
+  // Form modules live in lib or (pure ones) in domain: a module moved between layers stays read. A
+  // form module's own schemas may come from a schema module in domain: those are read as well.
+  const follow = (source: string, pattern: RegExp) => {
+    for (const m of source.matchAll(/import\s*\{([^}]*)\}\s*from\s*"~\/(lib|domain)\/([\w.-]+)"/g)) {
+      const module = m[3];
+      if (!pattern.test(module)) continue;
+      const candidates = [`${module}.ts`, `${module}.tsx`].map((f) => path.join(APP_DIR, m[2], f)).filter((f) => fs.existsSync(f));
+      if (!candidates.length) continue;
+      const text = fs.readFileSync(candidates[0], "utf8");
+      if (!read.has(candidates[0])) modules += text;
+      read.add(candidates[0]);
+      for (const spec of m[1].split(",")) {
+        const name = spec.replace(/^\s*type\s+/, "").split(/\s+as\s+/)[0].trim();
+        if (name) imported += exportSegment(text, name) + "\n";
+      }
+      follow(text, /-schema$/);
     }
-  }
+  };
+  follow(route, /form|case-room/);
   return { route, imported, modules };
 }
 

@@ -1,6 +1,7 @@
 // Step 2 of the referral wizard: the care question, diagnoses and prior placement attempts.
 import { Field } from "~/components/form";
 import { ChoiceGroup } from "~/components/referral-fields";
+import { RepeatedRows } from "~/components/repeated-rows";
 import { INCLUSION_CRITERIA, LEGAL_FRAMEWORK_LABELS, LEGAL_FRAMEWORKS, URGENCIES, URGENCY_LABELS, WLZ_INDICATION_LABELS, WLZ_INDICATIONS } from "~/domain/vocabulary";
 import type { FieldErrors } from "~/lib/forms";
 import { fieldId, rowCount } from "~/domain/referral-form";
@@ -31,21 +32,18 @@ export function CareStep({ data, errors }: StepProps) {
         <legend>Eerdere plaatsingspogingen<span aria-hidden="true"> *</span></legend>
         <p className="hint" id="pogingen-hint">Een regiotafel neemt alleen patiënten die via de reguliere weg niet geplaatst konden worden. Beschrijf minstens één poging.</p>
         {attemptsError ? <p className="field-error" id="pogingen-fout">{attemptsError}</p> : null}
-        {Array.from({ length: attempts }, (_, i) => (
-          <fieldset key={i} id={`poging-${i + 1}`}>
-            <legend>Poging {i + 1}</legend>
-            <div className="form-grid">
-              <Field name={`priorAttempts.${i}.who`} label="Wie (organisatie of hulpverlener)" errors={errors} values={values} />
-              <Field name={`priorAttempts.${i}.when`} label="Wanneer" hint="Bijvoorbeeld ‘maart 2026’." errors={errors} values={values} />
-            </div>
-            <Field name={`priorAttempts.${i}.what`} label="Wat is geprobeerd" type="textarea" errors={errors} values={values} />
-            <Field name={`priorAttempts.${i}.whyFailed`} label="Waarom lukte het niet" type="textarea" errors={errors} values={values} />
-            {attempts > 1 ? (
-              <button type="submit" name="intent" value={`removeAttempt:${i}`} className="button button--secondary button--small">Poging {i + 1} verwijderen</button>
-            ) : null}
-          </fieldset>
-        ))}
-        <button type="submit" name="intent" value="addAttempt" className="button button--secondary">Nog een poging toevoegen</button>
+        <RepeatedRows count={attempts} noun="Poging" idPrefix="poging" removeIntent="removeAttempt" addIntent="addAttempt" addLabel="Nog een poging toevoegen">
+          {(i) => (
+            <>
+              <div className="form-grid">
+                <Field name={`priorAttempts.${i}.who`} label="Wie (organisatie of hulpverlener)" errors={errors} values={values} />
+                <Field name={`priorAttempts.${i}.when`} label="Wanneer" hint="Bijvoorbeeld ‘maart 2026’." errors={errors} values={values} />
+              </div>
+              <Field name={`priorAttempts.${i}.what`} label="Wat is geprobeerd" type="textarea" errors={errors} values={values} />
+              <Field name={`priorAttempts.${i}.whyFailed`} label="Waarom lukte het niet" type="textarea" errors={errors} values={values} />
+            </>
+          )}
+        </RepeatedRows>
       </fieldset>
 
       <Field name="urgency" label="Urgentie" required errors={errors} values={values}>

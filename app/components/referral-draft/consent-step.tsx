@@ -1,6 +1,7 @@
 // Step 3 of the referral wizard: who consented, how, and for which organisations.
 import { Field } from "~/components/form";
 import { CheckboxField, ChoiceGroup } from "~/components/referral-fields";
+import { RepeatedRows } from "~/components/repeated-rows";
 import { CONSENT_METHOD_LABELS, CONSENT_METHODS, ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, REPRESENTATIVE_KINDS, REPRESENTATIVE_LABELS } from "~/domain/vocabulary";
 import type { FieldErrors } from "~/lib/forms";
 import { fieldId, listOf, rowCount } from "~/domain/referral-form";
@@ -96,19 +97,14 @@ export function ConsentStep({ data, errors }: StepProps) {
       <fieldset id={fieldId("consent.excludedPersons")} tabIndex={-1}>
         <legend>Personen die niet betrokken mogen worden</legend>
         <p className="hint">Noem wie de patiënt uitdrukkelijk niet betrokken wil hebben. Met een e-mailadres kan het portaal deze persoon ook de toegang weigeren.</p>
-        {Array.from({ length: excluded }, (_, i) => (
-          <fieldset key={i} id={`uitgesloten-${i + 1}`}>
-            <legend>Persoon {i + 1}</legend>
+        <RepeatedRows count={excluded} noun="Persoon" idPrefix="uitgesloten" removeIntent="removeExcluded" addIntent="addExcluded" addLabel="Nog een persoon toevoegen">
+          {(i) => (
             <div className="form-grid">
               <Field name={`consent.excludedPersons.${i}.name`} label="Naam" autoComplete="off" errors={errors} values={values} />
               <Field name={`consent.excludedPersons.${i}.email`} label="E-mailadres (niet verplicht)" type="email" autoComplete="off" errors={errors} values={values} />
             </div>
-            {excluded > 1 ? (
-              <button type="submit" name="intent" value={`removeExcluded:${i}`} className="button button--secondary button--small">Persoon {i + 1} verwijderen</button>
-            ) : null}
-          </fieldset>
-        ))}
-        <button type="submit" name="intent" value="addExcluded" className="button button--secondary">Nog een persoon toevoegen</button>
+          )}
+        </RepeatedRows>
       </fieldset>
     </>
   );
