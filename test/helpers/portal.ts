@@ -28,6 +28,11 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Tes
     ...env,
   });
   const portal = await createPortal(config);
+  // Client and server share one event loop here. When a test blocks it (a PDF, a large page)
+  // past the server's 5 s keep-alive, the server's timer may close a connection the client is
+  // just reusing: ECONNRESET (once in a loaded CI run). The client (undici) drops idle
+  // connections a second before the server's hint, so a longer server timeout ends the race.
+  portal.httpServer.keepAliveTimeout = 65_000;
   const port = await portal.listen(0);
   const url = `http://127.0.0.1:${port}`;
   portalsByUrl.set(url, portal);

@@ -326,10 +326,12 @@ describe("kill -9 of the server during acknowledged writes", () => {
     child.stderr!.on("data", (d) => (output += d));
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
     const url = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 15_000;
+    // Starting is not what is measured: tsx compiles the server first, which took over 15 s once
+    // in a CI run at load average 22. What is measured (nothing acknowledged is lost) is unchanged.
+    const deadline = Date.now() + 60_000;
     for (;;) {
       if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited while starting:\n${output}`);
-      if (Date.now() > deadline) throw new Error(`server did not start within 15 s:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`server did not start within 60 s:\n${output}`);
       try {
         const health = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1000) });
         if (health.status === 200) return { child, url, exited };
