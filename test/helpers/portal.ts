@@ -48,6 +48,10 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Tes
       const dutch = allOutboxMails(portal.services.db).flatMap((m) => dutchOutputProblems(`${m.subject}\n${m.text}`).map((p) => `mail ${m.id}: ${p}`));
       // …and every page and CSV the test received (Client, browser helpers): the same words.
       const output = await takeOutputFindings(url);
+      // Connections that turn idle after close() began would otherwise stay for the long
+      // keep-alive set above, and close() waits for them.
+      portal.httpServer.keepAliveTimeout = 100;
+      portal.httpServer.closeIdleConnections();
       await portal.close();
       fs.rmSync(dir, { recursive: true, force: true });
       if (scan.mails > 0) console.log(`mail scan: ${scan.mails} mails checked against ${scan.patients} patients, ${scan.findings.length} with patient data`);
