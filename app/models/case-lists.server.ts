@@ -22,11 +22,15 @@ export type CaseListScope = { kind: "table"; tableId: number } | { kind: "referr
 
 const latestConsent = alias(consents, "lc");
 
+/** The case's latest consent names `viewer` as a person not to be involved. */
+function excludedSql(viewer: Viewer): SQL {
+  return sql`(${latestConsent.id} is not null and exists (select 1 from json_each(${latestConsent.excludedPersons}) where lower(json_extract(value, '$.email')) = ${viewer.email.toLowerCase()}))`;
+}
+
 /** 0 none (named as not to be involved), 1 de-identified, 2 identified: what consent lets `viewer` see. */
 export function visibilitySql(viewer: Viewer): SQL<number> {
-  const email = viewer.email.toLowerCase();
   return sql<number>`(case
-    when ${latestConsent.id} is not null and exists (select 1 from json_each(${latestConsent.excludedPersons}) where lower(json_extract(value, '$.email')) = ${email}) then 0
+    when ${excludedSql(viewer)} then 0
     when ${regionalTables.leadOrganisationId} = ${viewer.organisationId} then 2
     when ${latestConsent.id} is null or ${latestConsent.status} <> 'active' then 1
     when ${cases.referrerOrganisationId} = ${viewer.organisationId} then 2
@@ -39,9 +43,7 @@ export function visibilitySql(viewer: Viewer): SQL<number> {
  * Whether `viewer` sees the row at all: visibilitySql(viewer) > 0, asked without the rest of the
  * rule, so a list's conditions and count read only the case's latest consent.
  */
-function visibleSql(viewer: Viewer): SQL {
-  return sql`not (${latestConsent.id} is not null and exists (select 1 from json_each(${latestConsent.excludedPersons}) where lower(json_extract(value, '$.email')) = ${viewer.email.toLowerCase()}))`;
-}
+const visibleSql = (viewer: Viewer): SQL => sql`not ${excludedSql(viewer)}`;
 
 const urgencyRank = urgencyRankOf(cases.urgency);
 
