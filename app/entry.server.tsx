@@ -1,4 +1,5 @@
 import { PassThrough } from "node:stream";
+import { buffer } from "node:stream/consumers";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
@@ -29,25 +30,22 @@ export default function handleRequest(
         nonce,
         onAllReady() {
           clearTimeout(abortTimer);
-          const chunks: Buffer[] = [];
           const body = new PassThrough();
-          body.on("data", (chunk: Buffer) => chunks.push(chunk));
-          body.on("error", reject);
-          body.on("end", () => {
-            const html = Buffer.concat(chunks);
+          buffer(body).then((html) => {
             responseHeaders.set("Content-Type", "text/html; charset=utf-8");
             responseHeaders.set("Content-Length", String(html.length));
             resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
-          });
+          }, reject);
           pipe(body);
         },
         onShellError(error: unknown) {
           clearTimeout(abortTimer);
           reject(error);
         },
-        onError(error: unknown) {
+        // Without Suspense every render error is a shell error: rejected above and logged by
+        // handleError, so it is not logged here a second time.
+        onError() {
           responseStatusCode = 500;
-          console.error(error);
         },
       },
     );
